@@ -1,0 +1,39 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { authChecker } from './auth';
+
+/** The Federation 2 spec version and directives every subgraph imports. */
+export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
+
+export type ReferenceResolvers = Record<string, { __resolveReference: (ref: any, ctx: any, info: any) => unknown }>;
+
+/**
+ * Joins type-graphql to @apollo/subgraph: type-graphql builds the schema from the decorated
+ * classes, its SDL (with `@key` and friends kept as directives) is re-read under the federation
+ * `@link` header, and @apollo/subgraph adds `_entities`/`_service` with the reference resolvers.
+ */
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, 'skipCheck' | 'authChecker'>,
+  referenceResolvers: ReferenceResolvers = {},
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    ...options,
+    authChecker,
+    // Federation adds Query fields of its own; a subgraph may have only entity fields.
+    skipCheck: true,
+    validate: { forbidUnknownValues: false },
+  });
+  const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  for (const [typeName, ref] of Object.entries(referenceResolvers)) {
+    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...ref };
+  }
+  return buildSubgraphSchema([
+    {
+      typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
+      resolvers: resolvers as GraphQLResolverMap<unknown>,
+    },
+  ]);
+}

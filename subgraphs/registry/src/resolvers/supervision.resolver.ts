@@ -1,0 +1,112 @@
+import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { BadUserInputError, NotFoundError, requireDepartment, type SubgraphContext } from '../../../kit/src';
+import { Department, Enterprise, ListEntry, ListKind, RiskClass, SamplingPolicy, SupervisionTag } from '../entities';
+import type { RegistryLoaders } from '../loaders/registry.loader';
+import { requireValidUscc } from '../services/uscc.input';
+
+type Ctx = SubgraphContext<RegistryLoaders>;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+@InputType({ description: "A department's sampling rules. Ratios are yearly inclusion probabilities in [0, 1]." })
+class SamplingPolicyInput {
+  @Field() @Matches(/^[a-z][a-z0-9]{1,31}$/) departmentCode: string;
+  @Field(() => Float) @Min(0) @Max(1) ratioA: number;
+  @Field(() => Float) @Min(0) @Max(1) ratioB: number;
+  @Field(() => Float) @Min(0) @Max(1) ratioC: number;
+  @Field(() => Float) @Min(0) @Max(1) ratioD: number;
+  @Field(() => Float) @Min(0) @Max(1) generalRatioCap: number;
+  @Field(() => Int) @Min(0) @Max(3660) minIntervalDays: number;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(365) yearlyCap?: number | null;
+  @Field(() => Int) @Min(0) @Max(10) exclusionYears: number;
+  @Field() excludeListed: boolean;
+  @Field(() => Int) @Min(0) @Max(3660) rotationDays: number;
+  @Field() @Length(0, 500) source: string;
+}
+
+@InputType({ description: 'Puts an enterprise on a shared list.' })
+class AddListingInput {
+  @Field(() => ListKind) kind: ListKind;
+  @Field(() => ID) @Length(1, 40) uscc: string;
+  @Field() @Matches(/^[a-z][a-z0-9]{1,31}$/) departmentCode: string;
+  @Field() @Length(2, 500) reason: string;
+  @Field() @Matches(DATE, { message: 'listedOn must be YYYY-MM-DD' }) listedOn: string;
+}
+
+@Resolver()
+export class SupervisionResolver {
+  @Query(() => [SamplingPolicy], { description: "Every department's sampling rules." })
+  samplingPolicies(@Ctx() ctx: Ctx) {
+    return ctx.db.getRepository(SamplingPolicy).find({ order: { departmentCode: 'ASC' } });
+  }
+
+  @Mutation(() => SupervisionTag, {
+    description:
+      "Sets a department's tag and credit-risk class on an enterprise. Idempotent: the same call twice leaves one tag. A department's own rating (e.g. tax rating D) reaches the registry through this. That department's planners or supervisors, or admins.",
+  })
+  async tagEnterprise(
+    @Arg('uscc', () => ID) usccInput: string,
+    @Arg('department', () => ID) department: string,
+    @Arg('riskClass', () => RiskClass) riskClass: RiskClass,
+    @Arg('basis', { defaultValue: '' }) basis: string,
+    @Ctx() ctx: Ctx,
+  ): Promise<SupervisionTag> {
+    const uscc = requireValidUscc(usccInput);
+    if (basis.length > 200) throw new BadUserInputError('basis must be at most 200 characters', { argument: 'basis' });
+    requireDepartment(ctx.caller, department, ['planner', 'supervisor']);
+    return ctx.db.transaction(async (tx) => {
+      if (!(await tx.existsBy(Enterprise, { uscc }))) throw new NotFoundError(`No enterprise ${uscc}`);
+      if (!(await tx.existsBy(Department, { code: department }))) throw new BadUserInputError(`Unknown department "${department}"`);
+      await tx.query(
+        `INSERT INTO supervision_tag (uscc, department_code, risk_class, basis, updated_at) VALUES ($1, $2, $3, $4, now())
+         ON CONFLICT (uscc, department_code) DO UPDATE SET risk_class = EXCLUDED.risk_class, basis = EXCLUDED.basis,
+           updated_at = CASE WHEN supervision_tag.risk_class = EXCLUDED.risk_class AND supervision_tag.basis = EXCLUDED.basis
+                             THEN supervision_tag.updated_at ELSE now() END`,
+        [uscc, department, riskClass, basis],
+      );
+      return tx.findOneByOrFail(SupervisionTag, { uscc, departmentCode: department });
+    });
+  }
+
+  @Mutation(() => SamplingPolicy, { description: "Replaces a department's sampling rules: its supervisors, or admins." })
+  async setSamplingPolicy(@Arg('input') input: SamplingPolicyInput, @Ctx() ctx: Ctx): Promise<SamplingPolicy> {
+    requireDepartment(ctx.caller, input.departmentCode, ['supervisor']);
+    return ctx.db.transaction(async (tx) => {
+      if (!(await tx.existsBy(Department, { code: input.departmentCode }))) throw new BadUserInputError(`Unknown department "${input.departmentCode}"`);
+      await tx.save(tx.create(SamplingPolicy, { ...input, yearlyCap: input.yearlyCap ?? null }));
+      return tx.findOneByOrFail(SamplingPolicy, { departmentCode: input.departmentCode });
+    });
+  }
+
+  @Mutation(() => ListEntry, { description: 'Lists an enterprise (abnormal operation or serious violation): planners or supervisors of the listing department, or admins.' })
+  async addListing(@Arg('input') input: AddListingInput, @Ctx() ctx: Ctx): Promise<ListEntry> {
+    const uscc = requireValidUscc(input.uscc, 'input.uscc');
+    requireDepartment(ctx.caller, input.departmentCode, ['planner', 'supervisor']);
+    return ctx.db.transaction(async (tx) => {
+      if (!(await tx.existsBy(Enterprise, { uscc }))) throw new NotFoundError(`No enterprise ${uscc}`);
+      return tx.save(tx.create(ListEntry, { ...input, uscc, removedOn: null, removalReason: null }));
+    });
+  }
+
+  @Mutation(() => ListEntry, { description: 'Removes an enterprise from a list, keeping the record: the listing department, or admins.' })
+  async removeListing(
+    @Arg('id', () => ID) id: string,
+    @Arg('removedOn') removedOn: string,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: Ctx,
+  ): Promise<ListEntry> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new BadUserInputError(`Invalid listing id "${id.slice(0, 40)}"`);
+    if (!DATE.test(removedOn)) throw new BadUserInputError('removedOn must be YYYY-MM-DD', { argument: 'removedOn' });
+    if (reason.trim().length < 2 || reason.length > 500) throw new BadUserInputError('reason must be 2 to 500 characters', { argument: 'reason' });
+    return ctx.db.transaction(async (tx) => {
+      const entry = await tx.findOne(ListEntry, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!entry) throw new NotFoundError(`No listing ${id}`);
+      requireDepartment(ctx.caller, entry.departmentCode, ['planner', 'supervisor']);
+      if (entry.removedOn) throw new BadUserInputError(`Listing ${id} was already removed on ${entry.removedOn}`);
+      if (removedOn < entry.listedOn) throw new BadUserInputError(`removedOn ${removedOn} is before listedOn ${entry.listedOn}`);
+      entry.removedOn = removedOn;
+      entry.removalReason = reason.trim();
+      return tx.save(entry);
+    });
+  }
+}

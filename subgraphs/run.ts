@@ -1,0 +1,44 @@
+/**
+ * Process entry of one subgraph: `node -r ./scripts/register.js subgraphs/run.ts <name>`.
+ * Reads its configuration, migrates its schema, serves, and stops cleanly on SIGINT/SIGTERM.
+ */
+import { ConfigError, readBaseConfig, readPort, startSubgraph } from './kit/src';
+import { SERVICES } from './services';
+
+async function main() {
+  const name = process.argv[2];
+  const entry = SERVICES.find((s) => s.name === name);
+  if (!entry) {
+    console.error(`Unknown subgraph "${name}". Known: ${SERVICES.map((s) => s.name).join(', ')}`);
+    process.exit(2);
+  }
+  const problems: string[] = [];
+  let config;
+  try {
+    config = readBaseConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) problems.push(...err.problems);
+    else throw err;
+  }
+  const port = readPort(process.env, 'PORT', entry.port, problems);
+  if (problems.length || !config) {
+    console.error(`${name}: invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    process.exit(1);
+  }
+  const running = await startSubgraph(await entry.load(), { port, host: process.env.HOST ?? '127.0.0.1', config });
+  process.send?.({ ready: name, url: running.url });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await running.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { adminUrlOf, createDatabaseIfMissing, dropDatabase, withDatabase } from '../../scripts/lib/database';
+
+/** A fresh database cloned from the run's seeded template; drop it when the test file ends. */
+export async function cloneTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const server = process.env.JIH_TEST_SERVER_URL;
+  const template = process.env.JIH_TEST_TEMPLATE;
+  if (!server || !template) throw new Error('test database not prepared: run the tests through jest (global-setup)');
+  const name = `jih_t_${randomBytes(6).toString('hex')}`;
+  await createDatabaseIfMissing(adminUrlOf(server), name, template);
+  return { url: withDatabase(server, name), drop: () => dropDatabase(adminUrlOf(server), name) };
+}
+
+/** Runs one SQL statement on a database and returns its rows. */
+export async function sql<T = Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(text, params)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
