@@ -12,11 +12,16 @@ export interface ServiceEntry {
 
 export const SERVICES: ServiceEntry[] = [
   { name: 'registry', port: 4001, load: async () => (await import('./registry/src')).registrySubgraph },
+  { name: 'joint-tasks', port: 4002, load: async () => (await import('./joint-tasks/src')).jointTasksSubgraph },
 ];
+
+/** The environment variable that overrides a subgraph's URL, e.g. `SUBGRAPH_JOINT_TASKS_URL`. */
+export function serviceUrlVariable(name: string): string {
+  return `SUBGRAPH_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
+}
 
 /** The URL of a subgraph: `SUBGRAPH_<NAME>_URL` when set, else localhost at its default port. */
 export function serviceUrl(name: string, env: Record<string, string | undefined> = process.env): string {
-  const key = `SUBGRAPH_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
   const entry = SERVICES.find((s) => s.name === name);
-  return env[key] ?? `http://127.0.0.1:${entry?.port ?? 0}/graphql`;
+  return env[serviceUrlVariable(name)] ?? `http://127.0.0.1:${entry?.port ?? 0}/graphql`;
 }

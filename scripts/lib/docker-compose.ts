@@ -1,11 +1,10 @@
-import type { ServiceEntry } from '../../subgraphs/services';
+import { serviceUrlVariable, type ServiceEntry } from '../../subgraphs/services';
 
 /**
  * Renders docker-compose.yml from the service list, so a new subgraph is deployed by the same
  * line that registers it. `npm run compose` writes it; a test fails when it is stale.
  */
 export function renderDockerCompose(services: ServiceEntry[]): string {
-  const envName = (name: string) => `SUBGRAPH_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
   const common = [
     '      NODE_ENV: production',
     '      DATABASE_URL: postgres://postgres:${POSTGRES_PASSWORD:-postgres}@postgres:5432/jih',
@@ -55,7 +54,7 @@ export function renderDockerCompose(services: ServiceEntry[]): string {
     ...common.filter((l) => !l.includes('DATABASE_URL')),
     '      HOST: 0.0.0.0',
     '      PORT: "4000"',
-    ...services.map((s) => `      ${envName(s.name)}: http://${s.name}:${s.port}/graphql`),
+    ...services.map((s) => `      ${serviceUrlVariable(s.name)}: http://${s.name}:${s.port}/graphql`),
     '    depends_on:',
     ...services.flatMap((s) => [`      ${s.name}:`, '        condition: service_healthy']),
     'volumes:',

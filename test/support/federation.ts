@@ -1,5 +1,5 @@
 import { DEV_JWT_SECRET, readBaseConfig, signDevToken, startSubgraph, statementCounterOf, type Role, type StartedSubgraph } from '../../subgraphs/kit/src';
-import { SERVICES } from '../../subgraphs/services';
+import { SERVICES, serviceUrlVariable } from '../../subgraphs/services';
 import { readGatewayConfig } from '../../gateway/src/config';
 import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
 import { cloneTestDatabase } from './database';
@@ -35,7 +35,10 @@ export async function startFederation(options: { only?: string[] } = {}): Promis
   const subgraphs = new Map<string, StartedSubgraph>();
   for (const entry of SERVICES) {
     if (options.only && !options.only.includes(entry.name)) continue;
-    subgraphs.set(entry.name, await startSubgraph(await entry.load(), { port: 0, config, migrate: false }));
+    const started = await startSubgraph(await entry.load(), { port: 0, config, migrate: false });
+    subgraphs.set(entry.name, started);
+    // Service-to-service calls find each other through these, as in a deployment.
+    process.env[serviceUrlVariable(entry.name)] = started.url;
   }
   const urls = Object.fromEntries([...subgraphs].map(([name, s]) => [name, s.url]));
   const gateway = await startGateway({ ...readGatewayConfig({ ...env, PORT: '0' }) }, { urls });

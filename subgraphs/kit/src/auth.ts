@@ -78,7 +78,9 @@ export const authChecker: AuthChecker<AuthContext> = ({ context }, roles) => {
   const caller = context.caller;
   if (!caller) throw new UnauthenticatedError('This operation needs a signed-in caller');
   if (roles.length === 0) return true;
-  return caller.roles.some((r) => r === 'admin' || roles.includes(r));
+  if (caller.roles.some((r) => r === 'admin' || roles.includes(r))) return true;
+  // Throwing (rather than returning false) keeps the stable FORBIDDEN code instead of type-graphql's generic error.
+  throw new ForbiddenError(`This operation needs the role ${roles.join(' or ')}; you are ${caller.roles.join('/')} of "${caller.department}"`);
 };
 
 /** Whether the caller is an admin or holds one of `roles` in `department`. */

@@ -1,7 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** Escapes one value for PostgreSQL's COPY text format (NULL is \N). */
 function copyValue(v: unknown): string {
@@ -13,9 +13,11 @@ function copyValue(v: unknown): string {
 /**
  * Bulk-loads rows with COPY FROM STDIN: an order of magnitude faster than INSERT for demo data
  * and benchmarks. `rows` may be a generator, so a million rows never sit in memory at once.
+ * Given a transaction's EntityManager, the rows are written inside that transaction.
  */
-export async function copyRows(db: DataSource, table: string, columns: string[], rows: Iterable<unknown[]>, onRow?: (n: number) => void): Promise<number> {
-  const runner = db.createQueryRunner();
+export async function copyRows(db: DataSource | EntityManager, table: string, columns: string[], rows: Iterable<unknown[]>, onRow?: (n: number) => void): Promise<number> {
+  const inTransaction = 'queryRunner' in db && db.queryRunner !== undefined;
+  const runner = inTransaction ? (db as EntityManager).queryRunner! : (db as DataSource).createQueryRunner();
   let count = 0;
   try {
     const client = (await runner.connect()) as { query: (s: unknown) => NodeJS.WritableStream };
@@ -39,6 +41,6 @@ export async function copyRows(db: DataSource, table: string, columns: string[],
     await pipeline(source, sink);
     return count;
   } finally {
-    await runner.release();
+    if (!inTransaction) await runner.release();
   }
 }

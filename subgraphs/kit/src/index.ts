@@ -12,3 +12,6 @@ export * from './server';
 export * from './subgraph';
 export * from './pagination';
 export * from './copy';
+export * from './frame-protocol';
+export * from './service-client';
+export * from './stubs';

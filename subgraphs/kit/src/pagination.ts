@@ -1,4 +1,4 @@
-import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { BadUserInputError } from './errors';
 
@@ -7,6 +7,8 @@ export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 50;
 
 @ObjectType({ description: 'Where a page ends and whether more follow.' })
+// Every subgraph with a connection defines PageInfo; it is a value type, identical everywhere.
+@Directive('@shareable')
 export class PageInfo {
   @Field({ description: 'Whether another page follows.' })
   hasNextPage: boolean;

@@ -16,6 +16,8 @@ import { ServiceMetrics } from './metrics';
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext<L = unknown> {
   caller: Caller | null;
+  /** The caller's Authorization header as received, forwarded on service-to-service calls. */
+  authorization?: string;
   requestId: string;
   db: DataSource;
   loaders: L;
@@ -91,6 +93,7 @@ export async function startSubgraphServer<L>(opts: StartSubgraphOptions<L>): Pro
         const requestId = requestIdOf(req);
         return {
           caller: await verifier.verify(req.header('authorization')),
+          authorization: req.header('authorization') || undefined,
           requestId,
           db,
           loaders: opts.createLoaders(db),

@@ -57,7 +57,7 @@ for (let b = 0; b < 256; b++) {
 
 /** Buffered writer feeding a SHA-256 in 1 MiB updates. */
 class HashWriter {
-  private readonly buf = Buffer.allocUnsafe(CHUNK);
+  private readonly buf = new Uint8Array(CHUNK);
   private pos = 0;
   private readonly f64 = new Float64Array(1);
   private readonly bytes = new Uint8Array(this.f64.buffer);
@@ -78,7 +78,7 @@ class HashWriter {
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if (c > 0x7f) {
-        this.pos += buf.write(s, this.pos, 'utf8');
+        this.pos += Buffer.from(buf.buffer, buf.byteOffset, buf.length).write(s, this.pos, 'utf8');
         return;
       }
       buf[pos++] = c;
@@ -114,24 +114,37 @@ class HashWriter {
   }
 
   /**
-   * Appends `prefix[0..prefixLength)`, `infix`, the hex of `v` and a newline: one frame row.
-   * Byte loops rather than Buffer.set, whose native call costs more than these few bytes.
+   * Appends one enterprise's rows: for each department column c (in `columns` order)
+   * `prefix[0..prefixLength)`, that column's infix, the hex of `p[base + c]` and a newline.
+   * Byte loops on locals rather than Buffer.set, whose native call costs more than these few
+   * bytes; this loop is where a 5,000,000-row digest spends its time.
    */
-  row(prefix: Uint8Array, prefixLength: number, infix: Uint8Array, v: number): void {
-    if (this.pos + prefixLength + infix.length + 17 > CHUNK) this.flush();
-    const buf = this.buf;
+  rows(
+    prefix: Uint8Array, prefixLength: number, infixes: readonly Uint8Array[], p: Float64Array,
+    base: number, columns: Int32Array,
+  ): void {
+    const f64 = this.f64;
     const bytes = this.bytes;
-    let pos = this.pos;
-    for (let j = 0; j < prefixLength; j++) buf[pos++] = prefix[j];
-    for (let j = 0; j < infix.length; j++) buf[pos++] = infix[j];
-    this.f64[0] = v === 0 ? 0 : v;
-    if (this.littleEndian) {
-      for (let j = 7; j >= 0; j--) { const b = bytes[j]; buf[pos++] = HEX[2 * b]; buf[pos++] = HEX[2 * b + 1]; }
-    } else {
-      for (let j = 0; j < 8; j++) { const b = bytes[j]; buf[pos++] = HEX[2 * b]; buf[pos++] = HEX[2 * b + 1]; }
+    const hex = HEX;
+    const little = this.littleEndian;
+    for (let j = 0; j < columns.length; j++) {
+      const infix = infixes[j];
+      const infixLength = infix.length;
+      if (this.pos + prefixLength + infixLength + 17 > CHUNK) this.flush();
+      const buf = this.buf;
+      let pos = this.pos;
+      for (let k = 0; k < prefixLength; k++) buf[pos++] = prefix[k];
+      for (let k = 0; k < infixLength; k++) buf[pos++] = infix[k];
+      const v = p[base + columns[j]];
+      f64[0] = v === 0 ? 0 : v;
+      for (let k = 0; k < 8; k++) {
+        const b = bytes[little ? 7 - k : k];
+        buf[pos++] = hex[2 * b];
+        buf[pos++] = hex[2 * b + 1];
+      }
+      buf[pos++] = LF;
+      this.pos = pos;
     }
-    buf[pos++] = LF;
-    this.pos = pos;
   }
 
   /** Sends buffered bytes to the hash. */
@@ -194,15 +207,14 @@ export function frameDigest(frame: DrawFrame, options: FrameDigestOptions): stri
   // "row<TAB><uscc>" is encoded once per enterprise and repeated for each department.
   const prefix = new Uint8Array(ROW.length + 3 * MAX_CODE_BYTES);
   prefix.set(ROW);
+  const infixes = deptOrder.map((d) => new Uint8Array(deptBytes[d]));
+  const columns = Int32Array.from(deptOrder);
   for (let r = 0; r < N; r++) {
     const i = order[r];
     const uscc = usccs[i];
     checkText(uscc, 'uscc');
     const length = ROW.length + encodeUtf8(uscc, prefix, ROW.length);
-    for (let j = 0; j < D; j++) {
-      const d = deptOrder[j];
-      w.row(prefix, length, deptBytes[d], p[i * D + d]);
-    }
+    w.rows(prefix, length, infixes, p, i * D, columns);
   }
   return w.digest();
 }

@@ -329,17 +329,21 @@ export class InspectorAssigner {
     let understaffed = 0;
     for (const k of order) {
       const v = visits[k];
-      const byDepartment = new Map<string, TeamAssignment>();
-      for (const d of [...v.departments].sort(compareCodes)) {
+      const ds = v.departments;
+      // Departments by code; teams returned in the visit's own department order.
+      const byCode = ds.length === 1 ? [0] : Array.from(ds.keys()).sort((a, b) => compareCodes(ds[a], ds[b]));
+      const teams: TeamAssignment[] = new Array(ds.length);
+      for (const j of byCode) {
+        const d = ds[j];
         const pool = this.pools.get(d)!;
         const rng = this.streams.streamFor(`inspectors:${v.uscc}:${d}`);
-        const team = this.drawTeam(pool, v.uscc, v.day, rng, [], new Set(), load);
+        const team = this.drawTeam(pool, v.uscc, v.day, rng, [], NONE, load);
         for (const i of team.members) load.add(i, v.day);
-        const result = this.toAssignment(v.id, v.uscc, d, v.day, pool, team, [], load);
+        const result = this.toAssignment(v.id, v.uscc, d, v.day, pool, team, NO_REPLACEMENTS, load);
         if (result.status === 'UNDERSTAFFED') understaffed++;
-        byDepartment.set(d, result);
+        teams[j] = result;
       }
-      teamsByVisit[k] = v.departments.map((d) => byDepartment.get(d)!);
+      teamsByVisit[k] = teams;
     }
     return { teams: teamsByVisit.flat(), understaffed };
   }
@@ -444,47 +448,29 @@ export class InspectorAssigner {
    */
   private drawTeam(
     pool: DepartmentPool, uscc: string, day: string | undefined, rng: SeededRandom,
-    members: number[], excluded: Set<number>, load: LoadBook,
-  ): { members: number[]; uncovered: Uint32Array } {
-    const team = members.slice();
-    const onTeam = new Set<number>(team);
-    const recused = this.recused.get(uscc);
-    const rotated = this.rotated.get(uscc);
+    members: number[], excluded: ReadonlySet<number>, load: LoadBook,
+  ): DrawnTeam {
     const { candidates, masks, words } = pool;
+    const team = members.slice();
     const uncovered = fullMask(pool.tags.length, words);
-    const positionOf = (i: number) => candidates.indexOf(i);
     for (const i of team) {
-      const k = positionOf(i);
+      const k = candidates.indexOf(i);
       // A kept member outside the candidate list (e.g. expertise changed) covers nothing.
       if (k >= 0) for (let w = 0; w < words; w++) uncovered[w] &= ~masks[k * words + w];
     }
-    const qualifies = (k: number, needTag: boolean): boolean => {
-      const i = candidates[k];
-      if (onTeam.has(i) || excluded.has(i)) return false;
-      if (recused?.has(i) || rotated?.has(i)) return false;
-      if (!load.hasRoom(i, day)) return false;
-      if (needTag) {
-        let hit = 0;
-        for (let w = 0; w < words; w++) hit |= masks[k * words + w] & uncovered[w];
-        if (hit === 0) return false;
-      }
-      return true;
-    };
-    const take = (k: number): void => {
-      const i = candidates[k];
-      team.push(i);
-      onTeam.add(i);
-      for (let w = 0; w < words; w++) uncovered[w] &= ~masks[k * words + w];
+    const state: DrawState = {
+      pool, team, excluded, uncovered, load, day,
+      recused: this.recused.get(uscc), rotated: this.rotated.get(uscc),
     };
     while (team.length < pool.minPerTeam) {
-      const k = drawUniform(candidates.length, rng, (j) => qualifies(j, false));
+      const k = drawUniform(state, rng, false);
       if (k < 0) break;
-      take(k);
+      take(state, k);
     }
     while (!isEmpty(uncovered)) {
-      const k = drawUniform(candidates.length, rng, (j) => qualifies(j, true));
+      const k = drawUniform(state, rng, true);
       if (k < 0) break;
-      take(k);
+      take(state, k);
     }
     return { members: team, uncovered };
   }
@@ -492,20 +478,19 @@ export class InspectorAssigner {
   /** Wraps a drawn team, with counts and a reason when it falls short. */
   private toAssignment(
     visitId: string, uscc: string, department: string, day: string | undefined, pool: DepartmentPool,
-    drawn: { members: number[]; uncovered: Uint32Array }, replacements: readonly ReplacementRecord[],
-    load: LoadBook, excluded: Set<number> = new Set(),
+    drawn: DrawnTeam, replacements: readonly ReplacementRecord[], load: LoadBook,
+    excluded: ReadonlySet<number> = NONE,
   ): TeamAssignment {
-    const uncoveredExpertise = pool.tags.filter((_, k) => (drawn.uncovered[k >>> 5] >>> (k & 31)) & 1);
+    const inspectorIds = drawn.members.map((i) => this.ids[i]);
+    const covered = isEmpty(drawn.uncovered);
     const short = drawn.members.length < pool.minPerTeam;
-    const staffed = !short && uncoveredExpertise.length === 0;
-    const base = {
-      visitId, uscc, department, ...(day !== undefined ? { day } : {}),
-      inspectorIds: drawn.members.map((i) => this.ids[i]),
-      minPerTeam: pool.minPerTeam,
-      uncoveredExpertise,
-      replacements,
-    };
-    if (staffed) return { ...base, status: 'STAFFED', reason: null, exclusions: null };
+    if (covered && !short) {
+      return {
+        visitId, uscc, department, day, inspectorIds, status: 'STAFFED', minPerTeam: pool.minPerTeam,
+        uncoveredExpertise: NO_TAGS, reason: null, exclusions: null, replacements,
+      };
+    }
+    const uncoveredExpertise = pool.tags.filter((_, k) => (drawn.uncovered[k >>> 5] >>> (k & 31)) & 1);
     const exclusions = this.countExclusions(pool, uscc, day, drawn.members, excluded, load);
     const parts: string[] = [];
     if (short) {
@@ -519,17 +504,20 @@ export class InspectorAssigner {
       [c.otherDepartment, 'of another department'], [c.inactive, 'inactive'],
       [c.lackingExpertise, `without any of ${pool.tags.join(', ') || 'the required expertise'}`],
       [c.recused, 'recused from this enterprise'], [c.rotation, 'checked it within the rotation window'],
-      [c.capacity, 'at capacity'], [c.onTeam, 'already on the team or replaced out of it'],
+      [c.onTeam, 'already on the team or replaced out of it'], [c.capacity, 'at capacity'],
     ] as const;
     const listed = rules.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
     const reason = `${parts.join('; ')}: pool of ${c.pool}${listed.length ? `, excluded ${listed.join(', ')}` : ''}`;
-    return { ...base, status: 'UNDERSTAFFED', reason, exclusions };
+    return {
+      visitId, uscc, department, day, inspectorIds, status: 'UNDERSTAFFED', minPerTeam: pool.minPerTeam,
+      uncoveredExpertise, reason, exclusions, replacements,
+    };
   }
 
   /** Counts, for an understaffed team, how many of the pool each rule excluded. */
   private countExclusions(
     pool: DepartmentPool, uscc: string, day: string | undefined, members: number[],
-    excluded: Set<number>, load: LoadBook,
+    excluded: ReadonlySet<number>, load: LoadBook,
   ): ExclusionCounts {
     const recused = this.recused.get(uscc);
     const rotated = this.rotated.get(uscc);
@@ -550,15 +538,66 @@ export class InspectorAssigner {
   }
 }
 
-/** Uniform pick among positions [0, m) accepted by `ok`: rejection, then a listing fallback. */
-function drawUniform(m: number, rng: SeededRandom, ok: (k: number) => boolean): number {
+/** A drawn team: member indices in draw order and the required tags still uncovered. */
+interface DrawnTeam {
+  readonly members: number[];
+  readonly uncovered: Uint32Array;
+}
+
+/** What qualification of one candidate depends on, for one team being drawn. */
+interface DrawState {
+  readonly pool: DepartmentPool;
+  readonly team: number[];
+  readonly excluded: ReadonlySet<number>;
+  readonly uncovered: Uint32Array;
+  readonly load: LoadBook;
+  readonly day: string | undefined;
+  readonly recused: Set<number> | undefined;
+  readonly rotated: Set<number> | undefined;
+}
+
+/** Shared empty values, so a staffed team allocates nothing for them. */
+const NONE: ReadonlySet<number> = new Set();
+const NO_TAGS: readonly string[] = Object.freeze([]);
+const NO_REPLACEMENTS: readonly ReplacementRecord[] = Object.freeze([]);
+
+/**
+ * Whether candidate position k may join the team: rules 4-6, not already on the team or
+ * excluded, and with `needTag` holding a still uncovered tag. Teams are a handful of members,
+ * so a linear `includes` beats a Set.
+ */
+function qualifies(s: DrawState, k: number, needTag: boolean): boolean {
+  const i = s.pool.candidates[k];
+  if (s.team.includes(i) || s.excluded.has(i)) return false;
+  if (s.recused !== undefined && s.recused.has(i)) return false;
+  if (s.rotated !== undefined && s.rotated.has(i)) return false;
+  if (!s.load.hasRoom(i, s.day)) return false;
+  if (needTag) {
+    const { masks, words } = s.pool;
+    let hit = 0;
+    for (let w = 0; w < words; w++) hit |= masks[k * words + w] & s.uncovered[w];
+    if (hit === 0) return false;
+  }
+  return true;
+}
+
+/** Adds candidate position k to the team and marks its tags covered. */
+function take(s: DrawState, k: number): void {
+  const { candidates, masks, words } = s.pool;
+  s.team.push(candidates[k]);
+  for (let w = 0; w < words; w++) s.uncovered[w] &= ~masks[k * words + w];
+}
+
+/** Uniform pick among qualifying candidate positions: rejection, then a listing fallback. */
+function drawUniform(s: DrawState, rng: SeededRandom, needTag: boolean): number {
+  const m = s.pool.candidates.length;
   if (m === 0) return -1;
   for (let tries = 0; tries < MAX_REJECTIONS; tries++) {
     const k = rng.below(m);
-    if (ok(k)) return k;
+    if (qualifies(s, k, needTag)) return k;
   }
   const qualified: number[] = [];
-  for (let k = 0; k < m; k++) if (ok(k)) qualified.push(k);
+  for (let k = 0; k < m; k++) if (qualifies(s, k, needTag)) qualified.push(k);
   return qualified.length === 0 ? -1 : qualified[rng.below(qualified.length)];
 }
 

@@ -14,6 +14,11 @@
  */
 import { HmacSha256 } from './hmac-sha256';
 
+// Module-level aliases: a global lookup of `Math` is slow inside vm contexts (jest), and these
+// run a few times per drawn inspector.
+const imul = Math.imul;
+const floor = Math.floor;
+
 /** Seeded xoshiro128** stream. */
 export class SeededRandom {
   private s0: number;
@@ -33,7 +38,7 @@ export class SeededRandom {
   /** Next 32-bit output, as an unsigned number. */
   next(): number {
     const s1 = this.s1;
-    const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+    const r = imul(rotl(imul(s1, 5), 7), 9);
     const t = s1 << 9;
     this.s2 ^= this.s0;
     this.s3 ^= s1;
@@ -53,7 +58,7 @@ export class SeededRandom {
 
   /** A uniform integer in [0, m). */
   below(m: number): number {
-    return Math.floor(this.uniform() * m);
+    return floor(this.uniform() * m);
   }
 }
 

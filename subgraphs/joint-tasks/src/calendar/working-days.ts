@@ -1,0 +1,180 @@
+/**
+ * Chinese working days for result deadlines: weekends and statutory holidays are off,
+ * adjusted working weekends (调休) are on. The holiday data comes from the maintained
+ * `chinese-days` package (State Council arrangements since 2004), never from a hand list.
+ *
+ * We read the package's published data file (`chinese-days/dist/chinese-days.json`, offered
+ * by its README for exactly this use) and do the weekday arithmetic ourselves in UTC day
+ * numbers, rather than calling its `isWorkday`: that function parses 'YYYY-MM-DD' as UTC
+ * midnight and then reads the weekday and date in local time, so in any timezone west of
+ * UTC every answer is a day off (in America/New_York it calls Saturday 2025-09-27 a working
+ * day). Our answers equal its answers in UTC and UTC+8 for every day of its range (tested).
+ *
+ * Dates outside the package's range are refused with {@link CalendarRangeError}: a year
+ * whose holidays are not yet published cannot be counted correctly, and guessing "weekends
+ * only" would move deadlines across a holiday week unnoticed.
+ */
+
+/** The package's data file: date → "English name,中文名,days" for holidays and adjusted workdays. */
+interface ChineseDaysData {
+  readonly holidays: Readonly<Record<string, string>>;
+  readonly workdays: Readonly<Record<string, string>>;
+}
+
+// require rather than import: a JSON import would make TypeScript type every one of the
+// file's few thousand keys.
+const DATA = require('chinese-days/dist/chinese-days.json') as ChineseDaysData;
+const PACKAGE_VERSION = (require('chinese-days/package.json') as { version: string }).version;
+
+/** Raised for a date the calendar data does not cover. */
+export class CalendarRangeError extends RangeError {
+  override readonly name = 'CalendarRangeError';
+}
+
+/** The years the installed calendar data covers. */
+export interface CalendarCoverage {
+  /** First covered year. */
+  readonly firstYear: number;
+  /** Last covered year (its December arrangements included). */
+  readonly lastYear: number;
+  /** The chinese-days version the data comes from. */
+  readonly packageVersion: string;
+}
+
+/** Working days to record a result after the check, by department code (DOMAIN.md). */
+export const RESULT_DEADLINE_WORKING_DAYS: Readonly<Record<string, number>> = Object.freeze({
+  health: 5,
+});
+
+/** The deadline for departments not listed in {@link RESULT_DEADLINE_WORKING_DAYS}. */
+export const DEFAULT_RESULT_DEADLINE_WORKING_DAYS = 20;
+
+const DAY_MS = 86_400_000;
+
+/** Years with holiday data, and the range for messages. */
+const COVERED_YEARS = new Set(Object.keys(DATA.holidays).map((d) => Number(d.slice(0, 4))));
+const COVERAGE: CalendarCoverage = Object.freeze({
+  firstYear: Math.min(...COVERED_YEARS),
+  lastYear: Math.max(...COVERED_YEARS),
+  packageVersion: PACKAGE_VERSION,
+});
+
+/** Per covered year, one flag per day of the year: 1 = working day. Built on first use. */
+const yearFlags = new Map<number, Uint8Array>();
+
+/**
+ * Which years the installed `chinese-days` data covers (2004–2026 for version 1.5.7).
+ */
+export function calendarCoverage(): CalendarCoverage {
+  return COVERAGE;
+}
+
+/**
+ * Whether a date is a working day in mainland China.
+ *
+ * @param date 'YYYY-MM-DD'
+ * @throws RangeError for a malformed or impossible date; CalendarRangeError outside the data
+ */
+export function isWorkingDay(date: string): boolean {
+  return isWorkingDayNumber(parseDay(date));
+}
+
+/**
+ * The n-th working day after `date`, the date itself not counted (n = 0 returns the date;
+ * negative n counts backwards). Every day passed over must be covered by the calendar data.
+ *
+ * @example addWorkingDays('2025-09-26', 20) === '2025-10-30'  // across National Day 2025
+ * @throws RangeError for a malformed date or non-integer n; CalendarRangeError outside the data
+ */
+export function addWorkingDays(date: string, n: number): string {
+  if (!Number.isInteger(n)) throw new RangeError(`working-day count must be an integer, got ${n}`);
+  let day = parseDay(date);
+  const step = n < 0 ? -1 : 1;
+  for (let left = Math.abs(n); left > 0; ) {
+    day += step;
+    if (isWorkingDayNumber(day)) left--;
+  }
+  return formatDay(day);
+}
+
+/**
+ * Working days after `from` up to and including `to` (0 when `to` is not after `from`), e.g.
+ * how many working days of a deadline have been used.
+ *
+ * @throws RangeError for a malformed date; CalendarRangeError outside the data
+ */
+export function workingDaysBetween(from: string, to: string): number {
+  const a = parseDay(from);
+  const b = parseDay(to);
+  let count = 0;
+  for (let day = a + 1; day <= b; day++) if (isWorkingDayNumber(day)) count++;
+  return count;
+}
+
+/** The working days a department has to record a result: health 5, others 20. */
+export function resultDeadlineWorkingDays(department: string): number {
+  return RESULT_DEADLINE_WORKING_DAYS[department] ?? DEFAULT_RESULT_DEADLINE_WORKING_DAYS;
+}
+
+/**
+ * The last day to record a check's result: the 20th working day after the check date (the
+ * 5th for health), the check date not counted.
+ *
+ * @param checkDate the day the check was completed, 'YYYY-MM-DD'
+ * @param department the checking department's code
+ * @throws RangeError for a malformed date; CalendarRangeError when the deadline runs past the
+ *   calendar data
+ */
+export function resultDueDate(checkDate: string, department: string): string {
+  return addWorkingDays(checkDate, resultDeadlineWorkingDays(department));
+}
+
+/** Working-day flag of a UTC day number. */
+function isWorkingDayNumber(day: number): boolean {
+  const d = new Date(day * DAY_MS);
+  const year = d.getUTCFullYear();
+  let flags = yearFlags.get(year);
+  if (!flags) yearFlags.set(year, (flags = buildYear(year)));
+  return flags[day - Date.UTC(year, 0, 1) / DAY_MS] === 1;
+}
+
+/** The flags of one covered year, from weekends, holidays and adjusted workdays. */
+function buildYear(year: number): Uint8Array {
+  if (!COVERED_YEARS.has(year)) {
+    throw new CalendarRangeError(
+      `no working-day data for ${year}: chinese-days ${COVERAGE.packageVersion} covers ` +
+        `${COVERAGE.firstYear}-${COVERAGE.lastYear} (each year's holidays are published by the ` +
+        `State Council late in the year before); update the chinese-days package`,
+    );
+  }
+  const first = Date.UTC(year, 0, 1) / DAY_MS;
+  const length = Date.UTC(year + 1, 0, 1) / DAY_MS - first;
+  const flags = new Uint8Array(length);
+  for (let k = 0; k < length; k++) {
+    const day = first + k;
+    const key = formatDay(day);
+    // Day 0 (1970-01-01) was a Thursday: weekday 0 = Sunday, 6 = Saturday.
+    const weekday = (((day + 4) % 7) + 7) % 7;
+    const weekend = weekday === 0 || weekday === 6;
+    flags[k] = key in DATA.workdays || (!weekend && !(key in DATA.holidays)) ? 1 : 0;
+  }
+  return flags;
+}
+
+/** Strict 'YYYY-MM-DD' to a UTC day number; rejects impossible dates like 2025-02-30. */
+function parseDay(date: string): number {
+  const m = typeof date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
+  if (!m) throw new RangeError(`date must be YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
+    throw new RangeError(`${date} is not a calendar date`);
+  }
+  return ms / DAY_MS;
+}
+
+/** UTC day number to 'YYYY-MM-DD'. */
+function formatDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}

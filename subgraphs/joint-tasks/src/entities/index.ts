@@ -1,0 +1,12 @@
+import { AnnualPlan } from './annual-plan.entity';
+import { Draw, DrawFrameRow } from './draw.entity';
+import { JointTask, TaskDepartment } from './joint-task.entity';
+import { TeamChange, Visit, VisitTeam } from './visit.entity';
+
+export * from './annual-plan.entity';
+export * from './draw.entity';
+export * from './joint-task.entity';
+export * from './stubs.entity';
+export * from './visit.entity';
+
+export const jointTaskEntities = [AnnualPlan, JointTask, TaskDepartment, Draw, DrawFrameRow, Visit, VisitTeam, TeamChange];

@@ -1,0 +1,155 @@
+import { sql } from '../support/database';
+import { startFederation, token, type TestFederation } from '../support/federation';
+
+let fed: TestFederation;
+let planner: string;
+
+const CREATE = `mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id seed status } }`;
+const DRAW = `mutation($id: ID!) { drawJointTask(id: $id) {
+  id frameSize expectedVisits independentVisits separateVisits realisedVisits understaffedTeams frameDigest algorithmVersion visitsSaved
+  departmentStats { department mode eligible expected realised shortfall sampleSize } } }`;
+
+export function taskInput(overrides: Record<string, unknown> = {}) {
+  return {
+    title: '2026年第四季度市场监管、税务、卫健联合抽查',
+    leadDepartment: 'market',
+    windowStart: '2026-10-08',
+    windowEnd: '2026-12-18',
+    seed: 'published-seed-2026-q4',
+    departments: [
+      { department: 'market', checkItems: ['MARKET-002'], ratio: 0.2 },
+      { department: 'tax', checkItems: ['TAX-001'], ratio: 0.1 },
+      { department: 'health', checkItems: ['36115082102006'], sampleSize: 5 },
+    ],
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  fed = await startFederation();
+  planner = await token('market', ['planner']);
+});
+afterAll(() => fed?.stop());
+
+async function createAndDraw(input = taskInput()) {
+  const created = await fed.query(CREATE, { i: input }, { token: planner });
+  expect(created.errors).toBeUndefined();
+  const drawn = await fed.query(DRAW, { id: created.data.createJointTask.id }, { token: planner });
+  expect(drawn.errors).toBeUndefined();
+  return { taskId: created.data.createJointTask.id as string, draw: drawn.data.drawJointTask };
+}
+
+describe('composing a joint task', () => {
+  it('refuses unknown departments, foreign check items, ratios out of range or over the GENERAL cap, and a reversed window — listing every problem and storing nothing', async () => {
+    const [{ n: before }] = await sql<{ n: number }>(fed.databaseUrl, 'SELECT count(*)::int AS n FROM joint_tasks.joint_task');
+    const bad = taskInput({
+      windowStart: '2026-12-01',
+      windowEnd: '2026-11-01',
+      departments: [
+        { department: 'market', checkItems: ['TAX-001'], ratio: 0.2 },
+        { department: 'nosuch', checkItems: ['MARKET-001'], ratio: 0.1 },
+        { department: 'tax', checkItems: ['TAX-002'], ratio: 0.5 },
+        { department: 'health', checkItems: ['36115082101005'], ratio: 1.5 },
+      ],
+    });
+    const res = await fed.query(CREATE, { i: bad }, { token: planner });
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const problems: string[] = res.errors?.[0].extensions?.problems;
+    expect(problems.join('\n')).toMatch(/"TAX-001" belongs to tax, not market/);
+    expect(problems.join('\n')).toMatch(/unknown department "nosuch"/);
+    expect(problems.join('\n')).toMatch(/exceeds the tax policy cap 0.03 for GENERAL items/);
+    expect(problems.join('\n')).toMatch(/ratio: must be in \(0, 1\], got 1.5/);
+    expect(problems.join('\n')).toMatch(/windowEnd 2026-11-01 is before windowStart 2026-12-01/);
+    const [{ n: after }] = await sql<{ n: number }>(fed.databaseUrl, 'SELECT count(*)::int AS n FROM joint_tasks.joint_task');
+    expect(after).toBe(before);
+  });
+
+  it('lets only planners of the lead department compose and draw', async () => {
+    const other = await fed.query(CREATE, { i: taskInput() }, { token: await token('tax', ['planner']) });
+    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const inspector = await fed.query(CREATE, { i: taskInput() }, { token: await token('market', ['inspector']) });
+    expect(inspector.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const anon = await fed.query(CREATE, { i: taskInput() });
+    expect(anon.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the coordinated draw through the gateway', () => {
+  it('draws one visit per enterprise, reports the minimum and independent expectations, and staffs every team or says why not', async () => {
+    const { taskId, draw } = await createAndDraw();
+    expect(draw.algorithmVersion).toBe('coordinated-poisson/1');
+    expect(draw.frameSize).toBeGreaterThan(0);
+    expect(draw.expectedVisits).toBeLessThanOrEqual(draw.independentVisits);
+    expect(draw.independentVisits).toBeLessThanOrEqual(draw.separateVisits + 1e-9);
+    const health = draw.departmentStats.find((d: { department: string }) => d.department === 'health');
+    expect(health.realised + health.shortfall).toBe(5);
+
+    const visits = await sql<{ uscc: string; n: number }>(fed.databaseUrl, 'SELECT uscc, count(*)::int AS n FROM joint_tasks.visit WHERE task_id = $1 GROUP BY uscc', [taskId]);
+    expect(visits.length).toBe(draw.realisedVisits);
+    expect(visits.every((v) => v.n === 1)).toBe(true);
+    const perDept = draw.departmentStats.reduce((s: number, d: { realised: number }) => s + d.realised, 0);
+    expect(draw.realisedVisits).toBeLessThanOrEqual(perDept);
+
+    const teams = await sql<{ status: string; size: number; reason: string | null }>(fed.databaseUrl,
+      `SELECT t.status, cardinality(t.inspector_ids) AS size, t.reason FROM joint_tasks.visit_team t JOIN joint_tasks.visit v ON v.id = t.visit_id WHERE v.task_id = $1`, [taskId]);
+    expect(teams.length).toBe(perDept);
+    for (const t of teams) {
+      if (t.status === 'STAFFED') expect(t.size).toBeGreaterThanOrEqual(2);
+      else expect(t.reason).toEqual(expect.any(String));
+    }
+  });
+
+  it('answers one query from a visit to its enterprise, teams and inspectors', async () => {
+    const { taskId } = await createAndDraw(taskInput({ seed: 'another-published-seed' }));
+    const res = await fed.query(`query($t: ID!) { jointTask(id: $t) { status visitCount visits(first: 5) { nodes { id status departments
+      enterprise { uscc name jointVisits { id } } teams { department { code nameZh } status inspectors { id name } } } } } }`, { t: taskId }, { token: planner });
+    expect(res.errors).toBeUndefined();
+    const task = res.data.jointTask;
+    expect(task.status).toBe('DRAWN');
+    const visit = task.visits.nodes[0];
+    expect(visit.enterprise.name).toEqual(expect.any(String));
+    expect(visit.enterprise.jointVisits.map((v: { id: string }) => v.id)).toContain(visit.id);
+    expect(visit.teams[0].department.nameZh).toEqual(expect.any(String));
+    expect(visit.teams[0].inspectors[0].name).toEqual(expect.any(String));
+  });
+
+  it('refuses to draw a task twice (CONFLICT)', async () => {
+    const { taskId } = await createAndDraw(taskInput({ seed: 'seed-for-the-conflict-case' }));
+    const again = await fed.query(DRAW, { id: taskId }, { token: planner });
+    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
+  it('reproduces under verifyDraw for anyone, and fails once a stored frame row is changed', async () => {
+    const { draw } = await createAndDraw(taskInput({ seed: 'seed-for-verification' }));
+    const q = `query($id: ID!) { verifyDraw(id: $id) { reproduces frameDigestMatches resultDigestMatches visitsMatch differences } }`;
+    const ok = await fed.query(q, { id: draw.id });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.verifyDraw).toMatchObject({ reproduces: true, frameDigestMatches: true, resultDigestMatches: true, visitsMatch: true });
+
+    await sql(fed.databaseUrl, `UPDATE joint_tasks.draw_frame SET p[1] = p[1] + 0.25 WHERE draw_id = $1 AND uscc = (SELECT min(uscc) FROM joint_tasks.draw_frame WHERE draw_id = $1)`, [draw.id]);
+    const tampered = await fed.query(q, { id: draw.id });
+    expect(tampered.data.verifyDraw.reproduces).toBe(false);
+    expect(tampered.data.verifyDraw.frameDigestMatches).toBe(false);
+  });
+
+  it('replaces a recused inspector by a new seeded draw, recorded as a team change, and honours the recusal', async () => {
+    const { taskId } = await createAndDraw(taskInput({ seed: 'seed-for-recusal' }));
+    const [team] = await sql<{ visit_id: string; uscc: string; inspector_ids: string[] }>(fed.databaseUrl,
+      `SELECT t.visit_id, v.uscc, t.inspector_ids FROM joint_tasks.visit_team t JOIN joint_tasks.visit v ON v.id = t.visit_id
+        WHERE v.task_id = $1 AND t.department_code = 'market' AND t.status = 'STAFFED' ORDER BY v.uscc LIMIT 1`, [taskId]);
+    const leaving = team.inspector_ids[0];
+    const supervisor = await token('market', ['supervisor']);
+    const res = await fed.query(`mutation($v: ID!, $i: ID!) { recuseInspector(visitId: $v, department: "market", inspectorId: $i, reason: "其配偶在该企业任职") {
+      status inspectors { id } changes { sequence replacedInspectorId addedInspectorIds reason } } }`, { v: team.visit_id, i: leaving }, { token: supervisor });
+    expect(res.errors).toBeUndefined();
+    const t = res.data.recuseInspector;
+    expect(t.inspectors.map((i: { id: string }) => i.id)).not.toContain(leaving);
+    expect(t.inspectors.length).toBeGreaterThanOrEqual(2);
+    expect(t.changes).toEqual([expect.objectContaining({ sequence: 1, replacedInspectorId: leaving, reason: '其配偶在该企业任职' })]);
+    const recusals = await sql(fed.databaseUrl, 'SELECT 1 FROM registry.recusal WHERE inspector_id = $1 AND uscc = $2', [leaving, team.uscc]);
+    expect(recusals).toHaveLength(1);
+    const other = await fed.query(`mutation($v: ID!, $i: ID!) { recuseInspector(visitId: $v, department: "market", inspectorId: $i, reason: "x y") { status } }`,
+      { v: team.visit_id, i: t.inspectors[0].id }, { token: await token('tax', ['supervisor']) });
+    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
