@@ -6,7 +6,8 @@ export const DEFAULT_SEED = 'jih-demo-2026';
 
 /** Runs one subgraph's seed on a DataSource of its own schema. */
 async function withModuleDb<T>(databaseUrl: string, mod: SubgraphModule, fn: (ds: import('typeorm').DataSource) => Promise<T>): Promise<T> {
-  const ds = createSubgraphDataSource({ schema: mod.dbSchema, databaseUrl, entities: mod.entities, migrations: mod.migrations });
+  // Seeding a million rows is one long COPY: no statement timeout here.
+  const ds = createSubgraphDataSource({ schema: mod.dbSchema, databaseUrl, entities: mod.entities, migrations: mod.migrations, statementTimeoutMs: 0 });
   await ds.initialize();
   try {
     return await fn(ds);

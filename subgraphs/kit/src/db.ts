@@ -43,6 +43,8 @@ export interface SubgraphDataSourceOptions {
   logger?: Logger;
   counter?: StatementCounter;
   poolSize?: number;
+  /** Statement timeout in ms (0 = none, for bulk seeding); default DB_STATEMENT_TIMEOUT_MS or 30 s. */
+  statementTimeoutMs?: number;
 }
 
 /** Builds the subgraph's DataSource: its own schema, its own migrations table, statement counting. */
@@ -67,7 +69,7 @@ export function createSubgraphDataSource(opts: SubgraphDataSourceOptions): DataS
       application_name: `jih-${opts.schema}`,
       // Statement timeout guards the pool against a runaway query holding a connection forever.
       // search_path pins raw SQL to the subgraph's own schema.
-      options: `-c search_path=${opts.schema} -c statement_timeout=${Number(process.env.DB_STATEMENT_TIMEOUT_MS ?? 30000)}`,
+      options: `-c search_path=${opts.schema} -c statement_timeout=${opts.statementTimeoutMs ?? Number(process.env.DB_STATEMENT_TIMEOUT_MS ?? 30000)}`,
     },
   };
   const ds = new DataSource(options);

@@ -301,7 +301,7 @@ describe('assignment at scale', () => {
       seed: 'scale',
       inspectors: depts.flatMap((d) => inspectors(d, 400, (k) => [k % 2 ? 'a' : 'b'])),
       departments: depts.map((d) => ({ department: d, requiredExpertise: ['a', 'b'] })),
-      capacity: { perDay: 10, workingDays: 20 },
+      capacity: { perDay: 20, workingDays: 20 },
       recusals: codes(5000).map((uscc, k) => ({ inspectorId: `market-${k % 400}`, uscc })),
       rotation: codes(20_000).map((uscc, k) => ({ inspectorId: `tax-${k % 400}`, uscc })),
     };

@@ -111,6 +111,20 @@ export function workingDaysBetween(from: string, to: string): number {
   return count;
 }
 
+/**
+ * Working days from `from` to `to`, both included (0 when `to` is before `from`), e.g. the
+ * working days of a task window for inspector capacity.
+ *
+ * @throws RangeError for a malformed date; CalendarRangeError outside the data
+ */
+export function countWorkingDays(from: string, to: string): number {
+  const a = parseDay(from);
+  const b = parseDay(to);
+  let count = 0;
+  for (let day = a; day <= b; day++) if (isWorkingDayNumber(day)) count++;
+  return count;
+}
+
 /** The working days a department has to record a result: health 5, others 20. */
 export function resultDeadlineWorkingDays(department: string): number {
   return RESULT_DEADLINE_WORKING_DAYS[department] ?? DEFAULT_RESULT_DEADLINE_WORKING_DAYS;
@@ -177,4 +191,24 @@ function parseDay(date: string): number {
 /** UTC day number to 'YYYY-MM-DD'. */
 function formatDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Working days from `from` to `to`, both included, for planning figures such as inspector
+ * capacity over a task window: exact where the calendar data covers the dates, otherwise
+ * Monday-to-Friday days with `exact: false` (a capacity estimate may be off by a holiday week;
+ * a legal deadline may not, which is why {@link resultDueDate} refuses instead).
+ */
+export function estimateWorkingDays(from: string, to: string): { days: number; exact: boolean } {
+  try {
+    return { days: countWorkingDays(from, to), exact: true };
+  } catch (err) {
+    if (!(err instanceof CalendarRangeError)) throw err;
+    let days = 0;
+    for (let day = parseDay(from); day <= parseDay(to); day++) {
+      const weekday = (((day + 4) % 7) + 7) % 7;
+      if (weekday !== 0 && weekday !== 6) days++;
+    }
+    return { days, exact: false };
+  }
 }

@@ -98,7 +98,8 @@ export interface DepartmentSample {
   readonly shortfall: number;
   /**
    * Fixed mode: the key u'/p of the n-th ranked enterprise, i.e. the realised scale t such that
-   * the sample is {i : u'(i) < t·p(d, i)} up to ties; null in Poisson mode or on a shortfall.
+   * the sample is {i : u'(i) < t·p(d, i)} up to ties; null in Poisson mode, for n = 0, and
+   * when every eligible enterprise is taken.
    */
   readonly threshold: number | null;
   /**
@@ -161,8 +162,9 @@ export interface CoordinatedDrawResult {
 
 /**
  * Runs the coordinated draw over a frame. Pure and deterministic: the same frame, seed and
- * modes give the same result on any machine. 1,000,000 enterprises × 5 departments take
- * about a second, most of it computing the permanent random numbers (pass `u` to skip that).
+ * modes give the same result on any machine, whatever the order of rows and columns.
+ * 1,000,000 enterprises × 5 departments take 0.3-0.4 s on the development machine, plus
+ * 1-1.3 s for the permanent random numbers unless `u` is passed.
  *
  * @throws RangeError on a malformed frame or options (message names the bad value)
  */

@@ -165,8 +165,9 @@ const ROW = Buffer.from('row\t');
 
 /**
  * The canonical frame digest (see the module comment for the exact text hashed). Streams
- * through SHA-256 in 1 MiB chunks; 1,000,000 enterprises × 5 departments (5,000,000 rows)
- * take well under a second when the frame is already in USCC order, a little more otherwise.
+ * through SHA-256 in 1 MiB chunks; 1,000,000 enterprises × 5 departments (5,000,000 rows,
+ * about 240 MB of text) take about 1.1 s on the development machine when the frame is already
+ * in USCC order (e.g. `ORDER BY uscc COLLATE "C"`), about 2 s when it must be sorted.
  *
  * @returns 64 lowercase hex digits
  * @throws RangeError on control characters in the seed or a code, or a frame whose p array
@@ -230,10 +231,13 @@ export function frameDigest(frame: DrawFrame, options: FrameDigestOptions): stri
 export function resultDigest(frame: DrawFrame, result: CoordinatedDrawResult): string {
   const { usccs, departments } = frame;
   const N = usccs.length;
-  // Only visited enterprises can appear, so order just those (a tenth of a frame, typically).
-  const visited = result.visits.enterprise;
-  const visitedCodes = Array.from(visited, (i) => usccs[i]);
-  const order = Array.from(orderByString(visitedCodes), (k) => visited[k]);
+  // Only selected enterprises appear, so order just those (a tenth of a frame, typically).
+  // Taken from the samples themselves, not the visit set, so the digest covers exactly them.
+  const inAny = new Uint8Array(N);
+  for (const sample of result.samples) for (const i of sample.selected) inAny[i] = 1;
+  const selected: number[] = [];
+  for (let i = 0; i < N; i++) if (inAny[i]) selected.push(i);
+  const order = Array.from(orderByString(selected.map((i) => usccs[i])), (k) => selected[k]);
   const w = new HashWriter(createHash('sha256'));
   w.text(`algorithm\t${result.algorithmVersion}\nseed\t${result.seed}\n`);
   const samples = [...result.samples].sort((a, b) =>
