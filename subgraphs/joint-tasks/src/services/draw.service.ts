@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, copyRows, type CallOrigin, type Caller, type FrameHeader } from '../../../kit/src';
-import { workingDaysBetween } from '../calendar/working-days';
+import { estimateWorkingDays } from '../calendar/working-days';
 import { coordinatedDraw, type CoordinatedDrawResult, type DrawFrame } from '../draw/coordinated';
 import { frameDigest, resultDigest } from '../draw/digest';
 import { assignInspectors, type AssignmentResult, type DepartmentStaffing, type StaffingContext } from '../draw/inspectors';
@@ -67,8 +67,10 @@ export async function drawJointTask(db: DataSource, taskId: string, caller: Call
     understaffedTeams: understaffedByDept.get(s.department) ?? 0,
   }));
   const separate = result.samples.reduce((sum, s) => sum + s.expected, 0);
+  const windowDays = estimateWorkingDays(task.windowStart, task.windowEnd);
   const notes = [
     ...result.statistics.notes,
+    ...(windowDays.exact ? [] : [`inspector capacity assumes ${windowDays.days} Monday-to-Friday working days: the holiday calendar does not cover ${task.windowStart}..${task.windowEnd} yet`]),
     ...Object.entries(exclusions).map(([d, x]) => `${d}: excluded ${x.notSupervised} not supervised, ${x.listed} listed, ${x.interval} within the minimum interval, ${x.exclusionYears} within the exclusion years, ${x.yearlyCap} at the yearly cap`),
   ];
   const draw = await db.transaction(async (tx) => {
@@ -142,7 +144,7 @@ export async function staffingContext(db: DataSource | EntityManager, task: Join
     departments: staffing,
     recusals: header.recusals.map(([inspectorId, uscc]) => ({ inspectorId, uscc })),
     rotation,
-    capacity: { perDay: task.capacityPerDay, workingDays: Math.max(1, workingDaysBetween(task.windowStart, task.windowEnd) + 1) },
+    capacity: { perDay: task.capacityPerDay, workingDays: Math.max(1, estimateWorkingDays(task.windowStart, task.windowEnd).days) },
     minPerTeam: task.minPerTeam,
   };
 }
