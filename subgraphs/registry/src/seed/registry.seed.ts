@@ -94,7 +94,9 @@ export async function seedRegistry(db: DataSource, opts: SeedOptions): Promise<s
     db, 'inspector', ['id', 'department_code', 'name', 'certificate_no', 'sex', 'post', 'expertise', 'active'],
     (function* () {
       for (const d of DEPARTMENTS) {
-        const count = demoInspectorCount(d.code);
+        // At least the demo floor; large directories get one inspector per 2,500 enterprises per
+        // department, about what a county bureau has, so big draws are not staffed by a dozen people.
+        const count = Math.max(demoInspectorCount(d.code), Math.ceil(n / 2500));
         for (let i = 0; i < count; i++) {
           const p = generateInspector(d.code, i, seed);
           inspectorCount++;

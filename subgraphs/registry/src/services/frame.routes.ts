@@ -21,11 +21,17 @@ export function frameRequestProblems(body: FrameRequest): string[] {
   return p;
 }
 
-/** The COPY query that streams one line per eligible enterprise: uscc, classes, listed. */
+/**
+ * The COPY query that streams one line per eligible enterprise: uscc, classes, listed.
+ * The classes come from one grouped pass over the participating departments' tags, merged
+ * with the enterprises in USCC order (both sides are read in primary-key order), rather than
+ * one join per department: at a million enterprises that is one scan instead of five.
+ */
 function frameQuery(req: FrameRequest): string {
   const lit = escapeLiteral;
-  const joins = req.departments.map((d, k) => `LEFT JOIN supervision_tag t${k} ON t${k}.uscc = e.uscc AND t${k}.department_code = ${lit(d)}`).join('\n');
-  const classes = req.departments.map((_d, k) => `coalesce(t${k}.risk_class, '-')`).join(' || ');
+  const classes = req.departments
+    .map((d) => `coalesce(max(risk_class) FILTER (WHERE department_code = ${lit(d)}), '-')`)
+    .join(' || ');
   const where = [`e.status = 'ACTIVE'`];
   const s = req.scope ?? {};
   if (s.divisions?.length) where.push(`(${s.divisions.map((d) => `e.division_code LIKE ${lit(d + '%')}`).join(' OR ')})`);
@@ -36,9 +42,13 @@ function frameQuery(req: FrameRequest): string {
     where.push(`EXISTS (SELECT 1 FROM supervision_tag x WHERE x.uscc = e.uscc AND x.department_code = ${lit(t.department)}${classFilter})`);
   }
   return `COPY (
-    SELECT e.uscc, ${classes}, (l.uscc IS NOT NULL)::int
+    SELECT e.uscc, coalesce(t.classes, ${lit('-'.repeat(req.departments.length))}), (l.uscc IS NOT NULL)::int
     FROM enterprise e
-    ${joins}
+    LEFT JOIN (
+      SELECT uscc, ${classes} AS classes
+      FROM supervision_tag WHERE department_code IN (${req.departments.map(lit).join(', ')})
+      GROUP BY uscc
+    ) t ON t.uscc = e.uscc
     LEFT JOIN (SELECT DISTINCT uscc FROM list_entry WHERE removed_on IS NULL) l ON l.uscc = e.uscc
     WHERE ${where.join(' AND ')}
     ORDER BY e.uscc
