@@ -56,4 +56,16 @@ export class Enterprise {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /**
+   * Read model for the draw's frame, kept by database triggers on supervision_tag: character k
+   * is the risk class given by the department with sort_order k, `-` where it has none. One
+   * sequential scan then yields every department's class, at a million rows.
+   */
+  @Column({ name: 'risk_profile', type: 'varchar', length: 64, default: '' })
+  riskProfile: string;
+
+  /** Read model kept by a trigger on list_entry: on a shared list now. */
+  @Column({ type: 'boolean', default: false })
+  listed: boolean;
 }

@@ -19,6 +19,23 @@ export function demoInspectorId(seed: string, department: string, i: number): st
   return stableUuid(`${seed}:inspector:${department}:${i}`);
 }
 
+/**
+ * The demo list entries of enterprise i, as list_entry rows: about 2% abnormal-operation
+ * listings (a third of them already removed) and 0.3% serious violations.
+ */
+function demoListings(i: number, seed: string, uscc: string | (() => string)): unknown[][] {
+  const rows: unknown[][] = [];
+  const code = () => (typeof uscc === 'string' ? uscc : uscc());
+  if (i % 47 === 3) {
+    const removed = i % 3 === 0;
+    rows.push([stableUuid(`${seed}:list:${i}:a`), 'ABNORMAL_OPERATION', code(), 'market', '通过登记的住所或者经营场所无法联系', '2024-06-18', removed ? '2025-03-02' : null, removed ? '已更正住所信息并申请移出' : null]);
+  }
+  if (i % 331 === 7) {
+    rows.push([stableUuid(`${seed}:list:${i}:s`), 'SERIOUS_VIOLATION', code(), 'market', '列入经营异常名录届满3年仍未履行相关义务', '2023-11-20', null, null]);
+  }
+  return rows;
+}
+
 /** Whether the registry holds no enterprises yet. */
 export async function registryIsEmpty(db: DataSource): Promise<boolean> {
   const [{ exists }] = await db.query('SELECT EXISTS (SELECT 1 FROM enterprise) AS exists');
@@ -45,50 +62,54 @@ export async function seedRegistry(db: DataSource, opts: SeedOptions): Promise<s
     POLICIES.map((p) => [p.departmentCode, p.ratioA, p.ratioB, p.ratioC, p.ratioD, p.generalRatioCap, p.minIntervalDays, p.yearlyCap, p.exclusionYears, p.excludeListed, p.rotationDays, p.source.slice(0, 500)]),
   );
 
-  // Enterprises stream from the generator; tags and listings derive from the same index.
+  // Enterprises stream from the generator; tags and listings derive from the same index, and the
+  // read model columns (risk_profile, listed) are written here rather than by the triggers, which
+  // are off during the bulk load (a row trigger per tag would cost minutes at a million).
+  const profileLength = Math.max(...DEPARTMENTS.map((d) => d.sortOrder));
+  const position = new Map(DEPARTMENTS.map((d) => [d.code, d.sortOrder - 1]));
   await copyRows(
-    db, 'enterprise', ['uscc', 'name', 'address', 'division_code', 'industry_code', 'enterprise_type', 'status', 'registered_on'],
+    db, 'enterprise', ['uscc', 'name', 'address', 'division_code', 'industry_code', 'enterprise_type', 'status', 'registered_on', 'risk_profile', 'listed'],
     (function* () {
+      const profile: string[] = new Array(profileLength);
       for (let i = 0; i < n; i++) {
         const e = generateEnterprise(i, seed);
-        yield [e.uscc, e.name, e.address, e.division, e.industry, e.type, e.status, e.registeredOn];
+        profile.fill('-');
+        for (const t of generateTags(i, seed)) profile[position.get(t.departmentCode)!] = t.riskClass;
+        const listed = demoListings(i, seed, e.uscc).some((l) => l[6] === null);
+        yield [e.uscc, e.name, e.address, e.division, e.industry, e.type, e.status, e.registeredOn, profile.join(''), listed];
       }
     })(),
     opts.onProgress ? (done) => opts.onProgress!(done, n) : undefined,
   );
+  await db.query('ALTER TABLE supervision_tag DISABLE TRIGGER USER; ALTER TABLE list_entry DISABLE TRIGGER USER');
   let tagCount = 0;
-  await copyRows(
-    db, 'supervision_tag', ['uscc', 'department_code', 'risk_class', 'basis'],
-    (function* () {
-      for (let i = 0; i < n; i++) {
-        const uscc = generateEnterprise(i, seed).uscc;
-        for (const t of generateTags(i, seed)) {
-          tagCount++;
-          yield [uscc, t.departmentCode, t.riskClass, t.basis.slice(0, 200)];
-        }
-      }
-    })(),
-  );
   let listCount = 0;
-  await copyRows(
-    db, 'list_entry', ['id', 'kind', 'uscc', 'department_code', 'reason', 'listed_on', 'removed_on', 'removal_reason'],
-    (function* () {
-      for (let i = 0; i < n; i++) {
-        // About 2% abnormal-operation listings and 0.3% serious violations, some already removed.
-        if (i % 47 === 3) {
-          listCount++;
-          const e = generateEnterprise(i, seed);
-          const removed = i % 3 === 0;
-          yield [stableUuid(`${seed}:list:${i}:a`), 'ABNORMAL_OPERATION', e.uscc, 'market', '通过登记的住所或者经营场所无法联系', '2024-06-18', removed ? '2025-03-02' : null, removed ? '已更正住所信息并申请移出' : null];
+  try {
+    await copyRows(
+      db, 'supervision_tag', ['uscc', 'department_code', 'risk_class', 'basis'],
+      (function* () {
+        for (let i = 0; i < n; i++) {
+          const uscc = generateEnterprise(i, seed).uscc;
+          for (const t of generateTags(i, seed)) {
+            tagCount++;
+            yield [uscc, t.departmentCode, t.riskClass, t.basis.slice(0, 200)];
+          }
         }
-        if (i % 331 === 7) {
-          listCount++;
-          const e = generateEnterprise(i, seed);
-          yield [stableUuid(`${seed}:list:${i}:s`), 'SERIOUS_VIOLATION', e.uscc, 'market', '列入经营异常名录届满3年仍未履行相关义务', '2023-11-20', null, null];
+      })(),
+    );
+    await copyRows(
+      db, 'list_entry', ['id', 'kind', 'uscc', 'department_code', 'reason', 'listed_on', 'removed_on', 'removal_reason'],
+      (function* () {
+        for (let i = 0; i < n; i++) {
+          const rows = demoListings(i, seed, () => generateEnterprise(i, seed).uscc);
+          listCount += rows.length;
+          yield* rows;
         }
-      }
-    })(),
-  );
+      })(),
+    );
+  } finally {
+    await db.query('ALTER TABLE supervision_tag ENABLE TRIGGER USER; ALTER TABLE list_entry ENABLE TRIGGER USER');
+  }
   let inspectorCount = 0;
   await copyRows(
     db, 'inspector', ['id', 'department_code', 'name', 'certificate_no', 'sex', 'post', 'expertise', 'active'],
