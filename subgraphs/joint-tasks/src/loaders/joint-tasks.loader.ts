@@ -1,6 +1,7 @@
 import { In, type DataSource } from 'typeorm';
 import { groupedLoader, keyedLoader } from '../../../kit/src';
 import { Draw, JointTask, TaskDepartment, TeamChange, Visit, VisitTeam } from '../entities';
+import { createResultLoaders } from './result.loader';
 
 /** Per-request loaders: every reference and list field of this subgraph batches through one. */
 export function createJointTaskLoaders(db: DataSource) {
@@ -26,6 +27,7 @@ export function createJointTaskLoaders(db: DataSource) {
       (k: readonly string[]) => repo(Visit).find({ where: { uscc: In([...k]) }, order: { id: 'ASC' } }),
       (v) => v.uscc,
     ),
+    ...createResultLoaders(db),
   };
 }
 

@@ -1,4 +1,5 @@
 import { JointTasksInitial1795442089579 } from './1795442089579-JointTasksInitial';
+import { Results1795443225487 } from './1795443225487-Results';
 
 /** The joint-tasks migrations, in order. Generate new ones with `npm run migration:generate -- joint-tasks <Name>`. */
-export const jointTaskMigrations = [JointTasksInitial1795442089579];
+export const jointTaskMigrations = [JointTasksInitial1795442089579, Results1795443225487];

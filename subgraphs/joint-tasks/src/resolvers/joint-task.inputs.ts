@@ -11,7 +11,7 @@ export class TaggedByInput {
   @Matches(CODE) department: string;
 
   @Field(() => [String], { nullable: true, description: 'Only these risk classes (A-D) of that department.' })
-  @IsOptional() @IsIn(['A', 'B', 'C', 'D'], { each: true }) riskClasses?: string[];
+  @IsOptional() @ArrayMaxSize(4) @IsIn(['A', 'B', 'C', 'D'], { each: true }) riskClasses?: string[];
 }
 
 @InputType({ description: 'Conditions of a directed draw (定向抽查); omit for a non-directed draw over the whole directory.' })

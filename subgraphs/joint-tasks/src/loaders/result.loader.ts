@@ -1,0 +1,40 @@
+import { In, IsNull, type DataSource } from 'typeorm';
+import { groupedLoader, keyedLoader } from '../../../kit/src';
+import { AuditEntry, CheckResult, FollowUpLink, Referral } from '../entities';
+
+/**
+ * Per-request loaders of results, referrals, follow-ups and audit entries. Lists hang off the
+ * visit (a result chain is a visit and a department), so one query serves every department of
+ * every visit on a page; resolvers pick their department's rows.
+ */
+export function createResultLoaders(db: DataSource) {
+  const repo = db.getRepository.bind(db);
+  return {
+    result: keyedLoader((k: readonly string[]) => repo(CheckResult).findBy({ id: In([...k]) }), (r) => r.id),
+    /** Every version of every department's result for each visit, oldest first. */
+    resultVersionsByVisit: groupedLoader(
+      (k: readonly string[]) => repo(CheckResult).find({ where: { visitId: In([...k]) }, order: { departmentCode: 'ASC', version: 'ASC' } }),
+      (r) => r.visitId,
+    ),
+    /** The current version of every result about each enterprise, newest check first. */
+    currentResultsByEnterprise: groupedLoader(
+      (k: readonly string[]) => repo(CheckResult).find({ where: { uscc: In([...k]), supersededAt: IsNull() }, order: { checkDate: 'DESC', departmentCode: 'ASC' } }),
+      (r) => r.uscc,
+    ),
+    referral: keyedLoader((k: readonly string[]) => repo(Referral).findBy({ id: In([...k]) }), (r) => r.id),
+    referralsByVisit: groupedLoader(
+      (k: readonly string[]) => repo(Referral).find({ where: { visitId: In([...k]) }, order: { referredAt: 'ASC' } }),
+      (r) => r.visitId,
+    ),
+    followUpsByVisit: groupedLoader(
+      (k: readonly string[]) => repo(FollowUpLink).find({ where: { visitId: In([...k]) }, order: { linkedAt: 'ASC' } }),
+      (f) => f.visitId,
+    ),
+    auditByVisit: groupedLoader(
+      (k: readonly string[]) => repo(AuditEntry).find({ where: { visitId: In([...k]) }, order: { id: 'ASC' } }),
+      (a) => a.visitId,
+    ),
+  };
+}
+
+export type ResultLoaders = ReturnType<typeof createResultLoaders>;
