@@ -5,10 +5,12 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { DEV_JWT_SECRET, signDevToken } from '../subgraphs/kit/src';
 import { SERVICES } from '../subgraphs/services';
 import { ensureDatabase } from './lib/database';
 import { migrateAll } from './lib/migrate';
 import { seedIfEmpty } from './lib/seed';
+import { ensureDemoTask } from './lib/demo-task';
 
 const ROOT = path.join(__dirname, '..');
 const REGISTER = path.join(__dirname, 'register.js');
@@ -71,6 +73,17 @@ async function main() {
     const gatewayPort = process.env.PORT ?? '4000';
     await startProcess('gateway', 'gateway/src/index.ts', [], { ...env, PORT: gatewayPort });
     console.log(`\nGateway ready at http://localhost:${gatewayPort}/graphql  (${((Date.now() - started) / 1000).toFixed(1)} s; Ctrl-C stops everything)`);
+    if (seeded && process.env.NODE_ENV !== 'production') {
+      const taskId = await ensureDemoTask(`http://127.0.0.1:${gatewayPort}/graphql`).catch((err) => {
+        console.warn(`demo joint task not created: ${(err as Error).message}`);
+        return null;
+      });
+      if (taskId) {
+        // A development token in the address, read once by the page and removed from it.
+        const viewer = await signDevToken({ department: 'market', roles: ['supervisor'], secret: process.env.JWT_SECRET ?? DEV_JWT_SECRET, expiresIn: '8h' });
+        console.log(`demo joint task ${taskId}\ndashboard: http://localhost:${gatewayPort}/dashboard#task=${taskId}&token=${viewer}`);
+      }
+    }
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
     await stopAll(1);
