@@ -13,6 +13,12 @@ export interface ServiceEntry {
 export const SERVICES: ServiceEntry[] = [
   { name: 'registry', port: 4001, load: async () => (await import('./registry/src')).registrySubgraph },
   { name: 'joint-tasks', port: 4002, load: async () => (await import('./joint-tasks/src')).jointTasksSubgraph },
+  { name: 'market', port: 4011, load: async () => (await import('./market/src')).marketSubgraph },
+  { name: 'tax', port: 4012, load: async () => (await import('./tax/src')).taxSubgraph },
+  { name: 'health', port: 4013, load: async () => (await import('./health/src')).healthSubgraph },
+  { name: 'emergency', port: 4014, load: async () => (await import('./emergency/src')).emergencySubgraph },
+  { name: 'fire', port: 4015, load: async () => (await import('./fire/src')).fireSubgraph },
+  { name: 'ecology', port: 4016, load: async () => (await import('./ecology/src')).ecologySubgraph },
 ];
 
 /** The environment variable that overrides a subgraph's URL, e.g. `SUBGRAPH_JOINT_TASKS_URL`. */

@@ -1,5 +1,6 @@
 import { sql } from '../support/database';
 import { startFederation, token, type TestFederation } from '../support/federation';
+import { taskInput } from '../support/joint-task-flow';
 
 let fed: TestFederation;
 let planner: string;
@@ -8,22 +9,6 @@ const CREATE = `mutation($i: CreateJointTaskInput!) { createJointTask(input: $i)
 const DRAW = `mutation($id: ID!) { drawJointTask(id: $id) {
   id frameSize expectedVisits independentVisits separateVisits realisedVisits understaffedTeams frameDigest algorithmVersion visitsSaved
   departmentStats { department mode eligible expected realised shortfall sampleSize } } }`;
-
-export function taskInput(overrides: Record<string, unknown> = {}) {
-  return {
-    title: '2026年第四季度市场监管、税务、卫健联合抽查',
-    leadDepartment: 'market',
-    windowStart: '2026-10-08',
-    windowEnd: '2026-12-18',
-    seed: 'published-seed-2026-q4',
-    departments: [
-      { department: 'market', checkItems: ['MARKET-002'], ratio: 0.2 },
-      { department: 'tax', checkItems: ['TAX-001'], ratio: 0.1 },
-      { department: 'health', checkItems: ['36115082102006'], sampleSize: 5 },
-    ],
-    ...overrides,
-  };
-}
 
 beforeAll(async () => {
   fed = await startFederation();
@@ -82,7 +67,7 @@ describe('the coordinated draw through the gateway', () => {
     expect(draw.expectedVisits).toBeLessThanOrEqual(draw.independentVisits);
     expect(draw.independentVisits).toBeLessThanOrEqual(draw.separateVisits + 1e-9);
     const health = draw.departmentStats.find((d: { department: string }) => d.department === 'health');
-    expect(health.realised + health.shortfall).toBe(5);
+    expect(health.realised + health.shortfall).toBe(20);
 
     const visits = await sql<{ uscc: string; n: number }>(fed.databaseUrl, 'SELECT uscc, count(*)::int AS n FROM joint_tasks.visit WHERE task_id = $1 GROUP BY uscc', [taskId]);
     expect(visits.length).toBe(draw.realisedVisits);

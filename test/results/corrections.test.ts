@@ -3,7 +3,7 @@ import { startFederation, token, type TestFederation } from '../support/federati
 import {
   CORRECT, PUBLISH, RECORD, REVIEW, codeOf, correctionInput, createAndDraw, inspectorToken, ok, recordAndPublish, resultInput, staffedVisits,
   supervisorToken, type VisitView,
-} from './flow';
+} from '../support/joint-task-flow';
 
 let fed: TestFederation;
 let visit: VisitView;

@@ -1,7 +1,7 @@
 import { resultDueDate } from '../../subgraphs/joint-tasks/src/calendar/working-days';
 import { chinaDate } from '../../subgraphs/joint-tasks/src/services/result-deadline.service';
 import { startFederation, type TestFederation } from '../support/federation';
-import { PUBLISH, REVIEW, codeOf, createAndDraw, inspectorToken, ok, record, resultInput, staffedVisits, supervisorToken, taskInput, type VisitView } from './flow';
+import { PUBLISH, REVIEW, codeOf, createAndDraw, inspectorToken, ok, record, resultInput, staffedVisits, supervisorToken, taskInput, type VisitView } from '../support/joint-task-flow';
 
 let fed: TestFederation;
 let visits: VisitView[];

@@ -1,6 +1,6 @@
 import { sql } from '../support/database';
 import { startFederation, type TestFederation } from '../support/federation';
-import { CORRECT, RECORD, codeOf, correctionInput, createAndDraw, inspectorToken, ok, record, resultInput, staffedVisits, teamOf, type VisitView } from './flow';
+import { CORRECT, RECORD, codeOf, correctionInput, createAndDraw, inspectorToken, ok, record, resultInput, staffedVisits, teamOf, type VisitView } from '../support/joint-task-flow';
 
 let fed: TestFederation;
 let visits: VisitView[];

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startFederation, token, type TestFederation } from '../support/federation';
 import {
   PUBLISH, RECORD, REVIEW, codeOf, createAndDraw, ok, record, resultInput, staffedVisits, supervisorToken, teamOf, type VisitView,
-} from './flow';
+} from '../support/joint-task-flow';
 
 let fed: TestFederation;
 let visit: VisitView;

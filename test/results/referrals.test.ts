@@ -1,5 +1,5 @@
 import { startFederation, token, type TestFederation } from '../support/federation';
-import { CLOSE, codeOf, createAndDraw, inspectorToken, ok, recordAndPublish, staffedVisits, supervisorToken, type VisitView } from './flow';
+import { CLOSE, codeOf, createAndDraw, inspectorToken, ok, recordAndPublish, staffedVisits, supervisorToken, type VisitView } from '../support/joint-task-flow';
 
 let fed: TestFederation;
 let visits: VisitView[];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from '../support/database';
 import { startFederation, type TestFederation } from '../support/federation';
-import { RECORD, codeOf, createAndDraw, inspectorToken, resultInput, staffedVisits, teamOf, type VisitView } from './flow';
+import { RECORD, codeOf, createAndDraw, inspectorToken, resultInput, staffedVisits, teamOf, type VisitView } from '../support/joint-task-flow';
 
 let fed: TestFederation;
 let visit: VisitView;

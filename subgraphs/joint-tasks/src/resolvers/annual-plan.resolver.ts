@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { BadUserInputError, requireDepartment, type SubgraphContext } from '../../../kit/src';
 import { AnnualPlan, PlanKind } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
+import { chinaDate } from '../services/result-deadline.service';
 import { CreateAnnualPlanInput } from './joint-task.inputs';
 
 type Ctx = SubgraphContext<JointTaskLoaders>;
@@ -40,7 +41,6 @@ export class AnnualPlanResolver {
 
   @FieldResolver({ description: 'Whether it was registered by its deadline (China time).' })
   registeredOnTime(@Root() p: AnnualPlan): boolean {
-    const local = new Date(p.registeredAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-    return local <= planDeadline(p.kind, p.year);
+    return chinaDate(p.registeredAt) <= planDeadline(p.kind, p.year);
   }
 }

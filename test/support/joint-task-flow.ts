@@ -3,7 +3,7 @@
  * tests: compose and draw a task, pick a staffed visit, record, review, publish.
  */
 import { randomUUID } from 'node:crypto';
-import { token, type GraphQLResponse, type TestFederation } from '../support/federation';
+import { token, type GraphQLResponse, type TestFederation } from './federation';
 
 /** The check items each department checks in the tasks of these tests. */
 export const CHECK_ITEMS: Record<string, string[]> = { market: ['MARKET-002'], tax: ['TAX-001'], health: ['36115082102006'] };

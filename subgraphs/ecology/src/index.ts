@@ -1,0 +1,7 @@
+import { departmentSubgraph } from '../../kit/src/department';
+import { ecology } from './entities';
+import { ecologyMigrations } from './migrations';
+import { ecologySeed } from './seed/ecology.seed';
+
+/** Ecology and environment (生态环境): discharge permits, environmental credit ratings, follow-ups; `Enterprise.ecology`. */
+export const ecologySubgraph = departmentSubgraph(ecology, { migrations: ecologyMigrations, seed: ecologySeed });

@@ -1,0 +1,4 @@
+import { kitMigrations } from '../../../kit/src/department';
+
+/** The emergency schema's migrations, in order: the kit's tables. Generate new ones with `npm run migration:generate -- emergency <Name>`. */
+export const emergencyMigrations = [...kitMigrations('emergency')];

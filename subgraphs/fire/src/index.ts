@@ -1,0 +1,7 @@
+import { departmentSubgraph } from '../../kit/src/department';
+import { fire } from './entities';
+import { fireMigrations } from './migrations';
+import { fireSeed } from './seed/fire.seed';
+
+/** Fire and rescue (消防救援): key units, crowded places, assessment grades, hazard rectification; `Enterprise.fire`. */
+export const fireSubgraph = departmentSubgraph(fire, { migrations: fireMigrations, seed: fireSeed });
