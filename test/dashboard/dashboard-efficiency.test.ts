@@ -1,5 +1,5 @@
 import { startFederation, token, type TestFederation } from '../support/federation';
-import { ok } from '../results/flow';
+import { ok } from '../support/joint-task-flow';
 import { DASHBOARD } from './queries';
 import { ensureEnterprises, syntheticTask, type SyntheticTask } from './synthetic-task';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startFederation, token, type TestFederation } from '../support/federation';
-import { createAndDraw, ok, record, recordAndPublish, staffedVisits, taskInput } from '../results/flow';
+import { createAndDraw, ok, record, recordAndPublish, staffedVisits, taskInput } from '../support/joint-task-flow';
 import { DASHBOARD } from './queries';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
