@@ -1,4 +1,4 @@
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
@@ -9,35 +9,30 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  REQUEST_ID_HEADER, ServiceMetrics, TokenVerifier, createLogger, formatError, requestIdMiddleware, requestIdOf, type Caller,
+  TokenVerifier, answerClientErrorsAsJson, createLogger, formatError, httpErrorHandler, notFoundHandler, requestIdMiddleware, requestIdOf, requestLogMiddleware, requestLogOf,
+  requestLogPlugin, type Caller, type Logger, type RequestLogFields,
 } from '../../subgraphs/kit/src';
+import { authenticate, authenticationOf } from './authenticate';
 import type { GatewayConfig } from './config';
+import { mountDashboard } from './dashboard';
+import { apolloLimits, requestShapeGuard } from './limits';
+import { GatewayMetrics } from './metrics';
+import { RateLimit } from './rate-limit';
+import { SubgraphDataSource } from './subgraph-source';
 
 /** What the gateway knows about one request. */
 export interface GatewayContext {
   caller: Caller | null;
   authorization?: string;
   requestId: string;
+  requestLog?: RequestLogFields;
 }
 
 export interface RunningGateway {
   url: string;
   port: number;
-  metrics: ServiceMetrics;
+  metrics: GatewayMetrics;
   stop(): Promise<void>;
-}
-
-/**
- * Forwards the caller's verified token and the request id to every subgraph, and bounds each
- * subgraph call in time so a hung subgraph costs its own fields only.
- */
-class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const headers = request.http?.headers;
-    if (!headers) return;
-    if (context.authorization) headers.set('authorization', context.authorization);
-    if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
-  }
 }
 
 /** Reads the checked-in supergraph; subgraph URLs in it are overridden by `urls` (by subgraph name). */
@@ -49,10 +44,13 @@ export function loadSupergraph(path: string): string {
  * Starts the gateway: Apollo Server over @apollo/gateway, from the supergraph SDL, with `/graphql`,
  * `/health` (ready only when every subgraph answers) and `/metrics`.
  */
-export async function startGateway(config: GatewayConfig, options: { supergraphSdl?: string; urls?: Record<string, string> } = {}): Promise<RunningGateway> {
-  const log = createLogger('gateway', config.logLevel);
+export async function startGateway(
+  config: GatewayConfig,
+  options: { supergraphSdl?: string; urls?: Record<string, string>; log?: Logger } = {},
+): Promise<RunningGateway> {
+  const log = options.log ?? createLogger('gateway', config.logLevel);
   const development = config.nodeEnv === 'development';
-  const metrics = new ServiceMetrics('gateway', { defaultMetrics: true });
+  const metrics = new GatewayMetrics();
   const verifier = new TokenVerifier(config.jwt);
   const subgraphUrls = new Map<string, string>();
 
@@ -61,24 +59,29 @@ export async function startGateway(config: GatewayConfig, options: { supergraphS
     buildService: ({ name, url }) => {
       const target = options.urls?.[name] ?? url!;
       subgraphUrls.set(name, target);
-      return new SubgraphDataSource({
-        url: target,
-        fetcher: (input, init) => fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(config.subgraphTimeoutMs) }) as never,
-      });
+      return new SubgraphDataSource(name, target, config.subgraphTimeoutMs, metrics);
     },
     logger: { debug: () => {}, info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },
   });
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  const limits = apolloLimits<GatewayContext>(config.limits);
   const httpServer = http.createServer(app);
+  answerClientErrorsAsJson(httpServer);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: development,
+    introspection: config.introspection,
     includeStacktraceInErrorResponses: development,
     formatError: formatError(development),
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     plugins: [
+      ...limits.plugins,
       metrics.plugin(),
+      requestLogPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       development ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
@@ -87,6 +90,7 @@ export async function startGateway(config: GatewayConfig, options: { supergraphS
   await apollo.start();
 
   app.use(requestIdMiddleware);
+  app.use(requestLogMiddleware(log));
   app.get('/health', async (_req, res) => {
     const checks = await Promise.all(
       [...subgraphUrls].map(async ([name, url]) => {
@@ -105,17 +109,32 @@ export async function startGateway(config: GatewayConfig, options: { supergraphS
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
+  const rateLimit = new RateLimit(config.limits, metrics, (req) => authenticationOf(req).caller);
   app.use(
     '/graphql',
+    authenticate(verifier),
+    rateLimit.admit,
     express.json({ limit: config.bodyLimit }),
+    requestShapeGuard(config.limits, metrics),
+    rateLimit.chargeBatch,
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const authorization = req.header('authorization') || undefined;
-        return { caller: await verifier.verify(authorization), authorization, requestId: requestIdOf(req) };
+      context: async ({ req, res }) => {
+        const { caller, error } = authenticationOf(req);
+        if (error) throw error;
+        const requestLog = requestLogOf(res);
+        requestLog.caller = caller;
+        return { caller, authorization: req.header('authorization') || undefined, requestId: requestIdOf(req), requestLog };
       },
     }),
   );
+  mountDashboard(app);
   app.get('/', (_req, res) => res.redirect('/graphql'));
+  // Routes go above this line: what follows answers every other path and every error as JSON.
+  app.use(notFoundHandler);
+  app.use(httpErrorHandler((err, status) => {
+    if (status >= 500) log.error({ err }, 'request failed');
+    else metrics.rejected.inc({ reason: 'body' });
+  }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

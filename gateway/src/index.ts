@@ -1,7 +1,6 @@
 /** Process entry of the gateway: reads config, serves, stops cleanly on SIGINT/SIGTERM. */
-import { ConfigError } from '../../subgraphs/kit/src';
+import { ConfigError } from '../../subgraphs/kit/src/config';
 import { readGatewayConfig } from './config';
-import { startGateway } from './gateway';
 
 async function main() {
   let config;
@@ -14,6 +13,8 @@ async function main() {
     }
     throw err;
   }
+  // Loaded only once the configuration is sound, so a misconfigured start fails in a moment.
+  const { startGateway } = await import('./gateway');
   const running = await startGateway(config);
   process.send?.({ ready: 'gateway', url: running.url });
   let stopping = false;

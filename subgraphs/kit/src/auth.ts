@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { AuthChecker } from 'type-graphql';
 import type { JwtConfig } from './config';
-import { ForbiddenError, UnauthenticatedError } from './errors';
+import { ForbiddenError, InvalidTokenError, UnauthenticatedError } from './errors';
 
 export const ROLES = ['planner', 'inspector', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -34,13 +34,13 @@ export class TokenVerifier {
 
   /**
    * Returns the caller for an `Authorization` header value, `null` when there is none.
-   * Throws UnauthenticatedError for a malformed, expired or badly signed token: a bad token is
+   * Throws InvalidTokenError (UNAUTHENTICATED, HTTP 401) for a malformed, expired or badly signed token: a bad token is
    * never silently treated as the public.
    */
   async verify(header: string | undefined | null): Promise<Caller | null> {
     if (!header) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    if (!match) throw new UnauthenticatedError('Authorization header must be "Bearer <token>"');
+    if (!match) throw new InvalidTokenError('Authorization header must be "Bearer <token>"');
     let payload: JWTPayload;
     try {
       const opts = { algorithms: this.algorithms, issuer: this.config.issuer, audience: this.config.audience };
@@ -49,7 +49,7 @@ export class TokenVerifier {
         : (await jwtVerify(match[1], this.key, opts)).payload;
     } catch (err) {
       const why = (err as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is invalid';
-      throw new UnauthenticatedError(`Authentication failed: ${why}`);
+      throw new InvalidTokenError(`Authentication failed: ${why}`);
     }
     return callerFromClaims(payload);
   }
@@ -59,12 +59,12 @@ export class TokenVerifier {
 export function callerFromClaims(payload: JWTPayload): Caller {
   const department = payload.department;
   const roles = payload.roles;
-  if (typeof payload.sub !== 'string' || !payload.sub) throw new UnauthenticatedError('Token has no subject (sub)');
+  if (typeof payload.sub !== 'string' || !payload.sub) throw new InvalidTokenError('Token has no subject (sub)');
   if (typeof department !== 'string' || !/^[a-z][a-z0-9]{1,31}$/.test(department)) {
-    throw new UnauthenticatedError('Token has no valid department claim');
+    throw new InvalidTokenError('Token has no valid department claim');
   }
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every((r) => (ROLES as readonly string[]).includes(r))) {
-    throw new UnauthenticatedError(`Token roles must be a non-empty list of ${ROLES.join(', ')}`);
+    throw new InvalidTokenError(`Token roles must be a non-empty list of ${ROLES.join(', ')}`);
   }
   return { sub: payload.sub, department, roles: roles as Role[] };
 }

@@ -24,8 +24,19 @@ export class ForbiddenError extends GraphQLError {
 
 export class UnauthenticatedError extends GraphQLError {
   constructor(message = 'A valid token is required', extensions: Record<string, unknown> = {}) {
-    // `http.status` lets Apollo Server answer 401 when this is thrown while building the context.
-    super(message, { extensions: { ...extensions, code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    super(message, { extensions: { ...extensions, code: 'UNAUTHENTICATED' } });
+  }
+}
+
+/**
+ * A bad token (malformed, expired, badly signed, wrong claims): refused as a whole request with
+ * HTTP 401. Only token verification throws it; a field that needs a signed-in caller throws
+ * UnauthenticatedError instead, which Apollo Server reports beside the data of the other fields
+ * (an `http.status` on an execution error would turn the whole response into a 401 and lose them).
+ */
+export class InvalidTokenError extends UnauthenticatedError {
+  constructor(message: string) {
+    super(message, { http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } });
   }
 }
 

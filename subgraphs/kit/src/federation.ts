@@ -1,9 +1,10 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { authChecker } from './auth';
+import { BadUserInputError } from './errors';
 
 /** The Federation 2 spec version and directives every subgraph imports. */
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
@@ -30,10 +31,32 @@ export async function buildFederatedSchema(
   for (const [typeName, ref] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...ref };
   }
-  return buildSubgraphSchema([
-    {
-      typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
-      resolvers: resolvers as GraphQLResolverMap<unknown>,
-    },
-  ]);
+  return guardEntities(
+    buildSubgraphSchema([
+      {
+        typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
+        resolvers: resolvers as GraphQLResolverMap<unknown>,
+      },
+    ]),
+  );
+}
+
+/**
+ * A malformed entity representation (a type that does not exist, a missing key) can only come
+ * from a hand-made request, never from the gateway's query plans: it is the caller's error
+ * (BAD_USER_INPUT), not an internal failure.
+ */
+function guardEntities(schema: GraphQLSchema): GraphQLSchema {
+  const field = schema.getQueryType()?.getFields()._entities;
+  const resolve = field?.resolve;
+  if (!field || !resolve) return schema;
+  field.resolve = (source, args, context, info) => {
+    try {
+      return resolve(source, args, context, info);
+    } catch (err) {
+      if (err instanceof GraphQLError) throw err;
+      throw new BadUserInputError(`Invalid entity representation: ${(err as Error).message}`, { argument: 'representations' });
+    }
+  };
+  return schema;
 }

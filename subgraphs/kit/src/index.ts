@@ -8,6 +8,8 @@ export * from './http';
 export * from './loaders';
 export * from './logger';
 export * from './metrics';
+export * from './request-log';
+export * from './validation';
 export * from './server';
 export * from './subgraph';
 export * from './pagination';

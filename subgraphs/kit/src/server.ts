@@ -9,9 +9,11 @@ import type { DataSource } from 'typeorm';
 import { TokenVerifier, type Caller } from './auth';
 import type { BaseConfig } from './config';
 import { poolOf, statementCounterOf } from './db';
-import { formatError, requestIdMiddleware, requestIdOf } from './http';
+import { answerClientErrorsAsJson, formatError, httpErrorHandler, notFoundHandler, requestIdMiddleware, requestIdOf } from './http';
 import type { Logger } from './logger';
 import { ServiceMetrics } from './metrics';
+import { requestLogMiddleware, requestLogOf, requestLogPlugin, type RequestLogFields } from './request-log';
+import { stringBoundsPlugin } from './validation';
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext<L = unknown> {
@@ -22,6 +24,8 @@ export interface SubgraphContext<L = unknown> {
   db: DataSource;
   loaders: L;
   log: Logger;
+  /** What this request's log line will say (caller, operation, error codes). */
+  requestLog?: RequestLogFields;
 }
 
 export interface StartSubgraphOptions<L> {
@@ -64,7 +68,7 @@ export async function startSubgraphServer<L>(opts: StartSubgraphOptions<L>): Pro
     includeStacktraceInErrorResponses: development,
     formatError: formatError(development),
     // Inline traces are for Apollo's hosted studio; they cost time on every request and nobody reads them here.
-    plugins: [metrics.plugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [metrics.plugin(), requestLogPlugin(), stringBoundsPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     csrfPrevention: true,
   });
   await apollo.start();
@@ -72,6 +76,7 @@ export async function startSubgraphServer<L>(opts: StartSubgraphOptions<L>): Pro
   const app = express();
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
+  app.use(requestLogMiddleware(log));
   app.get('/health', async (_req, res) => {
     try {
       await db.query('SELECT 1');
@@ -89,25 +94,32 @@ export async function startSubgraphServer<L>(opts: StartSubgraphOptions<L>): Pro
     '/graphql',
     express.json({ limit: process.env.SUBGRAPH_BODY_LIMIT ?? '10mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const requestId = requestIdOf(req);
+        const requestLog = requestLogOf(res);
+        const caller = await verifier.verify(req.header('authorization'));
+        requestLog.caller = caller;
         return {
-          caller: await verifier.verify(req.header('authorization')),
+          caller,
           authorization: req.header('authorization') || undefined,
           requestId,
           db,
           loaders: opts.createLoaders(db),
           log: log.child({ requestId }),
+          requestLog,
         };
       },
     }),
   );
+  app.use(notFoundHandler);
+  app.use(httpErrorHandler((err, status) => { if (status >= 500) log.error({ err }, 'request failed'); }));
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve(s));
     s.on('error', reject);
   });
   server.keepAliveTimeout = 65_000;
+  answerClientErrorsAsJson(server);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}/graphql`;
   log.info({ url }, `${name} subgraph ready`);

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { TokenVerifier } from './auth';
 import { readBaseConfig, type BaseConfig } from './config';
 import { createSubgraphDataSource, initialiseAndMigrate } from './db';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
 import { startSubgraphServer, type RunningService } from './server';
 
 /**
@@ -48,10 +48,10 @@ export interface StartedSubgraph extends RunningService {
  */
 export async function startSubgraph(
   mod: SubgraphModule,
-  options: { port: number; host?: string; config?: BaseConfig; migrate?: boolean } ,
+  options: { port: number; host?: string; config?: BaseConfig; migrate?: boolean; log?: Logger },
 ): Promise<StartedSubgraph> {
   const config = options.config ?? readBaseConfig();
-  const log = createLogger(mod.name, config.logLevel);
+  const log = options.log ?? createLogger(mod.name, config.logLevel);
   const db = createSubgraphDataSource({
     schema: mod.dbSchema,
     databaseUrl: config.databaseUrl,

@@ -1,5 +1,5 @@
 import { Length, Matches } from 'class-validator';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError, ConflictError, requireDepartment, type SubgraphContext } from '../../../kit/src';
 import { CheckItem, CheckItemCategory, CheckMethod, Department } from '../entities';
 import type { RegistryLoaders } from '../loaders/registry.loader';
@@ -32,6 +32,7 @@ export class CheckItemResolver {
     return ctx.loaders.checkItem.load(code);
   }
 
+  @Authorized('planner', 'supervisor')
   @Mutation(() => CheckItem, { description: 'Adds an item to a department\'s list: that department\'s planners or supervisors, or admins.' })
   async addCheckItem(@Arg('input') input: AddCheckItemInput, @Ctx() ctx: Ctx) {
     requireDepartment(ctx.caller, input.departmentCode, ['planner', 'supervisor']);

@@ -1,8 +1,8 @@
-import { IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Brackets } from 'typeorm';
 import {
-  BadUserInputError, Connection, ConflictError, PageArgs, decodeCursor, requireDepartment, toPage, type SubgraphContext,
+  BadUserInputError, Connection, ConflictError, IsIsoDate, PageArgs, decodeCursor, requireDepartment, toPage, type SubgraphContext,
 } from '../../../kit/src';
 import { Division, Enterprise, Industry, ListEntry, RegistrationStatus, RiskClass, SupervisionTag } from '../entities';
 import type { RegistryLoaders } from '../loaders/registry.loader';
@@ -26,6 +26,7 @@ export class EnterpriseFilter {
 
   @Field(() => [String], { nullable: true, description: 'Industry section letters (GB/T 4754).' })
   @IsOptional()
+  @ArrayMaxSize(20)
   @MaxLength(4, { each: true })
   industries?: string[];
 
@@ -43,12 +44,16 @@ export class EnterpriseFilter {
   taggedBy?: string;
 
   @Field(() => [RiskClass], { nullable: true, description: 'With `taggedBy`: only these risk classes.' })
+  @IsOptional()
+  @ArrayMaxSize(4)
   riskClasses?: RiskClass[];
 }
 
 @ArgsType()
 class EnterprisesArgs extends PageArgs {
   @Field(() => EnterpriseFilter, { nullable: true, description: 'Filter; omitted means the whole directory.' })
+  @IsOptional()
+  @ValidateNested()
   filter?: EnterpriseFilter;
 }
 
@@ -79,7 +84,7 @@ class RegisterEnterpriseInput {
   enterpriseType: string;
 
   @Field({ description: 'Date of establishment, YYYY-MM-DD.' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'registeredOn must be YYYY-MM-DD' })
+  @IsIsoDate()
   registeredOn: string;
 }
 

@@ -65,6 +65,7 @@ export class InspectorResolver {
     return ctx.loaders.recusalsByInspector.load(i.id);
   }
 
+  @Authorized('planner', 'supervisor')
   @Mutation(() => Inspector, { description: 'Adds an inspector: planners or supervisors of that department, or admins.' })
   async addInspector(@Arg('input') input: AddInspectorInput, @Ctx() ctx: Ctx) {
     requireDepartment(ctx.caller, input.departmentCode, ['planner', 'supervisor']);
@@ -79,6 +80,7 @@ export class InspectorResolver {
     });
   }
 
+  @Authorized('supervisor')
   @Mutation(() => Inspector, { description: 'Makes an inspector drawable or not: supervisors of that department, or admins.' })
   async setInspectorActive(@Arg('id', () => ID) id: string, @Arg('active') active: boolean, @Ctx() ctx: Ctx) {
     const inspector = await this.existing(id, ctx);
@@ -87,6 +89,7 @@ export class InspectorResolver {
     return { ...inspector, active };
   }
 
+  @Authorized()
   @Mutation(() => Recusal, {
     description: 'Declares a conflict of interest between an inspector and an enterprise (回避): the inspector, a supervisor of the department, or an admin.',
   })

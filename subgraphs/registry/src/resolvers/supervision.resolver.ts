@@ -1,12 +1,11 @@
 import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
-import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { BadUserInputError, NotFoundError, requireDepartment, type SubgraphContext } from '../../../kit/src';
+import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { BadUserInputError, IsIsoDate, NotFoundError, requireDepartment, requireIsoDate, type SubgraphContext } from '../../../kit/src';
 import { Department, Enterprise, ListEntry, ListKind, RiskClass, SamplingPolicy, SupervisionTag } from '../entities';
 import type { RegistryLoaders } from '../loaders/registry.loader';
 import { requireValidUscc } from '../services/uscc.input';
 
 type Ctx = SubgraphContext<RegistryLoaders>;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType({ description: "A department's sampling rules. Ratios are yearly inclusion probabilities in [0, 1]." })
 class SamplingPolicyInput {
@@ -30,7 +29,7 @@ class AddListingInput {
   @Field(() => ID) @Length(1, 40) uscc: string;
   @Field() @Matches(/^[a-z][a-z0-9]{1,31}$/) departmentCode: string;
   @Field() @Length(2, 500) reason: string;
-  @Field() @Matches(DATE, { message: 'listedOn must be YYYY-MM-DD' }) listedOn: string;
+  @Field() @IsIsoDate() listedOn: string;
 }
 
 @Resolver()
@@ -40,6 +39,7 @@ export class SupervisionResolver {
     return ctx.db.getRepository(SamplingPolicy).find({ order: { departmentCode: 'ASC' } });
   }
 
+  @Authorized('planner', 'supervisor')
   @Mutation(() => SupervisionTag, {
     description:
       "Sets a department's tag and credit-risk class on an enterprise. Idempotent: the same call twice leaves one tag. A department's own rating (e.g. tax rating D) reaches the registry through this. That department's planners or supervisors, or admins.",
@@ -68,6 +68,7 @@ export class SupervisionResolver {
     });
   }
 
+  @Authorized('supervisor')
   @Mutation(() => SamplingPolicy, { description: "Replaces a department's sampling rules: its supervisors, or admins." })
   async setSamplingPolicy(@Arg('input') input: SamplingPolicyInput, @Ctx() ctx: Ctx): Promise<SamplingPolicy> {
     requireDepartment(ctx.caller, input.departmentCode, ['supervisor']);
@@ -78,6 +79,7 @@ export class SupervisionResolver {
     });
   }
 
+  @Authorized('planner', 'supervisor')
   @Mutation(() => ListEntry, { description: 'Lists an enterprise (abnormal operation or serious violation): planners or supervisors of the listing department, or admins.' })
   async addListing(@Arg('input') input: AddListingInput, @Ctx() ctx: Ctx): Promise<ListEntry> {
     const uscc = requireValidUscc(input.uscc, 'input.uscc');
@@ -88,6 +90,7 @@ export class SupervisionResolver {
     });
   }
 
+  @Authorized('planner', 'supervisor')
   @Mutation(() => ListEntry, { description: 'Removes an enterprise from a list, keeping the record: the listing department, or admins.' })
   async removeListing(
     @Arg('id', () => ID) id: string,
@@ -96,7 +99,7 @@ export class SupervisionResolver {
     @Ctx() ctx: Ctx,
   ): Promise<ListEntry> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new BadUserInputError(`Invalid listing id "${id.slice(0, 40)}"`);
-    if (!DATE.test(removedOn)) throw new BadUserInputError('removedOn must be YYYY-MM-DD', { argument: 'removedOn' });
+    requireIsoDate(removedOn, 'removedOn');
     if (reason.trim().length < 2 || reason.length > 500) throw new BadUserInputError('reason must be 2 to 500 characters', { argument: 'reason' });
     return ctx.db.transaction(async (tx) => {
       const entry = await tx.findOne(ListEntry, { where: { id }, lock: { mode: 'pessimistic_write' } });
