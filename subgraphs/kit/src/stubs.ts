@@ -38,6 +38,14 @@ export class Inspector {
   id: string;
 }
 
+/** CheckResult (owned by the joint-tasks subgraph), referenced only: a department's follow-up points at the result it came from. */
+@ObjectType()
+@Directive('@key(fields: "id", resolvable: false)')
+export class CheckResult {
+  @Field(() => ID)
+  id: string;
+}
+
 /** The reference resolver for a subgraph that only adds fields to Enterprise. */
 export const enterpriseStubReference = {
   Enterprise: { __resolveReference: (ref: { uscc: string }) => ({ uscc: ref.uscc }) },

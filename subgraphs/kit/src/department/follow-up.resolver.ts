@@ -1,6 +1,7 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { BadUserInputError, ConflictError } from '../errors';
+import { CheckResult } from '../stubs';
 import { originOf, requireWriter, whoMay } from './department.auth';
 import { words } from './department.config';
 import { FollowUpStatus, type DepartmentContext, type DepartmentModel, type EnterpriseRef, type FollowUpRow } from './department.types';
@@ -48,6 +49,11 @@ export function followUpResolver(
     @FieldResolver(() => model.Enterprise, { description: 'The enterprise (resolved by the registry).' })
     enterprise(@Root() f: FollowUpRow): EnterpriseRef {
       return { uscc: f.uscc };
+    }
+
+    @FieldResolver(() => CheckResult, { nullable: true, description: 'The check result it was opened from, resolved by the joint-tasks subgraph; null when opened otherwise.' })
+    checkResult(@Root() f: FollowUpRow): CheckResult | null {
+      return f.checkResultId ? { id: f.checkResultId } : null;
     }
 
     @Authorized()
