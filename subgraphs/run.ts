@@ -2,7 +2,7 @@
  * Process entry of one subgraph: `node -r ./scripts/register.js subgraphs/run.ts <name>`.
  * Reads its configuration, migrates its schema, serves, and stops cleanly on SIGINT/SIGTERM.
  */
-import { ConfigError, readBaseConfig, readPort, startSubgraph } from './kit/src';
+import { ConfigError, readBaseConfig, readPort, serveUntilSignalled, startSubgraph } from './kit/src';
 import { SERVICES } from './services';
 
 async function main() {
@@ -26,16 +26,7 @@ async function main() {
     process.exit(1);
   }
   const running = await startSubgraph(await entry.load(), { port, host: process.env.HOST ?? '127.0.0.1', config });
-  process.send?.({ ready: name, url: running.url });
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await running.stop().catch(() => undefined);
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  serveUntilSignalled(name, running);
 }
 
 main().catch((err) => {

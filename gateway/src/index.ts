@@ -1,5 +1,6 @@
 /** Process entry of the gateway: reads config, serves, stops cleanly on SIGINT/SIGTERM. */
 import { ConfigError } from '../../subgraphs/kit/src/config';
+import { serveUntilSignalled } from '../../subgraphs/kit/src/process';
 import { readGatewayConfig } from './config';
 
 async function main() {
@@ -16,16 +17,7 @@ async function main() {
   // Loaded only once the configuration is sound, so a misconfigured start fails in a moment.
   const { startGateway } = await import('./gateway');
   const running = await startGateway(config);
-  process.send?.({ ready: 'gateway', url: running.url });
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await running.stop().catch(() => undefined);
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  serveUntilSignalled('gateway', running);
 }
 
 main().catch((err) => {

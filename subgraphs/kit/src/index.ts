@@ -17,3 +17,4 @@ export * from './copy';
 export * from './frame-protocol';
 export * from './service-client';
 export * from './stubs';
+export * from './process';
