@@ -9,6 +9,15 @@ const WINDOW_END = '2026-08-31';
 
 const DEADLINES = `query($v: ID!) { visit(id: $v) { checkDate resultDeadlines { departmentCode recorded resultStatus basis checkDate dueDate dueWorkingDays status workingDaysOverdue } } }`;
 
+/** Visits handed out so far: each test takes visits no earlier test has recorded on (visit order is random). */
+const taken = new Set<string>();
+function take(list: VisitView[]): VisitView {
+  const visit = list.find((v) => !taken.has(v.id));
+  if (!visit) throw new Error('the drawn task has too few staffed visits for these tests');
+  taken.add(visit.id);
+  return visit;
+}
+
 /** The deadlines of a visit by department. */
 async function deadlines(visitId: string, token: string): Promise<Record<string, any>> {
   const res = ok(await fed.query(DEADLINES, { v: visitId }, { token }));
@@ -28,7 +37,7 @@ afterAll(() => fed?.stop());
 
 describe('result deadlines through the API', () => {
   it('counts 20 Chinese working days across the National Day holiday: a check on 2025-09-26 is due 2025-10-30, health (5 days) 2025-10-10', async () => {
-    const [visit] = staffedVisits(visits, ['market', 'health']);
+    const visit = take(staffedVisits(visits, ['market', 'health']));
     const market = await record(fed, visit, 'market', { checkDate: '2025-09-26' });
     expect(market.dueDate).toBe('2025-10-30');
     expect(market.deadline).toEqual({ status: 'OVERDUE', dueDate: '2025-10-30', basis: 'CHECK_DATE' });
@@ -43,26 +52,26 @@ describe('result deadlines through the API', () => {
   });
 
   it('shows a missing result as overdue: counted from the day of the visit, or from the window end when nobody has recorded', async () => {
-    const [visit] = staffedVisits(visits, ['market', 'health']).slice(1);
+    const visit = take(staffedVisits(visits, ['market', 'health']));
     await record(fed, visit, 'market', { checkDate: '2025-09-26' });
     const d = await deadlines(visit.id, await supervisorToken('health'));
     expect(d.health).toMatchObject({ recorded: false, resultStatus: null, basis: 'VISIT_DATE', checkDate: '2025-09-26', dueDate: '2025-10-10', status: 'OVERDUE' });
 
-    const untouched = staffedVisits(visits, ['market']).slice(3)[0];
+    const untouched = take(staffedVisits(visits, ['market']));
     const none = await deadlines(untouched.id, await supervisorToken('market'));
     const due = resultDueDate(WINDOW_END, 'market');
     expect(none.market).toMatchObject({ recorded: false, basis: 'WINDOW_END', checkDate: WINDOW_END, dueDate: due, status: due < chinaDate() ? 'OVERDUE' : 'DUE' });
   });
 
   it('marks a result published after its due date LATE, and one checked today DUE', async () => {
-    const [visit] = staffedVisits(visits, ['market']).slice(2);
+    const visit = take(staffedVisits(visits, ['market']));
     const late = await record(fed, visit, 'market', { checkDate: '2025-09-26' });
     const supervisor = await supervisorToken('market');
     ok(await fed.query(REVIEW, { id: late.id }, { token: supervisor }));
     const published = ok(await fed.query(PUBLISH, { id: late.id }, { token: supervisor })).publishResult;
     expect(published.deadline).toEqual({ status: 'LATE', dueDate: '2025-10-30', basis: 'CHECK_DATE' });
 
-    const [fresh] = staffedVisits(visits, ['health']).filter((v) => v.id !== visit.id).slice(3);
+    const fresh = take(staffedVisits(visits, ['health']));
     const today = chinaDate();
     const due = await record(fed, fresh, 'health', { checkDate: today });
     expect(due.deadline.status).toBe('DUE');
@@ -71,7 +80,7 @@ describe('result deadlines through the API', () => {
   });
 
   it('refuses a check date that is not a real date, in the future or before the task window (BAD_USER_INPUT)', async () => {
-    const [visit] = staffedVisits(visits, ['market']).slice(4);
+    const visit = take(staffedVisits(visits, ['market']));
     const caller = await inspectorToken(visit, 'market');
     const tomorrow = new Date(Date.parse(`${chinaDate()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const cases: [string, RegExp][] = [
