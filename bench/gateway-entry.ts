@@ -16,6 +16,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { stopWithParent } from './child';
 
 type Stoppable = { url: string; stop(): Promise<void> };
 
@@ -146,18 +147,6 @@ async function startHive(withRouterRuntime: boolean): Promise<Stoppable> {
 }
 
 let running: Stoppable | undefined;
-let stopping = false;
-
-async function stop(code = 0): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    const timer = setTimeout(() => process.exit(code), 5000);
-    timer.unref();
-    await running?.stop().catch(() => undefined);
-  }
-  process.exit(code);
-}
-
 async function main() {
   const kind = process.argv[2];
   process.on('message', (msg: any) => {
@@ -189,9 +178,7 @@ async function main() {
   process.send?.({ ready: kind, url: running.url });
 }
 
-process.on('disconnect', () => void stop(0));
-process.on('SIGTERM', () => void stop(0));
-process.on('SIGINT', () => void stop(0));
+stopWithParent(() => running);
 main().catch((err) => {
   console.error(err);
   process.send?.({ failed: String((err as Error)?.stack ?? err).slice(0, 2000) });

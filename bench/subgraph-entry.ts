@@ -5,20 +5,9 @@
  */
 import { readBaseConfig, startSubgraph, statementCounterOf, type StartedSubgraph } from '../subgraphs/kit/src';
 import { SERVICES } from '../subgraphs/services';
+import { stopWithParent } from './child';
 
 let running: StartedSubgraph | undefined;
-let stopping = false;
-
-async function stop(code = 0): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    const timer = setTimeout(() => process.exit(code), 5000);
-    timer.unref();
-    await running?.stop().catch(() => undefined);
-  }
-  process.exit(code);
-}
-
 async function main() {
   const name = process.argv[2];
   const entry = SERVICES.find((s) => s.name === name);
@@ -36,9 +25,7 @@ async function main() {
   process.send?.({ ready: name, url: running.url });
 }
 
-process.on('disconnect', () => void stop(0));
-process.on('SIGTERM', () => void stop(0));
-process.on('SIGINT', () => void stop(0));
+stopWithParent(() => running);
 main().catch((err) => {
   console.error(err);
   process.send?.({ failed: String((err as Error)?.message ?? err) });
