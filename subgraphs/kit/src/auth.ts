@@ -2,6 +2,7 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } 
 import type { AuthChecker } from 'type-graphql';
 import type { JwtConfig } from './config';
 import { ForbiddenError, InvalidTokenError, UnauthenticatedError } from './errors';
+import { DEPARTMENT_CODE } from './validation';
 
 export const ROLES = ['planner', 'inspector', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -60,7 +61,7 @@ export function callerFromClaims(payload: JWTPayload): Caller {
   const department = payload.department;
   const roles = payload.roles;
   if (typeof payload.sub !== 'string' || !payload.sub) throw new InvalidTokenError('Token has no subject (sub)');
-  if (typeof department !== 'string' || !/^[a-z][a-z0-9]{1,31}$/.test(department)) {
+  if (typeof department !== 'string' || !DEPARTMENT_CODE.test(department)) {
     throw new InvalidTokenError('Token has no valid department claim');
   }
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every((r) => (ROLES as readonly string[]).includes(r))) {

@@ -10,6 +10,12 @@ import { BadUserInputError } from './errors';
  */
 export const MAX_STRING_LENGTH = 10_000;
 
+/** A department code: a lower-case slug such as `tax` (the `department` claim, every departmentCode input). */
+export const DEPARTMENT_CODE = /^[a-z][a-z0-9]{1,31}$/;
+
+/** A UUID as ids are written by PostgreSQL's gen_random_uuid(). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether `value` is a real calendar date written YYYY-MM-DD, from 1900 to 2100. */

@@ -1,8 +1,9 @@
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { PlanKind, PoolMode } from '../entities';
+import { DEPARTMENT_CODE } from '../../../kit/src';
 
-const CODE = /^[a-z][a-z0-9]{1,31}$/;
+const CODE = DEPARTMENT_CODE;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType({ description: "A department's tag condition of a directed draw." })

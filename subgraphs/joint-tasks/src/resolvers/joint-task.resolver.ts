@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, Connection, NotFoundError, PageArgs, decodeCursor, requireDepartment, toPage, type SubgraphContext } from '../../../kit/src';
+import { BadUserInputError, Connection, NotFoundError, PageArgs, UUID, decodeCursor, requireDepartment, toPage, type SubgraphContext } from '../../../kit/src';
 import { Department, Draw, JointTask, TaskDepartment, TaskStatus, Visit, VisitStatus } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
 import { drawJointTask } from '../services/draw.service';
@@ -8,7 +8,6 @@ import { CreateJointTaskInput } from './joint-task.inputs';
 import { TaskScope } from './scope.types';
 
 type Ctx = SubgraphContext<JointTaskLoaders>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Rejects a malformed id before it reaches SQL. */
 export function requireUuid(id: string, what: string): string {

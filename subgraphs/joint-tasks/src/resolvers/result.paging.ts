@@ -1,8 +1,8 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, toPage, type PageArgs, type PageInfo } from '../../../kit/src';
+import { UUID, decodeCursor, toPage, type PageArgs, type PageInfo } from '../../../kit/src';
 
 /** A UUID as ids and id cursors of this subgraph are. */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { UUID };
 
 /**
  * One keyset page of a filtered query, ordered by `alias.id`: rows after the cursor (which must

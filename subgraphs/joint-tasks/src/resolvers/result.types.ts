@@ -1,10 +1,10 @@
 import { IsOptional, Matches } from 'class-validator';
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Connection, PageArgs } from '../../../kit/src';
+import { DEPARTMENT_CODE, Connection, PageArgs } from '../../../kit/src';
 import { CheckItem, CheckResult, DeadlineStatus, Department, DueDateBasis, Enterprise, FollowUpKind, ResultCategory, ResultStatus } from '../entities';
 
 /** A department code, for validating filter arguments. */
-export const DEPARTMENT_CODE = /^[a-z][a-z0-9]{1,31}$/;
+export { DEPARTMENT_CODE };
 
 @ObjectType({ description: "The enterprise's acknowledgement of the check record: signed by its representative, or the refusal with its reason and witness." })
 export class Acknowledgement {

@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '../auth';
+import { DEPARTMENT_CODE } from '../validation';
 
 /**
  * A department subgraph's declarations: what it rates, which follow-ups it opens, which flags and
@@ -129,7 +130,7 @@ const DEFAULT_ROLES: DepartmentRoles = {
 /** Profile fields the kit defines itself; a flag or rating field may not take these names. */
 const RESERVED_PROFILE_FIELDS = ['uscc', 'enterprise', 'risk'];
 
-const CODE = /^[a-z][a-z0-9]{1,31}$/;
+const CODE = DEPARTMENT_CODE;
 const FIELD = /^[a-z][A-Za-z0-9]{1,40}$/;
 const TYPE = /^[A-Z][A-Za-z0-9]{1,40}$/;
 const ENUM_VALUE = /^[A-Z][A-Z0-9_]{0,31}$/;

@@ -2,13 +2,13 @@ import { ArgsType, Field, ObjectType, type ClassType } from 'type-graphql';
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { NotFoundError } from '../errors';
 import { Connection, PageArgs, decodeCursor, toPage, type PageInfo } from '../pagination';
+import { UUID } from '../validation';
 
 /*
  * Record helpers shared by every department list and every "close this record" mutation
  * (follow-ups closed, licences revoked, the market's listings removed).
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One keyset page of records with a UUID id: `first + 1` rows after the cursor in id order, one statement. */
 export async function pageById<T extends ObjectLiteral & { id: string }>(

@@ -1,6 +1,6 @@
 import { Length, Matches } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, ConflictError, requireDepartment, type SubgraphContext } from '../../../kit/src';
+import { BadUserInputError, ConflictError, requireDepartment, type SubgraphContext, DEPARTMENT_CODE } from '../../../kit/src';
 import { CheckItem, CheckItemCategory, CheckMethod, Department } from '../entities';
 import type { RegistryLoaders } from '../loaders/registry.loader';
 
@@ -9,7 +9,7 @@ type Ctx = SubgraphContext<RegistryLoaders>;
 @InputType({ description: 'A new item on a department\'s random-check list.' })
 class AddCheckItemInput {
   @Field(() => ID) @Matches(/^[A-Za-z0-9-]{2,40}$/, { message: 'code must be 2-40 letters, digits or hyphens' }) code: string;
-  @Field() @Matches(/^[a-z][a-z0-9]{1,31}$/) departmentCode: string;
+  @Field() @Matches(DEPARTMENT_CODE) departmentCode: string;
   @Field() @Length(2, 300) name: string;
   @Field() @Length(2, 300) nameEn: string;
   @Field() @Length(2, 1000) legalBasis: string;

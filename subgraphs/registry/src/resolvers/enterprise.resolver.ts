@@ -2,7 +2,7 @@ import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength, ValidateNested } 
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Brackets } from 'typeorm';
 import {
-  BadUserInputError, Connection, ConflictError, IsIsoDate, PageArgs, decodeCursor, requireDepartment, toPage, type SubgraphContext,
+  BadUserInputError, Connection, ConflictError, IsIsoDate, PageArgs, decodeCursor, requireDepartment, toPage, DEPARTMENT_CODE, type SubgraphContext,
 } from '../../../kit/src';
 import { Division, Enterprise, Industry, ListEntry, RegistrationStatus, RiskClass, SupervisionTag } from '../entities';
 import type { RegistryLoaders } from '../loaders/registry.loader';
@@ -40,7 +40,7 @@ export class EnterpriseFilter {
 
   @Field({ nullable: true, description: 'Only enterprises tagged by this department.' })
   @IsOptional()
-  @Matches(/^[a-z][a-z0-9]{1,31}$/)
+  @Matches(DEPARTMENT_CODE)
   taggedBy?: string;
 
   @Field(() => [RiskClass], { nullable: true, description: 'With `taggedBy`: only these risk classes.' })

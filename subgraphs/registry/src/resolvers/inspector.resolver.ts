@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsIn, Length, Matches } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  BadUserInputError, ConflictError, NotFoundError, hasDepartmentRole, requireDepartment, type SubgraphContext,
+  BadUserInputError, ConflictError, NotFoundError, hasDepartmentRole, requireDepartment, DEPARTMENT_CODE, type SubgraphContext,
 } from '../../../kit/src';
 import { Department, Enterprise, Inspector, Recusal } from '../entities';
 import type { RegistryLoaders } from '../loaders/registry.loader';
@@ -11,7 +11,7 @@ type Ctx = SubgraphContext<RegistryLoaders>;
 
 @InputType({ description: 'A new inspector in a department\'s directory.' })
 class AddInspectorInput {
-  @Field() @Matches(/^[a-z][a-z0-9]{1,31}$/) departmentCode: string;
+  @Field() @Matches(DEPARTMENT_CODE) departmentCode: string;
   @Field() @Length(2, 50) name: string;
   @Field({ description: 'Law-enforcement certificate number (执法证号).' }) @Matches(/^[A-Za-z0-9-]{6,40}$/) certificateNo: string;
   @Field({ description: '男 or 女.' }) @IsIn(['男', '女']) sex: string;

@@ -1,6 +1,6 @@
 import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { BadUserInputError, IsIsoDate, NotFoundError, requireDepartment, requireIsoDate, type SubgraphContext } from '../../../kit/src';
+import { BadUserInputError, IsIsoDate, NotFoundError, requireDepartment, requireIsoDate, type SubgraphContext, DEPARTMENT_CODE } from '../../../kit/src';
 import { Department, Enterprise, ListEntry, ListKind, RiskClass, SamplingPolicy, SupervisionTag } from '../entities';
 import type { RegistryLoaders } from '../loaders/registry.loader';
 import { requireValidUscc } from '../services/uscc.input';
@@ -9,7 +9,7 @@ type Ctx = SubgraphContext<RegistryLoaders>;
 
 @InputType({ description: "A department's sampling rules. Ratios are yearly inclusion probabilities in [0, 1]." })
 class SamplingPolicyInput {
-  @Field() @Matches(/^[a-z][a-z0-9]{1,31}$/) departmentCode: string;
+  @Field() @Matches(DEPARTMENT_CODE) departmentCode: string;
   @Field(() => Float) @Min(0) @Max(1) ratioA: number;
   @Field(() => Float) @Min(0) @Max(1) ratioB: number;
   @Field(() => Float) @Min(0) @Max(1) ratioC: number;
@@ -27,7 +27,7 @@ class SamplingPolicyInput {
 class AddListingInput {
   @Field(() => ListKind) kind: ListKind;
   @Field(() => ID) @Length(1, 40) uscc: string;
-  @Field() @Matches(/^[a-z][a-z0-9]{1,31}$/) departmentCode: string;
+  @Field() @Matches(DEPARTMENT_CODE) departmentCode: string;
   @Field() @Length(2, 500) reason: string;
   @Field() @IsIsoDate() listedOn: string;
 }

@@ -3,9 +3,9 @@ import { escapeLiteral } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import type { DataSource } from 'typeorm';
-import type { FrameHeader, FrameRequest, TokenVerifier } from '../../../kit/src';
+import { DEPARTMENT_CODE, type FrameHeader, type FrameRequest, type TokenVerifier } from '../../../kit/src';
 
-const CODE = /^[a-z][a-z0-9]{1,31}$/;
+const CODE = DEPARTMENT_CODE;
 
 /** Checks a frame request; returns the problems (empty when it is sound). */
 export function frameRequestProblems(body: FrameRequest): string[] {
