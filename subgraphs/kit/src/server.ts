@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
@@ -67,8 +67,9 @@ export async function startSubgraphServer<L>(opts: StartSubgraphOptions<L>): Pro
     introspection: true, // the gateway composes from checked-in SDL, but tools may introspect
     includeStacktraceInErrorResponses: development,
     formatError: formatError(development),
-    // Inline traces are for Apollo's hosted studio; they cost time on every request and nobody reads them here.
-    plugins: [metrics.plugin(), requestLogPlugin(), stringBoundsPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    // Inline traces are for Apollo's hosted studio, cache-control hints for CDNs; nobody reads either here,
+    // and either one wraps every field resolver (a third of a large entity fetch's CPU when measured).
+    plugins: [metrics.plugin(), requestLogPlugin(), stringBoundsPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     csrfPrevention: true,
   });
   await apollo.start();
