@@ -59,8 +59,9 @@ const COVERAGE: CalendarCoverage = Object.freeze({
   packageVersion: PACKAGE_VERSION,
 });
 
-/** Per covered year, one flag per day of the year: 1 = working day. Built on first use. */
-const yearFlags = new Map<number, Uint8Array>();
+/** First UTC day number of the covered range, and one flag per day from it: 1 working, 0 off, 2 not covered. */
+const FIRST_DAY = Date.UTC(COVERAGE.firstYear, 0, 1) / DAY_MS;
+let dayFlags: Uint8Array | null = null;
 
 /**
  * Which years the installed `chinese-days` data covers (2004–2026 for version 1.5.7).
@@ -88,14 +89,27 @@ export function isWorkingDay(date: string): boolean {
  */
 export function addWorkingDays(date: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`working-day count must be an integer, got ${n}`);
+  const key = `${date}|${n}`;
+  const known = addedDays.get(key);
+  if (known !== undefined) return known;
   let day = parseDay(date);
   const step = n < 0 ? -1 : 1;
   for (let left = Math.abs(n); left > 0; ) {
     day += step;
     if (isWorkingDayNumber(day)) left--;
   }
-  return formatDay(day);
+  const result = formatDay(day);
+  if (addedDays.size >= ADDED_DAYS_MAX) addedDays.clear();
+  addedDays.set(key, result);
+  return result;
 }
+
+/**
+ * Answers of {@link addWorkingDays} (they depend only on the installed calendar data): a page of
+ * results asks the same few check dates over and over. Bounded; cleared when full.
+ */
+const addedDays = new Map<string, string>();
+const ADDED_DAYS_MAX = 10_000;
 
 /**
  * Working days after `from` up to and including `to` (0 when `to` is not after `from`), e.g.
@@ -143,34 +157,35 @@ export function resultDueDate(checkDate: string, department: string): string {
   return addWorkingDays(checkDate, resultDeadlineWorkingDays(department));
 }
 
-/** Working-day flag of a UTC day number. */
+/** Working-day flag of a UTC day number: one array read (deadlines of a large page call it a few hundred thousand times). */
 function isWorkingDayNumber(day: number): boolean {
-  const d = new Date(day * DAY_MS);
-  const year = d.getUTCFullYear();
-  let flags = yearFlags.get(year);
-  if (!flags) yearFlags.set(year, (flags = buildYear(year)));
-  return flags[day - Date.UTC(year, 0, 1) / DAY_MS] === 1;
-}
-
-/** The flags of one covered year, from weekends, holidays and adjusted workdays. */
-function buildYear(year: number): Uint8Array {
-  if (!COVERED_YEARS.has(year)) {
+  const flags = (dayFlags ??= buildFlags());
+  const flag = flags[day - FIRST_DAY];
+  if (flag === undefined || flag === 2) {
+    const year = new Date(day * DAY_MS).getUTCFullYear();
     throw new CalendarRangeError(
       `no working-day data for ${year}: chinese-days ${COVERAGE.packageVersion} covers ` +
         `${COVERAGE.firstYear}-${COVERAGE.lastYear} (each year's holidays are published by the ` +
         `State Council late in the year before); update the chinese-days package`,
     );
   }
-  const first = Date.UTC(year, 0, 1) / DAY_MS;
-  const length = Date.UTC(year + 1, 0, 1) / DAY_MS - first;
-  const flags = new Uint8Array(length);
-  for (let k = 0; k < length; k++) {
-    const day = first + k;
+  return flag === 1;
+}
+
+/** The flags of every day of the covered years, from weekends, holidays and adjusted workdays. */
+function buildFlags(): Uint8Array {
+  const end = Date.UTC(COVERAGE.lastYear + 1, 0, 1) / DAY_MS;
+  const flags = new Uint8Array(end - FIRST_DAY);
+  for (let day = FIRST_DAY; day < end; day++) {
     const key = formatDay(day);
+    if (!COVERED_YEARS.has(Number(key.slice(0, 4)))) {
+      flags[day - FIRST_DAY] = 2;
+      continue;
+    }
     // Day 0 (1970-01-01) was a Thursday: weekday 0 = Sunday, 6 = Saturday.
     const weekday = (((day + 4) % 7) + 7) % 7;
     const weekend = weekday === 0 || weekday === 6;
-    flags[k] = key in DATA.workdays || (!weekend && !(key in DATA.holidays)) ? 1 : 0;
+    flags[day - FIRST_DAY] = key in DATA.workdays || (!weekend && !(key in DATA.holidays)) ? 1 : 0;
   }
   return flags;
 }
