@@ -6,7 +6,12 @@ export interface BaseConfig {
   databaseUrl: string;
   jwt: JwtConfig;
   logLevel: string;
+  /** How operations execute: compiled by graphql-jit (default) or by graphql-js (GRAPHQL_EXECUTOR=graphql-js, the reference). */
+  executor: GraphQLExecutor;
 }
+
+export const GRAPHQL_EXECUTORS = ['jit', 'graphql-js'] as const;
+export type GraphQLExecutor = (typeof GRAPHQL_EXECUTORS)[number];
 
 export interface JwtConfig {
   /** HS256 shared secret (development and tests). */
@@ -49,8 +54,11 @@ export function readBaseConfig(env: Env = process.env): BaseConfig {
   if (jwt.secret && jwt.secret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   if (nodeEnv === 'production' && jwt.secret === DEV_JWT_SECRET) problems.push('JWT_SECRET must not be the development secret in production');
 
+  const executor = (env.GRAPHQL_EXECUTOR || 'jit') as GraphQLExecutor;
+  if (!GRAPHQL_EXECUTORS.includes(executor)) problems.push(`GRAPHQL_EXECUTOR must be ${GRAPHQL_EXECUTORS.join(' or ')}, got "${env.GRAPHQL_EXECUTOR}"`);
+
   if (problems.length) throw new ConfigError(problems);
-  return { nodeEnv, databaseUrl, jwt, logLevel: env.LOG_LEVEL ?? 'info' };
+  return { nodeEnv, databaseUrl, jwt, logLevel: env.LOG_LEVEL ?? 'info', executor };
 }
 
 /** Parses a TCP port variable, recording a problem instead of throwing. */

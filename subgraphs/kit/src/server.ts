@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { TokenVerifier, type Caller } from './auth';
+import { compiledExecution } from './compiled-execution';
 import type { BaseConfig } from './config';
 import { poolOf, statementCounterOf } from './db';
 import { answerClientErrorsAsJson, formatError, httpErrorHandler, notFoundHandler, requestIdMiddleware, requestIdOf } from './http';
@@ -63,7 +64,7 @@ export async function startSubgraphServer<L>(opts: StartSubgraphOptions<L>): Pro
   const verifier = new TokenVerifier(config.jwt);
 
   const apollo = new ApolloServer<SubgraphContext<L>>({
-    schema: opts.schema,
+    ...(config.executor === 'jit' ? { gateway: compiledExecution(opts.schema) } : { schema: opts.schema }),
     introspection: true, // the gateway composes from checked-in SDL, but tools may introspect
     includeStacktraceInErrorResponses: development,
     formatError: formatError(development),
