@@ -7,7 +7,8 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * Executes a subgraph's operations with graphql-jit instead of graphql-js: each operation is
  * compiled once into a function that walks its selection set directly, which for the large entity
  * fetches of a dashboard page (hundreds of representations, tens of thousands of fields) costs
- * about a third of graphql-js's CPU and garbage (measured in bench/results/dashboard.md).
+ * about a third less CPU and garbage than graphql-js (profiles of `npm run bench:dashboard`; README,
+ * Performance).
  *
  * Apollo Server lets a "gateway" supply the executor while it still parses, validates, runs every
  * plugin and formats errors; this object is that executor over a fixed schema. Compiled operations
