@@ -1,7 +1,19 @@
 import DataLoader from 'dataloader';
+import { Any, type FindOperator } from 'typeorm';
 
 /**
- * A per-request DataLoader over one `WHERE key IN (...)` query. Results come back in key order;
+ * The `where` operator for a loader's batch of keys: `column = ANY($1)` with the keys as ONE array
+ * parameter. TypeORM's `In` binds one parameter per key and escapes the statement parameter by
+ * parameter, which for the 500-key batches of a dashboard page cost several milliseconds per
+ * statement in the subgraph profiles; with one parameter the statement text is also the same for
+ * every batch size.
+ */
+export function anyOf<K>(keys: readonly K[]): FindOperator<K> {
+  return Any([...keys]);
+}
+
+/**
+ * A per-request DataLoader over one `WHERE key = ANY(...)` query ({@link anyOf}). Results come back in key order;
  * a missing key yields `null` (the GraphQL field resolves to null) rather than an error, because
  * for nullable lookups "not there" is an answer, not a failure.
  */

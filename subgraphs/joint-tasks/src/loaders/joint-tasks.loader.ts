@@ -1,5 +1,5 @@
-import { In, type DataSource } from 'typeorm';
-import { groupedLoader, keyedLoader } from '../../../kit/src';
+import type { DataSource } from 'typeorm';
+import { anyOf, groupedLoader, keyedLoader } from '../../../kit/src';
 import { Draw, JointTask, TaskDepartment, TeamChange, Visit, VisitTeam } from '../entities';
 import { createResultLoaders } from './result.loader';
 
@@ -7,24 +7,24 @@ import { createResultLoaders } from './result.loader';
 export function createJointTaskLoaders(db: DataSource) {
   const repo = db.getRepository.bind(db);
   return {
-    task: keyedLoader((k: readonly string[]) => repo(JointTask).findBy({ id: In([...k]) }), (t) => t.id),
-    draw: keyedLoader((k: readonly string[]) => repo(Draw).findBy({ id: In([...k]) }), (d) => d.id),
-    drawByTask: keyedLoader((k: readonly string[]) => repo(Draw).findBy({ taskId: In([...k]) }), (d) => d.taskId),
-    visit: keyedLoader((k: readonly string[]) => repo(Visit).findBy({ id: In([...k]) }), (v) => v.id),
+    task: keyedLoader((k: readonly string[]) => repo(JointTask).findBy({ id: anyOf(k) }), (t) => t.id),
+    draw: keyedLoader((k: readonly string[]) => repo(Draw).findBy({ id: anyOf(k) }), (d) => d.id),
+    drawByTask: keyedLoader((k: readonly string[]) => repo(Draw).findBy({ taskId: anyOf(k) }), (d) => d.taskId),
+    visit: keyedLoader((k: readonly string[]) => repo(Visit).findBy({ id: anyOf(k) }), (v) => v.id),
     departmentsByTask: groupedLoader(
-      (k: readonly string[]) => repo(TaskDepartment).find({ where: { taskId: In([...k]) }, order: { departmentCode: 'ASC' } }),
+      (k: readonly string[]) => repo(TaskDepartment).find({ where: { taskId: anyOf(k) }, order: { departmentCode: 'ASC' } }),
       (d) => d.taskId,
     ),
     teamsByVisit: groupedLoader(
-      (k: readonly string[]) => repo(VisitTeam).find({ where: { visitId: In([...k]) }, order: { departmentCode: 'ASC' } }),
+      (k: readonly string[]) => repo(VisitTeam).find({ where: { visitId: anyOf(k) }, order: { departmentCode: 'ASC' } }),
       (t) => t.visitId,
     ),
     changesByVisit: groupedLoader(
-      (k: readonly string[]) => repo(TeamChange).find({ where: { visitId: In([...k]) }, order: { sequence: 'ASC' } }),
+      (k: readonly string[]) => repo(TeamChange).find({ where: { visitId: anyOf(k) }, order: { sequence: 'ASC' } }),
       (c) => c.visitId,
     ),
     visitsByEnterprise: groupedLoader(
-      (k: readonly string[]) => repo(Visit).find({ where: { uscc: In([...k]) }, order: { id: 'ASC' } }),
+      (k: readonly string[]) => repo(Visit).find({ where: { uscc: anyOf(k) }, order: { id: 'ASC' } }),
       (v) => v.uscc,
     ),
     ...createResultLoaders(db),

@@ -1,5 +1,5 @@
-import { In, IsNull, type DataSource } from 'typeorm';
-import { groupedLoader, keyedLoader } from '../../../kit/src';
+import { IsNull, type DataSource } from 'typeorm';
+import { anyOf, groupedLoader, keyedLoader } from '../../../kit/src';
 import { AuditEntry, CheckResult, FollowUpLink, Referral } from '../entities';
 
 /**
@@ -10,28 +10,28 @@ import { AuditEntry, CheckResult, FollowUpLink, Referral } from '../entities';
 export function createResultLoaders(db: DataSource) {
   const repo = db.getRepository.bind(db);
   return {
-    result: keyedLoader((k: readonly string[]) => repo(CheckResult).findBy({ id: In([...k]) }), (r) => r.id),
+    result: keyedLoader((k: readonly string[]) => repo(CheckResult).findBy({ id: anyOf(k) }), (r) => r.id),
     /** Every version of every department's result for each visit, oldest first. */
     resultVersionsByVisit: groupedLoader(
-      (k: readonly string[]) => repo(CheckResult).find({ where: { visitId: In([...k]) }, order: { departmentCode: 'ASC', version: 'ASC' } }),
+      (k: readonly string[]) => repo(CheckResult).find({ where: { visitId: anyOf(k) }, order: { departmentCode: 'ASC', version: 'ASC' } }),
       (r) => r.visitId,
     ),
     /** The current version of every result about each enterprise, newest check first. */
     currentResultsByEnterprise: groupedLoader(
-      (k: readonly string[]) => repo(CheckResult).find({ where: { uscc: In([...k]), supersededAt: IsNull() }, order: { checkDate: 'DESC', departmentCode: 'ASC' } }),
+      (k: readonly string[]) => repo(CheckResult).find({ where: { uscc: anyOf(k), supersededAt: IsNull() }, order: { checkDate: 'DESC', departmentCode: 'ASC' } }),
       (r) => r.uscc,
     ),
-    referral: keyedLoader((k: readonly string[]) => repo(Referral).findBy({ id: In([...k]) }), (r) => r.id),
+    referral: keyedLoader((k: readonly string[]) => repo(Referral).findBy({ id: anyOf(k) }), (r) => r.id),
     referralsByVisit: groupedLoader(
-      (k: readonly string[]) => repo(Referral).find({ where: { visitId: In([...k]) }, order: { referredAt: 'ASC' } }),
+      (k: readonly string[]) => repo(Referral).find({ where: { visitId: anyOf(k) }, order: { referredAt: 'ASC' } }),
       (r) => r.visitId,
     ),
     followUpsByVisit: groupedLoader(
-      (k: readonly string[]) => repo(FollowUpLink).find({ where: { visitId: In([...k]) }, order: { linkedAt: 'ASC' } }),
+      (k: readonly string[]) => repo(FollowUpLink).find({ where: { visitId: anyOf(k) }, order: { linkedAt: 'ASC' } }),
       (f) => f.visitId,
     ),
     auditByVisit: groupedLoader(
-      (k: readonly string[]) => repo(AuditEntry).find({ where: { visitId: In([...k]) }, order: { id: 'ASC' } }),
+      (k: readonly string[]) => repo(AuditEntry).find({ where: { visitId: anyOf(k) }, order: { id: 'ASC' } }),
       (a) => a.visitId,
     ),
   };

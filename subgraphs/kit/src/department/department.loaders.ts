@@ -1,17 +1,17 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
-import { groupedLoader } from '../loaders';
+import type { DataSource } from 'typeorm';
+import { anyOf, groupedLoader } from '../loaders';
 import type { DepartmentLoaders, DepartmentModel } from './department.types';
 import { RegistryLookup } from './registry.client';
 
 /**
- * The loader factory: per-request DataLoaders over the kit's tables (one `WHERE uscc IN (...)` per
+ * The loader factory: per-request DataLoaders over the kit's tables (one `WHERE uscc = ANY(...)` per
  * field per request), the department rule's facts, the registry lookup, and the department's own
  * loaders merged in. Created per request, so batching and caching never cross callers.
  */
 export function createDepartmentLoaders<L extends object>(model: DepartmentModel, db: DataSource, own?: (db: DataSource) => L): DepartmentLoaders & L {
   const { Rating, FollowUp, Flag, Licence, risk } = model;
-  const keys = (k: readonly string[]) => ({ uscc: In([...k]) });
+  const keys = (k: readonly string[]) => ({ uscc: anyOf(k) });
   const loaders: DepartmentLoaders = {
     ratings: groupedLoader((k: readonly string[]) => db.getRepository(Rating).find({ where: keys(k), order: { year: 'DESC' } }), (r) => r.uscc),
     followUps: groupedLoader((k: readonly string[]) => db.getRepository(FollowUp).find({ where: keys(k), order: { openedOn: 'DESC', id: 'ASC' } }), (f) => f.uscc),

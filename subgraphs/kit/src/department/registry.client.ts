@@ -39,7 +39,7 @@ const REGISTRY_TIMEOUT_MS = 10_000;
 
 /**
  * Looks up many USCCs in one request: `e0: enterprise(uscc: $u0) { … } e1: …`. The registry's own
- * per-request loader turns the aliases into one `WHERE uscc IN (...)`. Results are in key order,
+ * per-request loader turns the aliases into one `WHERE uscc = ANY(...)`. Results are in key order,
  * null for a code the registry does not know.
  */
 export async function lookupEnterprises(usccs: readonly string[], origin: CallOrigin): Promise<(RegistryEnterprise | null)[]> {

@@ -1,5 +1,5 @@
-import { In, type DataSource } from 'typeorm';
-import { groupedLoader } from '../../../kit/src';
+import type { DataSource } from 'typeorm';
+import { anyOf, groupedLoader } from '../../../kit/src';
 import { MarketListing } from '../entities';
 
 /** Market regulation's own per-request loaders, beside the kit's. */
@@ -7,7 +7,7 @@ export function createMarketLoaders(db: DataSource) {
   return {
     /** Every listing of an enterprise, newest first. */
     listings: groupedLoader(
-      (k: readonly string[]) => db.getRepository(MarketListing).find({ where: { uscc: In([...k]) }, order: { listedOn: 'DESC', id: 'ASC' } }),
+      (k: readonly string[]) => db.getRepository(MarketListing).find({ where: { uscc: anyOf(k) }, order: { listedOn: 'DESC', id: 'ASC' } }),
       (l) => l.uscc,
     ),
   };

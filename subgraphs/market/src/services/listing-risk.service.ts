@@ -1,4 +1,5 @@
-import { In, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
+import { anyOf } from '../../../kit/src';
 import type { RiskRule } from '../../../kit/src/department';
 import { ListingKind, MarketListing } from '../entities/listing.entity';
 
@@ -9,7 +10,7 @@ import { ListingKind, MarketListing } from '../entities/listing.entity';
  */
 export const listingRiskRule: RiskRule<MarketListing[]> = {
   async facts(db, usccs) {
-    const current = await db.getRepository(MarketListing).find({ where: { uscc: In([...usccs]), removedOn: IsNull() }, order: { listedOn: 'ASC' } });
+    const current = await db.getRepository(MarketListing).find({ where: { uscc: anyOf(usccs), removedOn: IsNull() }, order: { listedOn: 'ASC' } });
     const byUscc = new Map<string, MarketListing[]>();
     for (const l of current) byUscc.set(l.uscc, [...(byUscc.get(l.uscc) ?? []), l]);
     return byUscc;

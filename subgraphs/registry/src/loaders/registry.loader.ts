@@ -1,5 +1,5 @@
-import { In, type DataSource } from 'typeorm';
-import { groupedLoader, keyedLoader } from '../../../kit/src';
+import type { DataSource } from 'typeorm';
+import { anyOf, groupedLoader, keyedLoader } from '../../../kit/src';
 import {
   CheckItem, Department, Division, Enterprise, Industry, Inspector, ListEntry, Recusal, SamplingPolicy, SupervisionTag,
 } from '../entities';
@@ -8,24 +8,24 @@ import {
 export function createRegistryLoaders(db: DataSource) {
   const repo = db.getRepository.bind(db);
   return {
-    enterprise: keyedLoader((k: readonly string[]) => repo(Enterprise).findBy({ uscc: In([...k]) }), (e) => e.uscc),
-    department: keyedLoader((k: readonly string[]) => repo(Department).findBy({ code: In([...k]) }), (d) => d.code),
-    checkItem: keyedLoader((k: readonly string[]) => repo(CheckItem).findBy({ code: In([...k]) }), (c) => c.code),
-    inspector: keyedLoader((k: readonly string[]) => repo(Inspector).findBy({ id: In([...k]) }), (i) => i.id),
-    division: keyedLoader((k: readonly string[]) => repo(Division).findBy({ code: In([...k]) }), (d) => d.code),
-    industry: keyedLoader((k: readonly string[]) => repo(Industry).findBy({ code: In([...k]) }), (d) => d.code),
-    policy: keyedLoader((k: readonly string[]) => repo(SamplingPolicy).findBy({ departmentCode: In([...k]) }), (p) => p.departmentCode),
+    enterprise: keyedLoader((k: readonly string[]) => repo(Enterprise).findBy({ uscc: anyOf(k) }), (e) => e.uscc),
+    department: keyedLoader((k: readonly string[]) => repo(Department).findBy({ code: anyOf(k) }), (d) => d.code),
+    checkItem: keyedLoader((k: readonly string[]) => repo(CheckItem).findBy({ code: anyOf(k) }), (c) => c.code),
+    inspector: keyedLoader((k: readonly string[]) => repo(Inspector).findBy({ id: anyOf(k) }), (i) => i.id),
+    division: keyedLoader((k: readonly string[]) => repo(Division).findBy({ code: anyOf(k) }), (d) => d.code),
+    industry: keyedLoader((k: readonly string[]) => repo(Industry).findBy({ code: anyOf(k) }), (d) => d.code),
+    policy: keyedLoader((k: readonly string[]) => repo(SamplingPolicy).findBy({ departmentCode: anyOf(k) }), (p) => p.departmentCode),
     tagsByEnterprise: groupedLoader(
-      (k: readonly string[]) => repo(SupervisionTag).find({ where: { uscc: In([...k]) }, order: { departmentCode: 'ASC' } }),
+      (k: readonly string[]) => repo(SupervisionTag).find({ where: { uscc: anyOf(k) }, order: { departmentCode: 'ASC' } }),
       (t) => t.uscc,
     ),
     listingsByEnterprise: groupedLoader(
-      (k: readonly string[]) => repo(ListEntry).find({ where: { uscc: In([...k]) }, order: { listedOn: 'ASC' } }),
+      (k: readonly string[]) => repo(ListEntry).find({ where: { uscc: anyOf(k) }, order: { listedOn: 'ASC' } }),
       (l) => l.uscc,
     ),
-    recusalsByInspector: groupedLoader((k: readonly string[]) => repo(Recusal).findBy({ inspectorId: In([...k]) }), (r) => r.inspectorId),
+    recusalsByInspector: groupedLoader((k: readonly string[]) => repo(Recusal).findBy({ inspectorId: anyOf(k) }), (r) => r.inspectorId),
     checkItemsByDepartment: groupedLoader(
-      (k: readonly string[]) => repo(CheckItem).find({ where: { departmentCode: In([...k]) }, order: { code: 'ASC' } }),
+      (k: readonly string[]) => repo(CheckItem).find({ where: { departmentCode: anyOf(k) }, order: { code: 'ASC' } }),
       (c) => c.departmentCode,
     ),
   };
