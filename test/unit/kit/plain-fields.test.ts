@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { execute, parse, type GraphQLObjectType } from 'graphql';
+import { Authorized, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { buildFederatedSchema } from '../../../subgraphs/kit/src/federation';
+
+/*
+ * The kit drops type-graphql's resolver from fields that are plain property reads, so they are read
+ * from the object directly. A field guarded by @Authorized, wrapped by a middleware, renamed, or
+ * computed by a field resolver must keep its resolver: otherwise its guard or computation is gone.
+ */
+
+@ObjectType()
+class Sample {
+  @Field(() => ID) id!: string;
+  @Field() plain!: string;
+  @Authorized('admin') @Field() guarded!: string;
+  @UseMiddleware(async ({ root }, next) => (root.id === 'hidden' ? null : next())) @Field({ nullable: true }) filtered!: string;
+  @Field({ name: 'renamedInSchema' }) renamed!: string;
+  @Field() computed!: string;
+}
+
+const SAMPLE = { id: 's1', plain: 'p', guarded: 'secret', filtered: 'f', renamed: 'r', computed: 'raw' };
+
+@Resolver(() => Sample)
+class SampleResolver {
+  @Query(() => Sample) sample(): Sample {
+    return Object.assign(new Sample(), SAMPLE);
+  }
+
+  @FieldResolver(() => String) computed(@Root() s: Sample): string {
+    return s.computed.toUpperCase();
+  }
+}
+
+let fields: ReturnType<GraphQLObjectType['getFields']>;
+let schema: Awaited<ReturnType<typeof buildFederatedSchema>>;
+beforeAll(async () => {
+  schema = await buildFederatedSchema({ resolvers: [SampleResolver] });
+  fields = (schema.getType('Sample') as GraphQLObjectType).getFields();
+});
+
+describe('fields read without a resolver of their own', () => {
+  it('are the plain ones only', () => {
+    expect(fields.id.resolve).toBeUndefined();
+    expect(fields.plain.resolve).toBeUndefined();
+    for (const name of ['guarded', 'filtered', 'renamedInSchema', 'computed']) expect([name, typeof fields[name].resolve]).toEqual([name, 'function']);
+  });
+
+  it('still answer, and guarded fields stay guarded', async () => {
+    const run = (query: string, caller: unknown) => execute({ schema, document: parse(query), contextValue: { caller } });
+    const open = await run('{ sample { id plain renamedInSchema computed filtered } }', null);
+    expect(open).toEqual({ data: { sample: { id: 's1', plain: 'p', renamedInSchema: 'r', computed: 'RAW', filtered: 'f' } } });
+    const refused = await run('{ sample { guarded } }', { sub: 'x', department: 'tax', roles: ['inspector'] });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const allowed = await run('{ sample { guarded } }', { sub: 'x', department: 'tax', roles: ['admin'] });
+    expect(allowed.data).toEqual({ sample: { guarded: 'secret' } });
+  });
+});
