@@ -47,7 +47,7 @@ export async function buildFederatedSchema(
  * its middleware chain: a function call and an allocation per field per object, which on a
  * 500-entity fetch is a large part of the work. A field without a resolver is read from the object
  * directly (graphql-jit compiles that read inline). This removes the resolver of every field that
- * is a plain property read: no field resolver, no `@Authorized` roles, no middlewares, and the same
+ * is a plain property read: no field resolver, no `@Authorized` (with or without roles), no middlewares, and the same
  * name in the schema as on the class. Every other field keeps type-graphql's resolver.
  */
 function readPlainFieldsDirectly(schema: GraphQLSchema): void {
@@ -74,7 +74,7 @@ function readPlainFieldsDirectly(schema: GraphQLSchema): void {
         const found = metadataOf(cls, field.name);
         if (!found) return false;
         const { field: meta, owner } = found;
-        return meta.name === meta.schemaName && !meta.roles?.length && !meta.middlewares?.length && meta.simple !== false
+        return meta.name === meta.schemaName && meta.roles === undefined && !meta.middlewares?.length && meta.simple !== false
           && !hasFieldResolver(cls, field.name) && !hasFieldResolver(owner, field.name);
       });
       if (plain) field.resolve = undefined;

@@ -5,7 +5,7 @@ import { buildFederatedSchema } from '../../../subgraphs/kit/src/federation';
 
 /*
  * The kit drops type-graphql's resolver from fields that are plain property reads, so they are read
- * from the object directly. A field guarded by @Authorized, wrapped by a middleware, renamed, or
+ * from the object directly. A field guarded by @Authorized (even without roles), wrapped by a middleware, renamed, or
  * computed by a field resolver must keep its resolver: otherwise its guard or computation is gone.
  */
 
@@ -14,12 +14,13 @@ class Sample {
   @Field(() => ID) id!: string;
   @Field() plain!: string;
   @Authorized('admin') @Field() guarded!: string;
+  @Authorized() @Field() signedIn!: string;
   @UseMiddleware(async ({ root }, next) => (root.id === 'hidden' ? null : next())) @Field({ nullable: true }) filtered!: string;
   @Field({ name: 'renamedInSchema' }) renamed!: string;
   @Field() computed!: string;
 }
 
-const SAMPLE = { id: 's1', plain: 'p', guarded: 'secret', filtered: 'f', renamed: 'r', computed: 'raw' };
+const SAMPLE = { id: 's1', plain: 'p', guarded: 'secret', signedIn: 'member', filtered: 'f', renamed: 'r', computed: 'raw' };
 
 @Resolver(() => Sample)
 class SampleResolver {
@@ -43,7 +44,7 @@ describe('fields read without a resolver of their own', () => {
   it('are the plain ones only', () => {
     expect(fields.id.resolve).toBeUndefined();
     expect(fields.plain.resolve).toBeUndefined();
-    for (const name of ['guarded', 'filtered', 'renamedInSchema', 'computed']) expect([name, typeof fields[name].resolve]).toEqual([name, 'function']);
+    for (const name of ['guarded', 'signedIn', 'filtered', 'renamedInSchema', 'computed']) expect([name, typeof fields[name].resolve]).toEqual([name, 'function']);
   });
 
   it('still answer, and guarded fields stay guarded', async () => {
@@ -54,5 +55,9 @@ describe('fields read without a resolver of their own', () => {
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const allowed = await run('{ sample { guarded } }', { sub: 'x', department: 'tax', roles: ['admin'] });
     expect(allowed.data).toEqual({ sample: { guarded: 'secret' } });
+    const anonymous = await run('{ sample { signedIn } }', null);
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const member = await run('{ sample { signedIn } }', { sub: 'x', department: 'tax', roles: ['inspector'] });
+    expect(member.data).toEqual({ sample: { signedIn: 'member' } });
   });
 });
