@@ -182,12 +182,15 @@ function buildFlags(): Uint8Array {
       flags[day - FIRST_DAY] = 2;
       continue;
     }
-    // Day 0 (1970-01-01) was a Thursday: weekday 0 = Sunday, 6 = Saturday.
-    const weekday = (((day + 4) % 7) + 7) % 7;
-    const weekend = weekday === 0 || weekday === 6;
-    flags[day - FIRST_DAY] = key in DATA.workdays || (!weekend && !(key in DATA.holidays)) ? 1 : 0;
+    flags[day - FIRST_DAY] = key in DATA.workdays || (!isWeekend(day) && !(key in DATA.holidays)) ? 1 : 0;
   }
   return flags;
+}
+
+/** Whether a UTC day number is a Saturday or Sunday (day 0, 1970-01-01, was a Thursday). */
+function isWeekend(day: number): boolean {
+  const weekday = (((day + 4) % 7) + 7) % 7; // 0 = Sunday, 6 = Saturday
+  return weekday === 0 || weekday === 6;
 }
 
 /** Strict 'YYYY-MM-DD' to a UTC day number; rejects impossible dates like 2025-02-30. */
@@ -220,10 +223,7 @@ export function estimateWorkingDays(from: string, to: string): { days: number; e
   } catch (err) {
     if (!(err instanceof CalendarRangeError)) throw err;
     let days = 0;
-    for (let day = parseDay(from); day <= parseDay(to); day++) {
-      const weekday = (((day + 4) % 7) + 7) % 7;
-      if (weekday !== 0 && weekday !== 6) days++;
-    }
+    for (let day = parseDay(from), last = parseDay(to); day <= last; day++) if (!isWeekend(day)) days++;
     return { days, exact: false };
   }
 }
