@@ -25,10 +25,16 @@ export function requireUsccFormat(uscc: string, argument = 'uscc'): string {
   return uscc;
 }
 
+/** The day of a joint visit: the earliest check date among the current versions recorded for it; null before any. */
+function visitCheckDateOf(versions: CheckResult[]): string | null {
+  let earliest: string | null = null;
+  for (const v of versions) if (!v.supersededAt && (earliest === null || v.checkDate < earliest)) earliest = v.checkDate;
+  return earliest;
+}
+
 /** A department's deadline slot for a visit, from every version recorded for the visit. */
 export function deadlineOf(visit: { id: string; uscc: string }, department: string, versions: CheckResult[], windowEnd: string, today: string): ResultDeadline {
-  const current = versions.filter((v) => !v.supersededAt);
-  const visitCheckDate = current.reduce<string | null>((min, v) => (min === null || v.checkDate < min ? v.checkDate : min), null);
+  const visitCheckDate = visitCheckDateOf(versions);
   const chain = versions.filter((v) => v.departmentCode === department);
   const mine = chain.find((v) => !v.supersededAt) ?? null;
   const firstPublished = chain.filter((v) => v.publishedAt).sort((a, b) => a.publishedAt!.getTime() - b.publishedAt!.getTime())[0] ?? null;
@@ -231,8 +237,7 @@ export class VisitResultsResolver {
   @Authorized()
   @FieldResolver(() => String, { nullable: true, description: 'The day the joint visit took place: the earliest check date recorded; null until a department records.' })
   async checkDate(@Root() v: Visit, @Ctx() ctx: Ctx): Promise<string | null> {
-    const current = (await ctx.loaders.resultVersionsByVisit.load(v.id)).filter((r) => !r.supersededAt);
-    return current.reduce<string | null>((min, r) => (min === null || r.checkDate < min ? r.checkDate : min), null);
+    return visitCheckDateOf(await ctx.loaders.resultVersionsByVisit.load(v.id));
   }
 
   @Authorized()
