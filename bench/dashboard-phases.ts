@@ -13,7 +13,7 @@ import { Supergraph, operationFromDocument } from '@apollo/federation-internals'
 import { QueryPlanner, type FetchNode, type PlanNode, type SubscriptionNode } from '@apollo/query-planner';
 import { parse } from 'graphql';
 import {
-  benchToken, exitAfterCleanup, onShutdown, postGraphQL, round, startGatewayChild, startSubgraphs, watchdog, writeBenchSupergraph, type GatewayKind,
+  benchToken, exitAfterCleanup, onShutdown, postGraphQLOk, round, startGatewayChild, startSubgraphs, watchdog, writeBenchSupergraph, type GatewayKind,
 } from './federation';
 import { ensureBenchTask } from './fixture';
 import { benchDatabase, machine, median, writeResults } from './lib';
@@ -37,12 +37,6 @@ function fetchesOf(node: PlanNode | SubscriptionNode | undefined, out: FetchNode
   else if (node.kind === 'Sequence' || node.kind === 'Parallel') for (const n of node.nodes) fetchesOf(n, out);
   else throw new Error(`plan node ${node.kind} is not expected in the dashboard plan`);
   return out;
-}
-
-async function timed(url: string, query: string, variables: Record<string, unknown>, token: string) {
-  const r = await postGraphQL(url, query, variables, token);
-  if (r.status !== 200 || r.body?.errors?.length) throw new Error(`${url}: HTTP ${r.status} ${JSON.stringify(r.body?.errors ?? r.text).slice(0, 500)}`);
-  return r;
 }
 
 async function main() {
@@ -72,18 +66,18 @@ async function main() {
   const add = (k: string, v: number) => (samples[k] ??= []).push(v);
   const bytes: Record<string, number> = {};
   for (let i = 0; i < settings.runs; i++) {
-    add('gateway', (await timed(gw.url, query, variables, token)).ms);
-    const jt = await timed(fleet.urls[first.serviceName], first.operation, variables, token);
+    add('gateway', (await postGraphQLOk(gw.url, query, variables, token)).ms);
+    const jt = await postGraphQLOk(fleet.urls[first.serviceName], first.operation, variables, token);
     add(first.serviceName, jt.ms);
     bytes[first.serviceName] = jt.text.length;
     const representations = jt.body!.data.jointTask.visits.nodes.map((n: { enterprise: unknown }) => n.enterprise);
     for (const f of entities) {
-      const r = await timed(fleet.urls[f.serviceName], f.operation, { representations }, token);
+      const r = await postGraphQLOk(fleet.urls[f.serviceName], f.operation, { representations }, token);
       add(f.serviceName, r.ms);
       bytes[f.serviceName] = r.text.length;
     }
     const t0 = performance.now();
-    await Promise.all(entities.map((f) => timed(fleet.urls[f.serviceName], f.operation, { representations }, token)));
+    await Promise.all(entities.map((f) => postGraphQLOk(fleet.urls[f.serviceName], f.operation, { representations }, token)));
     add('entities in parallel', performance.now() - t0);
   }
   const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, round(median(v.slice(settings.warmup)))]));

@@ -440,13 +440,18 @@ export async function postGraphQL(url: string, query: string, variables: Record<
   return { status: res.status, text, body, ms: performance.now() - t0 };
 }
 
-/** POSTs one operation and returns its data, throwing on HTTP or GraphQL errors. */
-export async function gql<T = any>(url: string, query: string, variables: Record<string, unknown>, token?: string, timeoutMs?: number): Promise<T> {
+/** POSTs one operation and returns the whole answer (timing and text included), throwing on HTTP or GraphQL errors. */
+export async function postGraphQLOk(url: string, query: string, variables: Record<string, unknown>, token?: string, timeoutMs?: number): Promise<GraphQLResult> {
   const r = await postGraphQL(url, query, variables, token, timeoutMs);
   if (r.status !== 200 || !r.body || r.body.errors?.length) {
     throw new Error(`HTTP ${r.status}: ${r.body?.errors ? JSON.stringify(r.body.errors).slice(0, 2000) : r.text.slice(0, 500)}`);
   }
-  return r.body.data as T;
+  return r;
+}
+
+/** POSTs one operation and returns its data, throwing on HTTP or GraphQL errors. */
+export async function gql<T = any>(url: string, query: string, variables: Record<string, unknown>, token?: string, timeoutMs?: number): Promise<T> {
+  return (await postGraphQLOk(url, query, variables, token, timeoutMs)).body!.data as T;
 }
 
 /**
