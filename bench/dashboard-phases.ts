@@ -5,7 +5,9 @@
  * all of them at once (with the representations the joint-tasks answer gave), beside the whole
  * request through the gateway. Gateway share ≈ gateway − joint-tasks − entities in parallel.
  *
- * Settings: BENCH_PHASES_RUNS (12, the first 2 are warm-up), BENCH_DASHBOARD_GATEWAY (apollo),
+ * Then the CPU each process (and the whole machine) spends per page, over pages sent one after another.
+ *
+ * Settings: BENCH_PHASES_RUNS (12, the first 2 are warm-up), BENCH_PHASES_CPU_PAGES (20), BENCH_DASHBOARD_GATEWAY (apollo),
  * BENCH_ENTERPRISES (100000), BENCH_MAX_MINUTES (10).
  */
 import fs from 'node:fs';
@@ -13,7 +15,8 @@ import { Supergraph, operationFromDocument } from '@apollo/federation-internals'
 import { QueryPlanner, type FetchNode, type PlanNode, type SubscriptionNode } from '@apollo/query-planner';
 import { parse } from 'graphql';
 import {
-  benchToken, exitAfterCleanup, onShutdown, postGraphQLOk, round, startGatewayChild, startSubgraphs, watchdog, writeBenchSupergraph, type GatewayKind,
+  benchToken, cpuOf, exitAfterCleanup, machineBusyCpuMs, onShutdown, postGraphQLOk, round, startGatewayChild, startSubgraphs, watchdog, writeBenchSupergraph,
+  type GatewayKind,
 } from './federation';
 import { ensureBenchTask } from './fixture';
 import { benchDatabase, machine, median, writeResults } from './lib';
@@ -27,6 +30,7 @@ const settings = {
   gateway: (env.BENCH_DASHBOARD_GATEWAY ?? 'apollo') as GatewayKind,
   enterprises: Number(env.BENCH_ENTERPRISES ?? 100_000),
   maxMinutes: Number(env.BENCH_MAX_MINUTES ?? 10),
+  cpuPages: Math.max(5, Number(env.BENCH_PHASES_CPU_PAGES ?? 20)),
 };
 
 /** The fetches of a plan, in plan order. */
@@ -80,6 +84,16 @@ async function main() {
     await Promise.all(entities.map((f) => postGraphQLOk(fleet.urls[f.serviceName], f.operation, { representations }, token)));
     add('entities in parallel', performance.now() - t0);
   }
+  // CPU per page: the gateway alone, page after page, every process's CPU time (10 ms ticks, so over many pages) and the machine's.
+  const cpuBefore = cpuOf(gw.pid, fleet.pids);
+  const machineBefore = machineBusyCpuMs();
+  for (let i = 0; i < settings.cpuPages; i++) await postGraphQLOk(gw.url, query, variables, token);
+  const cpuAfter = cpuOf(gw.pid, fleet.pids);
+  const machineAfter = machineBusyCpuMs();
+  const cpu = Object.fromEntries(Object.keys(cpuAfter).map((k) => [k, round((cpuAfter[k] - cpuBefore[k]) / settings.cpuPages)]));
+  const ours = round(Object.values(cpu).reduce((a, b) => a + b, 0));
+  const machineCpu = machineBefore === null || machineAfter === null ? null : round((machineAfter - machineBefore) / settings.cpuPages);
+
   const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, round(median(v.slice(settings.warmup)))]));
   const gatewayShare = round(m.gateway - m[first.serviceName] - m['entities in parallel']);
 
@@ -94,11 +108,20 @@ fetch by fetch straight to the subgraphs (the fetches of the gateway's own query
 ${rows.join('\n')}
 | **gateway's own share** (gateway − ${first.serviceName} − entities in parallel) | **${gatewayShare}** | |
 
+CPU per page (${settings.cpuPages} pages through the gateway, one after another; 10 ms ticks from \`/proc\`):
+
+| process | CPU ms per page |
+|---|---:|
+${Object.entries(cpu).map(([k, v]) => `| ${k} | ${v} |`).join('\n')}
+| all of ours | ${ours} |
+| the whole machine (ours, PostgreSQL, anything else) | ${machineCpu ?? 'n/a'} |
+
 Machine: ${JSON.stringify(machine())}
 `;
   for (const [k, v] of Object.entries(m)) console.log(`${k.padEnd(22)} ${v} ms`);
   console.log(`${'gateway share'.padEnd(22)} ${gatewayShare} ms`);
-  writeResults('dashboard-phases', { settings, medians: m, gatewayShare, bytes, machine: machine() }, markdown);
+  console.log(`CPU ms per page: ${Object.entries(cpu).map(([k, v]) => `${k} ${v}`).join(', ')}; ours ${ours}, machine ${machineCpu ?? 'n/a'}`);
+  writeResults('dashboard-phases', { settings, medians: m, gatewayShare, bytes, cpuMsPerPage: cpu, cpuMsPerPageOurs: ours, machineCpuMsPerPage: machineCpu, machine: machine() }, markdown);
   await exitAfterCleanup(0);
 }
 

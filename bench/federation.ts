@@ -208,6 +208,22 @@ export function procCpuMs(pid: number): number | null {
   }
 }
 
+/** CPU ms so far of the gateway and each subgraph process. */
+export function cpuOf(gatewayPid: number, pids: Record<string, number>): Record<string, number> {
+  return Object.fromEntries([['gateway', gatewayPid] as const, ...Object.entries(pids)].map(([k, pid]) => [k, procCpuMs(pid) ?? NaN]));
+}
+
+/** Busy CPU ms of the whole machine so far, every core summed (from /proc/stat; null off Linux): what PostgreSQL and everything else used too. */
+export function machineBusyCpuMs(): number | null {
+  try {
+    const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    // user nice system idle iowait irq softirq steal …: everything but idle and iowait is busy.
+    return ticks.reduce((sum, t, i) => (i === 3 || i === 4 ? sum : sum + t), 0) * 10;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A gateway child's memory: VmHWM from /proc where there is one, else the largest RSS the child
  * reported over IPC (sampled by `sampleMemory`), plus its V8 heap.

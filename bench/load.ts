@@ -19,7 +19,7 @@
 import autocannon from 'autocannon';
 import {
   onShutdown, watchdog, GATEWAY_KINDS, GATEWAY_LABELS, benchToken, checkDeadline, diffCounters, firstDifference, postGraphQL, round, startGatewayChild, startSubgraphs,
-  writeBenchSupergraph, startChild, procCpuMs, type GatewayChild, type GatewayKind, type GraphQLResult, type SubgraphCounters, benchEnv, MemoryWatch,
+  writeBenchSupergraph, startChild, cpuOf, type GatewayChild, type GatewayKind, type GraphQLResult, type SubgraphCounters, benchEnv, MemoryWatch,
 } from './federation';
 import { ensureBenchTask } from './fixture';
 import { benchDatabase, machine, sql, writeResults } from './lib';
@@ -93,11 +93,6 @@ interface GatewayResult {
   idleRssMiB?: number;
   peakRssMiB?: number;
   cases: CaseResult[];
-}
-
-/** CPU ms so far of the gateway and each subgraph process. */
-function cpuOf(gatewayPid: number, pids: Record<string, number>): Record<string, number> {
-  return Object.fromEntries([['gateway', gatewayPid] as const, ...Object.entries(pids)].map(([k, pid]) => [k, procCpuMs(pid) ?? NaN]));
 }
 
 function perRequest(delta: Record<string, SubgraphCounters>, n: number, key: keyof SubgraphCounters): Record<string, number> {
