@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import type { AuthChecker } from 'type-graphql';
+import type { ResolverData } from 'type-graphql';
 import type { JwtConfig } from './config';
 import { ForbiddenError, InvalidTokenError, UnauthenticatedError } from './errors';
 import { DEPARTMENT_CODE } from './validation';
@@ -75,7 +75,8 @@ export function callerFromClaims(payload: JWTPayload): Caller {
  * 'admin')` needs one of the roles. Department scope is checked by `requireDepartment`, because
  * it depends on the data being touched, not only on the field.
  */
-export const authChecker: AuthChecker<AuthContext> = ({ context }, roles) => {
+// An arrow function on purpose: type-graphql takes a function with a prototype for an auth checker class.
+export const authChecker = ({ context }: ResolverData<AuthContext>, roles: string[]): true => {
   const caller = context.caller;
   if (!caller) throw new UnauthenticatedError('This operation needs a signed-in caller');
   if (roles.length === 0) return true;

@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { GraphQLError, isInterfaceType, isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { GraphQLError, GraphQLScalarType, isInterfaceType, isObjectType, parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
 import { authChecker } from './auth';
 import { BadUserInputError } from './errors';
@@ -28,6 +28,7 @@ export async function buildFederatedSchema(
     validate: { forbidUnknownValues: false },
   });
   readPlainFieldsDirectly(schema);
+  callFieldResolversDirectly(schema, options);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const [typeName, ref] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...ref };
@@ -80,6 +81,95 @@ function readPlainFieldsDirectly(schema: GraphQLSchema): void {
       if (plain) field.resolve = undefined;
     }
   }
+}
+
+type MetadataStorage = ReturnType<typeof getMetadataStorage>;
+type FieldResolverMetadata = MetadataStorage['fieldResolvers'][number];
+type ParamMetadata = NonNullable<FieldResolverMetadata['params']>[number];
+
+/**
+ * type-graphql calls every field resolver through a generic wrapper: per call it allocates the
+ * resolver data, looks the resolver instance up in its container, sorts and maps the parameter
+ * metadata, checks each value for a promise and runs the middleware chain (the auth check is one,
+ * and an async one). On a 500-entity fetch that is hundreds of thousands of calls. A field
+ * resolver of a resolver class given to this build whose parameters are only `@Root`, `@Ctx` and
+ * `@Info`, with no middlewares, is called directly instead, its parameters mapped by a function
+ * made once; `@Authorized` runs the kit's auth checker (which throws FORBIDDEN or UNAUTHENTICATED
+ * itself) before the call. Anything else (arguments to convert and validate, middlewares, a root
+ * that is not yet of its declared class) keeps type-graphql's resolver.
+ */
+function callFieldResolversDirectly(schema: GraphQLSchema, options: Pick<BuildSchemaOptions, 'resolvers' | 'globalMiddlewares'>): void {
+  if (options.globalMiddlewares?.length) return;
+  const storage = getMetadataStorage();
+  const builtFrom = new Set<Function>(options.resolvers as Function[]);
+  const typeNameOf = new Map<Function, string>([...storage.objectTypes, ...storage.interfaceTypes].map((t) => [t.target, t.name]));
+  const byField = new Map<string, FieldResolverMetadata[]>();
+  for (const def of storage.fieldResolvers) {
+    if (def.kind !== 'external' || !builtFrom.has(def.target)) continue;
+    const typeName = typeNameOf.get(def.getObjectType!() as Function);
+    if (!typeName) continue;
+    const key = `${typeName}.${def.schemaName}`;
+    byField.set(key, [...(byField.get(key) ?? []), def]);
+  }
+  const instances = new Map<Function, Record<string, (...params: unknown[]) => unknown>>();
+  for (const [key, defs] of byField) {
+    const [typeName, fieldName] = key.split('.');
+    const type = schema.getType(typeName);
+    const field = type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields()[fieldName] : undefined;
+    // One resolver class per field in this build, as type-graphql itself requires; anything unusual stays as it is.
+    if (!field?.resolve || defs.length !== 1) continue;
+    const def = defs[0];
+    if (def.middlewares?.length) continue;
+    const direct = directParams(def.params ?? []);
+    if (!direct) continue;
+    let instance = instances.get(def.target);
+    if (!instance) instances.set(def.target, (instance = new (def.target as new () => Record<string, (...params: unknown[]) => unknown>)()));
+    const target = instance;
+    const method = target[def.methodName];
+    const fallback = field.resolve;
+    const roles = def.roles;
+    const directFieldResolver: GraphQLFieldResolver<unknown, unknown> = (root, args, context, info) => {
+      // type-graphql would turn such a root into an instance of the declared class first.
+      if (direct.rootClass && !(root instanceof direct.rootClass)) return fallback(root, args, context, info);
+      // The kit's checker throws (FORBIDDEN, UNAUTHENTICATED) rather than answer false.
+      if (roles) authChecker({ root, args: args as Record<string, unknown>, context: context as never, info }, roles);
+      return method.apply(target, direct.map(root, context, info));
+    };
+    field.resolve = directFieldResolver;
+  }
+}
+
+/**
+ * How to call a field resolver with `(root, context, info)` only, or null when a parameter needs
+ * type-graphql (arguments, custom decorators). `rootClass` is the class a `@Root` parameter is
+ * declared with, when it is a class that type-graphql would convert a plain root to.
+ */
+function directParams(params: ParamMetadata[]): { map: (root: unknown, context: unknown, info: unknown) => unknown[]; rootClass?: Function } | null {
+  const sorted = [...params].sort((a, b) => a.index - b.index);
+  const readers: ((root: any, context: any, info: unknown) => unknown)[] = [];
+  let rootClass: Function | undefined;
+  for (const p of sorted) {
+    if (p.index !== readers.length) return null;
+    if (p.kind === 'root') {
+      const declared = p.getType?.();
+      if (declared instanceof GraphQLScalarType) return null;
+      const property = p.propertyName;
+      if (typeof declared === 'function' && declared !== Object) {
+        // A simple or property-typed root is converted by type-graphql in ways not worth copying.
+        if (property || [String, Boolean, Number, Date, Array, Promise].includes(declared as never)) return null;
+        rootClass = declared;
+      }
+      readers.push(property ? (root) => root[property] : (root) => root);
+    } else if (p.kind === 'context') {
+      const property = p.propertyName;
+      readers.push(property ? (_r, context) => context[property] : (_r, context) => context);
+    } else if (p.kind === 'info') {
+      readers.push((_r, _c, info) => info);
+    } else {
+      return null;
+    }
+  }
+  return { map: (root, context, info) => readers.map((read) => read(root, context, info)), rootClass };
 }
 
 /**
