@@ -1,3 +1,4 @@
+import { types as pgTypes } from 'pg';
 import { DataSource, type DataSourceOptions, type Logger as OrmLogger, type MixedList, type EntitySchema } from 'typeorm';
 import type { Logger } from './logger';
 
@@ -31,6 +32,19 @@ class CountingOrmLogger implements OrmLogger {
     if (level === 'warn') this.pino?.warn({ message }, 'typeorm');
   }
 }
+
+const DATE_OID = 1082;
+
+/**
+ * pg's type parsers with one change: a \`date\` stays the 'YYYY-MM-DD' text PostgreSQL sends. pg
+ * would make it a JavaScript Date at local midnight, which TypeORM then formats back into the same
+ * text for a \`date\` column (and raw queries would see a time zone the day never had): two
+ * conversions per date per row for nothing.
+ */
+const subgraphTypeParsers = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === DATE_OID && format !== 'binary' ? (text: string) => text : pgTypes.getTypeParser(oid, format as 'text')) as typeof pgTypes.getTypeParser,
+};
 
 export interface SubgraphDataSourceOptions {
   /** The PostgreSQL schema this subgraph owns; no other subgraph touches it. */
@@ -67,6 +81,7 @@ export function createSubgraphDataSource(opts: SubgraphDataSourceOptions): DataS
     extra: {
       max: opts.poolSize ?? Number(process.env.DB_POOL_SIZE ?? 10),
       application_name: `jih-${opts.schema}`,
+      types: subgraphTypeParsers,
       // Statement timeout guards the pool against a runaway query holding a connection forever.
       // search_path pins raw SQL to the subgraph's own schema.
       options: `-c search_path=${opts.schema} -c statement_timeout=${opts.statementTimeoutMs ?? Number(process.env.DB_STATEMENT_TIMEOUT_MS ?? 30000)}`,
