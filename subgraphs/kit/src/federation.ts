@@ -56,7 +56,7 @@ function readPlainFieldsDirectly(schema: GraphQLSchema): void {
   const classesOf = new Map<string, Function[]>();
   for (const t of [...storage.objectTypes, ...storage.interfaceTypes]) classesOf.set(t.name, [...(classesOf.get(t.name) ?? []), t.target]);
   const hasFieldResolver = (cls: Function, name: string) =>
-    storage.fieldResolvers.some((r) => r.methodName === name && r.getObjectType?.() === cls);
+    storage.fieldResolvers.some((r) => r.schemaName === name && r.getObjectType?.() === cls);
   const metadataOf = (cls: Function, name: string) => {
     // The class's own field, else the nearest superclass's (type-graphql copies inherited fields).
     for (let c: Function | null = cls; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
@@ -67,8 +67,12 @@ function readPlainFieldsDirectly(schema: GraphQLSchema): void {
   };
   for (const type of Object.values(schema.getTypeMap())) {
     if (!(isObjectType(type) || isInterfaceType(type)) || type.name.startsWith('__')) continue;
-    const classes = classesOf.get(type.name);
-    if (!classes?.length) continue;
+    // Several classes may carry one type name in a process (a key-only stub of another subgraph's
+    // entity beside the entity itself): only a class that declares every field of the built type
+    // can be the one it was built from.
+    const fieldNames = Object.keys(type.getFields());
+    const classes = (classesOf.get(type.name) ?? []).filter((cls) => fieldNames.every((name) => metadataOf(cls, name) || hasFieldResolver(cls, name)));
+    if (!classes.length) continue;
     for (const field of Object.values(type.getFields())) {
       if (!field.resolve) continue;
       const plain = classes.every((cls) => {
@@ -95,8 +99,10 @@ type ParamMetadata = NonNullable<FieldResolverMetadata['params']>[number];
  * resolver of a resolver class given to this build whose parameters are only `@Root`, `@Ctx` and
  * `@Info`, with no middlewares, is called directly instead, its parameters mapped by a function
  * made once; `@Authorized` runs the kit's auth checker (which throws FORBIDDEN or UNAUTHENTICATED
- * itself) before the call. Anything else (arguments to convert and validate, middlewares, a root
- * that is not yet of its declared class) keeps type-graphql's resolver.
+ * itself) before the call. A `@Field` getter of an entity class is read from the root when the
+ * root is an instance of that class. Anything else (arguments to convert and validate,
+ * middlewares, a guarded getter, a root that is not yet of its declared class) keeps
+ * type-graphql's resolver.
  */
 function callFieldResolversDirectly(schema: GraphQLSchema, options: Pick<BuildSchemaOptions, 'resolvers' | 'globalMiddlewares'>): void {
   if (options.globalMiddlewares?.length) return;
@@ -105,7 +111,8 @@ function callFieldResolversDirectly(schema: GraphQLSchema, options: Pick<BuildSc
   const typeNameOf = new Map<Function, string>([...storage.objectTypes, ...storage.interfaceTypes].map((t) => [t.target, t.name]));
   const byField = new Map<string, FieldResolverMetadata[]>();
   for (const def of storage.fieldResolvers) {
-    if (def.kind !== 'external' || !builtFrom.has(def.target)) continue;
+    // Resolver classes of this build, and getters of object types (type-graphql's "internal" kind).
+    if (def.kind === 'external' ? !builtFrom.has(def.target) : !getterOf(def)) continue;
     const typeName = typeNameOf.get(def.getObjectType!() as Function);
     if (!typeName) continue;
     const key = `${typeName}.${def.schemaName}`;
@@ -120,13 +127,23 @@ function callFieldResolversDirectly(schema: GraphQLSchema, options: Pick<BuildSc
     if (!field?.resolve || defs.length !== 1) continue;
     const def = defs[0];
     if (def.middlewares?.length) continue;
+    const fallback = field.resolve;
+    if (def.kind !== 'external') {
+      if (def.roles) continue;
+      const owner = def.target;
+      const name = def.methodName;
+      // type-graphql makes an instance of a plain root before it reads the getter; an instance is read as it is.
+      const directFieldResolver: GraphQLFieldResolver<unknown, unknown> = (root, args, context, info) =>
+        root instanceof owner ? (root as Record<string, unknown>)[name] : fallback(root, args, context, info);
+      field.resolve = directFieldResolver;
+      continue;
+    }
     const direct = directParams(def.params ?? []);
     if (!direct) continue;
     let instance = instances.get(def.target);
     if (!instance) instances.set(def.target, (instance = new (def.target as new () => Record<string, (...params: unknown[]) => unknown>)()));
     const target = instance;
     const method = target[def.methodName];
-    const fallback = field.resolve;
     const roles = def.roles;
     const directFieldResolver: GraphQLFieldResolver<unknown, unknown> = (root, args, context, info) => {
       // type-graphql would turn such a root into an instance of the declared class first.
@@ -137,6 +154,11 @@ function callFieldResolversDirectly(schema: GraphQLSchema, options: Pick<BuildSc
     };
     field.resolve = directFieldResolver;
   }
+}
+
+/** Whether a field resolver defined on an object type's class is a getter there. */
+function getterOf(def: FieldResolverMetadata): boolean {
+  return typeof Object.getOwnPropertyDescriptor((def.target as { prototype?: object }).prototype ?? {}, def.methodName)?.get === 'function';
 }
 
 /**

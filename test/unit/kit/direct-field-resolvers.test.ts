@@ -19,6 +19,11 @@ class Box {
   double(): number {
     return this.size * 2;
   }
+
+  @Field(() => Int, { description: 'A getter: type-graphql reads it from an instance of the class.' })
+  get area(): number {
+    return this.size * this.size;
+  }
 }
 
 @InputType()
@@ -85,13 +90,15 @@ const inspector = { sub: 'i1', department: 'tax', roles: ['inspector'] };
 
 describe('field resolvers called directly', () => {
   it('are those with only @Root, @Ctx and @Info and no middleware', () => {
-    for (const name of ['doubled', 'owner', 'secret', 'member']) expect([name, fields[name].resolve?.name]).toEqual([name, 'directFieldResolver']);
+    for (const name of ['doubled', 'owner', 'secret', 'member', 'area']) expect([name, fields[name].resolve?.name]).toEqual([name, 'directFieldResolver']);
     for (const name of ['scaled', 'watched']) expect([name, fields[name].resolve?.name]).not.toEqual([name, 'directFieldResolver']);
   });
 
-  it('answer as type-graphql would, root and context included', async () => {
-    const r = await run('{ boxes { id doubled owner } plainBox { doubled } }', inspector);
-    expect(r).toEqual({ data: { boxes: [{ id: 'a', doubled: 2, owner: 'a:i1' }, { id: 'b', doubled: 4, owner: 'b:i1' }], plainBox: { doubled: 10 } } });
+  it('answer as type-graphql would, root and context included, a plain root made an instance first', async () => {
+    const r = await run('{ boxes { id doubled owner area } plainBox { doubled area } }', inspector);
+    expect(r).toEqual({
+      data: { boxes: [{ id: 'a', doubled: 2, owner: 'a:i1', area: 1 }, { id: 'b', doubled: 4, owner: 'b:i1', area: 4 }], plainBox: { doubled: 10, area: 25 } },
+    });
   });
 
   it('keep @Authorized: no token is UNAUTHENTICATED, a missing role FORBIDDEN', async () => {

@@ -20,6 +20,12 @@ class Sample {
   @Field() computed!: string;
 }
 
+/** A key-only stub of the same type, as a subgraph keeps of another's entity: it must not stop the real class's fields from being read directly. */
+@ObjectType('Sample')
+export class SampleStub {
+  @Field(() => ID) id!: string;
+}
+
 const SAMPLE = { id: 's1', plain: 'p', guarded: 'secret', signedIn: 'member', filtered: 'f', renamed: 'r', computed: 'raw' };
 
 @Resolver(() => Sample)
