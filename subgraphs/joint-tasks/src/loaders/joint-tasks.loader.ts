@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { anyOf, groupedLoader, keyedLoader } from '../../../kit/src';
+import { EntityRows, anyOf, groupedLoader, keyedLoader } from '../../../kit/src';
 import { Draw, JointTask, TaskDepartment, TeamChange, Visit, VisitTeam } from '../entities';
 import { createResultLoaders } from './result.loader';
 
@@ -7,18 +7,15 @@ import { createResultLoaders } from './result.loader';
 export function createJointTaskLoaders(db: DataSource) {
   const repo = db.getRepository.bind(db);
   return {
-    task: keyedLoader((k: readonly string[]) => repo(JointTask).findBy({ id: anyOf(k) }), (t) => t.id),
+    task: keyedLoader((k: readonly string[]) => EntityRows.of(db, JointTask).whereAny('id', k), (t) => t.id),
     draw: keyedLoader((k: readonly string[]) => repo(Draw).findBy({ id: anyOf(k) }), (d) => d.id),
     drawByTask: keyedLoader((k: readonly string[]) => repo(Draw).findBy({ taskId: anyOf(k) }), (d) => d.taskId),
-    visit: keyedLoader((k: readonly string[]) => repo(Visit).findBy({ id: anyOf(k) }), (v) => v.id),
+    visit: keyedLoader((k: readonly string[]) => EntityRows.of(db, Visit).whereAny('id', k), (v) => v.id),
     departmentsByTask: groupedLoader(
       (k: readonly string[]) => repo(TaskDepartment).find({ where: { taskId: anyOf(k) }, order: { departmentCode: 'ASC' } }),
       (d) => d.taskId,
     ),
-    teamsByVisit: groupedLoader(
-      (k: readonly string[]) => repo(VisitTeam).find({ where: { visitId: anyOf(k) }, order: { departmentCode: 'ASC' } }),
-      (t) => t.visitId,
-    ),
+    teamsByVisit: groupedLoader((k: readonly string[]) => EntityRows.of(db, VisitTeam).whereAny('visitId', k, ['departmentCode']), (t) => t.visitId),
     changesByVisit: groupedLoader(
       (k: readonly string[]) => repo(TeamChange).find({ where: { visitId: anyOf(k) }, order: { sequence: 'ASC' } }),
       (c) => c.visitId,

@@ -1,5 +1,5 @@
-import { IsNull, type DataSource } from 'typeorm';
-import { anyOf, groupedLoader, keyedLoader } from '../../../kit/src';
+import type { DataSource } from 'typeorm';
+import { EntityRows, anyOf, groupedLoader, keyedLoader } from '../../../kit/src';
 import { AuditEntry, CheckResult, FollowUpLink, Referral } from '../entities';
 
 /**
@@ -10,15 +10,15 @@ import { AuditEntry, CheckResult, FollowUpLink, Referral } from '../entities';
 export function createResultLoaders(db: DataSource) {
   const repo = db.getRepository.bind(db);
   return {
-    result: keyedLoader((k: readonly string[]) => repo(CheckResult).findBy({ id: anyOf(k) }), (r) => r.id),
+    result: keyedLoader((k: readonly string[]) => EntityRows.of(db, CheckResult).whereAny('id', k), (r) => r.id),
     /** Every version of every department's result for each visit, oldest first. */
     resultVersionsByVisit: groupedLoader(
-      (k: readonly string[]) => repo(CheckResult).find({ where: { visitId: anyOf(k) }, order: { departmentCode: 'ASC', version: 'ASC' } }),
+      (k: readonly string[]) => EntityRows.of(db, CheckResult).whereAny('visitId', k, ['departmentCode', 'version']),
       (r) => r.visitId,
     ),
     /** The current version of every result about each enterprise, newest check first. */
     currentResultsByEnterprise: groupedLoader(
-      (k: readonly string[]) => repo(CheckResult).find({ where: { uscc: anyOf(k), supersededAt: IsNull() }, order: { checkDate: 'DESC', departmentCode: 'ASC' } }),
+      (k: readonly string[]) => EntityRows.of(db, CheckResult).where('uscc = ANY($1) AND superseded_at IS NULL', [[...k]], [['checkDate', 'DESC'], 'departmentCode']),
       (r) => r.uscc,
     ),
     referral: keyedLoader((k: readonly string[]) => repo(Referral).findBy({ id: anyOf(k) }), (r) => r.id),

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { anyOf, groupedLoader } from '../loaders';
+import { EntityRows, groupedLoader } from '../loaders';
 import type { DepartmentLoaders, DepartmentModel } from './department.types';
 import { RegistryLookup } from './registry.client';
 
@@ -11,12 +11,11 @@ import { RegistryLookup } from './registry.client';
  */
 export function createDepartmentLoaders<L extends object>(model: DepartmentModel, db: DataSource, own?: (db: DataSource) => L): DepartmentLoaders & L {
   const { Rating, FollowUp, Flag, Licence, risk } = model;
-  const keys = (k: readonly string[]) => ({ uscc: anyOf(k) });
   const loaders: DepartmentLoaders = {
-    ratings: groupedLoader((k: readonly string[]) => db.getRepository(Rating).find({ where: keys(k), order: { year: 'DESC' } }), (r) => r.uscc),
-    followUps: groupedLoader((k: readonly string[]) => db.getRepository(FollowUp).find({ where: keys(k), order: { openedOn: 'DESC', id: 'ASC' } }), (f) => f.uscc),
-    flags: groupedLoader((k: readonly string[]) => db.getRepository(Flag).find({ where: keys(k), order: { flag: 'ASC' } }), (f) => f.uscc),
-    licences: groupedLoader((k: readonly string[]) => db.getRepository(Licence).find({ where: keys(k), order: { issuedOn: 'DESC', id: 'ASC' } }), (l) => l.uscc),
+    ratings: groupedLoader((k: readonly string[]) => EntityRows.of(db, Rating).whereAny('uscc', k, [['year', 'DESC']]), (r) => r.uscc),
+    followUps: groupedLoader((k: readonly string[]) => EntityRows.of(db, FollowUp).whereAny('uscc', k, [['openedOn', 'DESC'], 'id']), (f) => f.uscc),
+    flags: groupedLoader((k: readonly string[]) => EntityRows.of(db, Flag).whereAny('uscc', k, ['flag']), (f) => f.uscc),
+    licences: groupedLoader((k: readonly string[]) => EntityRows.of(db, Licence).whereAny('uscc', k, [['issuedOn', 'DESC'], 'id']), (l) => l.uscc),
     riskFacts: new DataLoader<string, unknown>(
       async (k) => {
         if (!risk) return k.map(() => undefined);

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { anyOf, groupedLoader, keyedLoader } from '../../../kit/src';
+import { EntityRows, anyOf, groupedLoader, keyedLoader } from '../../../kit/src';
 import {
   CheckItem, Department, Division, Enterprise, Industry, Inspector, ListEntry, Recusal, SamplingPolicy, SupervisionTag,
 } from '../entities';
@@ -8,7 +8,7 @@ import {
 export function createRegistryLoaders(db: DataSource) {
   const repo = db.getRepository.bind(db);
   return {
-    enterprise: keyedLoader((k: readonly string[]) => repo(Enterprise).findBy({ uscc: anyOf(k) }), (e) => e.uscc),
+    enterprise: keyedLoader((k: readonly string[]) => EntityRows.of(db, Enterprise).whereAny('uscc', k), (e) => e.uscc),
     department: keyedLoader((k: readonly string[]) => repo(Department).findBy({ code: anyOf(k) }), (d) => d.code),
     checkItem: keyedLoader((k: readonly string[]) => repo(CheckItem).findBy({ code: anyOf(k) }), (c) => c.code),
     inspector: keyedLoader((k: readonly string[]) => repo(Inspector).findBy({ id: anyOf(k) }), (i) => i.id),
@@ -16,7 +16,7 @@ export function createRegistryLoaders(db: DataSource) {
     industry: keyedLoader((k: readonly string[]) => repo(Industry).findBy({ code: anyOf(k) }), (d) => d.code),
     policy: keyedLoader((k: readonly string[]) => repo(SamplingPolicy).findBy({ departmentCode: anyOf(k) }), (p) => p.departmentCode),
     tagsByEnterprise: groupedLoader(
-      (k: readonly string[]) => repo(SupervisionTag).find({ where: { uscc: anyOf(k) }, order: { departmentCode: 'ASC' } }),
+      (k: readonly string[]) => EntityRows.of(db, SupervisionTag).whereAny('uscc', k, ['departmentCode']),
       (t) => t.uscc,
     ),
     listingsByEnterprise: groupedLoader(
