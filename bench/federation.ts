@@ -8,7 +8,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEV_JWT_SECRET, responseText, signDevToken, type Role } from '../subgraphs/kit/src';
+import { DEV_JWT_SECRET, signDevToken, type Role } from '../subgraphs/kit/src';
 import { SERVICES } from '../subgraphs/services';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -446,8 +446,7 @@ export async function postGraphQL(url: string, query: string, variables: Record<
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(timeoutMs),
   });
-  // Decoded as the gateway decodes subgraph answers: fetch's own text() would bill Node 20's slow TextDecoder to the system measured.
-  const text = await responseText(res);
+  const text = await res.text();
   let body: GraphQLResult['body'] = null;
   try {
     body = JSON.parse(text);

@@ -20,16 +20,6 @@ export function requestIdOf(req: Request): string {
   return (req as Request & { id?: string }).id ?? randomUUID();
 }
 
-/**
- * A fetch answer's body as text, as `Response.text()` gives it (UTF-8, byte-order mark dropped)
- * but decoded by Buffer: Node 20's TextDecoder, which fetch uses, is several times slower on text
- * with Chinese in it, and dashboard answers are megabytes of it.
- */
-export async function responseText(response: { arrayBuffer(): Promise<ArrayBuffer> }): Promise<string> {
-  const text = Buffer.from(await response.arrayBuffer()).toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 const CLIENT_CODES = new Set([
   'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT',
   'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
