@@ -36,9 +36,9 @@ class CountingOrmLogger implements OrmLogger {
 const DATE_OID = 1082;
 
 /**
- * pg's type parsers with one change: a \`date\` stays the 'YYYY-MM-DD' text PostgreSQL sends. pg
+ * pg's type parsers with one change: a `date` stays the 'YYYY-MM-DD' text PostgreSQL sends. pg
  * would make it a JavaScript Date at local midnight, which TypeORM then formats back into the same
- * text for a \`date\` column (and raw queries would see a time zone the day never had): two
+ * text for a `date` column (and raw queries would see a time zone the day never had): two
  * conversions per date per row for nothing.
  */
 const subgraphTypeParsers = {
