@@ -19,6 +19,16 @@ describe('the shared enterprise registry through the gateway', () => {
     expect(res.data.departments.map((d: { code: string }) => d.code)).toEqual(expect.arrayContaining(['market', 'tax', 'health', 'emergency', 'fire', 'ecology']));
   });
 
+  it('honours @skip and @include with variables, on the registry\'s fields and on a department\'s', async () => {
+    const q = `query($u: ID!, $name: Boolean!, $noMarket: Boolean!) { enterprise(uscc: $u) { uscc name @include(if: $name) market @skip(if: $noMarket) { uscc } } }`;
+    const without = await fed.query(q, { u: sampleUsccs[0], name: false, noMarket: true });
+    expect(without.errors).toBeUndefined();
+    expect(without.data).toEqual({ enterprise: { uscc: sampleUsccs[0] } });
+    const withBoth = await fed.query(q, { u: sampleUsccs[0], name: true, noMarket: false });
+    expect(withBoth.errors).toBeUndefined();
+    expect(withBoth.data.enterprise).toEqual({ uscc: sampleUsccs[0], name: expect.any(String), market: { uscc: sampleUsccs[0] } });
+  });
+
   it('pages through the directory by USCC without overlap and bounds the page size', async () => {
     const first = await fed.query(`{ enterprises(first: 3) { nodes { uscc } pageInfo { hasNextPage endCursor } totalCount } }`);
     expect(first.errors).toBeUndefined();
