@@ -87,6 +87,17 @@ function readPlainFieldsDirectly(schema: GraphQLSchema): void {
   }
 }
 
+const OBJECTS_ONLY = Symbol('validates objects only');
+
+/**
+ * Marks a schema-wide `validateFn` that returns at once for anything but an object (scalars and
+ * enums pass through it untouched), so field resolvers with scalar or enum arguments can still
+ * be called directly ({@link buildFederatedSchema}).
+ */
+export function validatesObjectsOnly<F extends object>(validateFn: F): F {
+  return Object.assign(validateFn, { [OBJECTS_ONLY]: true });
+}
+
 type MetadataStorage = ReturnType<typeof getMetadataStorage>;
 type FieldResolverMetadata = MetadataStorage['fieldResolvers'][number];
 type ParamMetadata = NonNullable<FieldResolverMetadata['params']>[number];
@@ -96,15 +107,15 @@ type ParamMetadata = NonNullable<FieldResolverMetadata['params']>[number];
  * resolver data, looks the resolver instance up in its container, sorts and maps the parameter
  * metadata, checks each value for a promise and runs the middleware chain (the auth check is one,
  * and an async one). On a 500-entity fetch that is hundreds of thousands of calls. A field
- * resolver of a resolver class given to this build whose parameters are only `@Root`, `@Ctx` and
- * `@Info`, with no middlewares, is called directly instead, its parameters mapped by a function
+ * resolver of a resolver class given to this build whose parameters are only `@Root`, `@Ctx`,
+ * `@Info` and scalar or enum `@Arg`s, with no middlewares, is called directly instead, its parameters mapped by a function
  * made once; `@Authorized` runs the kit's auth checker (which throws FORBIDDEN or UNAUTHENTICATED
  * itself) before the call. A `@Field` getter of an entity class is read from the root when the
  * root is an instance of that class. Anything else (arguments to convert and validate,
  * middlewares, a guarded getter, a root that is not yet of its declared class) keeps
  * type-graphql's resolver.
  */
-function callFieldResolversDirectly(schema: GraphQLSchema, options: Pick<BuildSchemaOptions, 'resolvers' | 'globalMiddlewares'>): void {
+function callFieldResolversDirectly(schema: GraphQLSchema, options: Pick<BuildSchemaOptions, 'resolvers' | 'globalMiddlewares' | 'validateFn'>): void {
   if (options.globalMiddlewares?.length) return;
   const storage = getMetadataStorage();
   const builtFrom = new Set<Function>(options.resolvers as Function[]);
@@ -138,7 +149,7 @@ function callFieldResolversDirectly(schema: GraphQLSchema, options: Pick<BuildSc
       field.resolve = directFieldResolver;
       continue;
     }
-    const direct = directParams(def.params ?? []);
+    const direct = directParams(def.params ?? [], options.validateFn);
     if (!direct) continue;
     let instance = instances.get(def.target);
     if (!instance) instances.set(def.target, (instance = new (def.target as new () => Record<string, (...params: unknown[]) => unknown>)()));
@@ -150,7 +161,7 @@ function callFieldResolversDirectly(schema: GraphQLSchema, options: Pick<BuildSc
       if (direct.rootClass && !(root instanceof direct.rootClass)) return fallback(root, args, context, info);
       // The kit's checker throws (FORBIDDEN, UNAUTHENTICATED) rather than answer false.
       if (roles) authChecker({ root, args: args as Record<string, unknown>, context: context as never, info }, roles);
-      return method.apply(target, direct.map(root, context, info));
+      return method.apply(target, direct.map(root, args, context, info));
     };
     field.resolve = directFieldResolver;
   }
@@ -162,13 +173,15 @@ function getterOf(def: FieldResolverMetadata): boolean {
 }
 
 /**
- * How to call a field resolver with `(root, context, info)` only, or null when a parameter needs
- * type-graphql (arguments, custom decorators). `rootClass` is the class a `@Root` parameter is
+ * How to call a field resolver with `(root, args, context, info)` mapped to its parameters, or
+ * null when a parameter needs type-graphql. An `@Arg` qualifies when it is a scalar or an enum
+ * without a validation function of its own: type-graphql passes such a value through unchanged
+ * (its validation looks at objects only). `rootClass` is the class a `@Root` parameter is
  * declared with, when it is a class that type-graphql would convert a plain root to.
  */
-function directParams(params: ParamMetadata[]): { map: (root: unknown, context: unknown, info: unknown) => unknown[]; rootClass?: Function } | null {
+function directParams(params: ParamMetadata[], globalValidateFn: unknown): { map: (root: unknown, args: unknown, context: unknown, info: unknown) => unknown[]; rootClass?: Function } | null {
   const sorted = [...params].sort((a, b) => a.index - b.index);
-  const readers: ((root: any, context: any, info: unknown) => unknown)[] = [];
+  const readers: ((root: any, args: any, context: any, info: unknown) => unknown)[] = [];
   let rootClass: Function | undefined;
   for (const p of sorted) {
     if (p.index !== readers.length) return null;
@@ -182,16 +195,27 @@ function directParams(params: ParamMetadata[]): { map: (root: unknown, context: 
         rootClass = declared;
       }
       readers.push(property ? (root) => root[property] : (root) => root);
+    } else if (p.kind === 'arg') {
+      const validated = p.validateFn ?? globalValidateFn;
+      if ((validated && !(validated as { [OBJECTS_ONLY]?: boolean })[OBJECTS_ONLY]) || !passedAsIs(p.getType())) return null;
+      const name = p.name;
+      readers.push((_r, args) => args[name]);
     } else if (p.kind === 'context') {
       const property = p.propertyName;
-      readers.push(property ? (_r, context) => context[property] : (_r, context) => context);
+      readers.push(property ? (_r, _a, context) => context[property] : (_r, _a, context) => context);
     } else if (p.kind === 'info') {
-      readers.push((_r, _c, info) => info);
+      readers.push((_r, _a, _c, info) => info);
     } else {
       return null;
     }
   }
-  return { map: (root, context, info) => readers.map((read) => read(root, context, info)), rootClass };
+  return { map: (root, args, context, info) => readers.map((read) => read(root, args, context, info)), rootClass };
+}
+
+/** Whether type-graphql hands an argument of this declared type to the resolver unchanged: a scalar, or an enum (a plain object of values). */
+function passedAsIs(declared: unknown): boolean {
+  return declared instanceof GraphQLScalarType || declared === String || declared === Number || declared === Boolean
+    || (typeof declared === 'object' && declared !== null && !Array.isArray(declared));
 }
 
 /**

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { execute, parse, type GraphQLObjectType } from 'graphql';
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { buildFederatedSchema } from '../../../subgraphs/kit/src/federation';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root, UseMiddleware, registerEnumType } from 'type-graphql';
+import { buildFederatedSchema, validatesObjectsOnly } from '../../../subgraphs/kit/src/federation';
 
 /*
  * The kit calls field resolvers that take only @Root, @Ctx and @Info directly instead of through
@@ -36,6 +36,12 @@ class Scale {
   }
 }
 
+enum Unit {
+  ONE = 'ONE',
+  DOZEN = 'DOZEN',
+}
+registerEnumType(Unit, { name: 'Unit' });
+
 const seen: string[] = [];
 
 @Resolver(() => Box)
@@ -65,6 +71,10 @@ class BoxResolver {
     return `member ${b.id}`;
   }
 
+  @FieldResolver(() => Int) plus(@Root() b: Box, @Arg('n', () => Int, { defaultValue: 1 }) n: number, @Arg('unit', () => Unit, { nullable: true }) unit?: Unit | null): number {
+    return b.size + n * (unit === Unit.DOZEN ? 12 : 1);
+  }
+
   @FieldResolver(() => Int) scaled(@Root() b: Box, @Arg('scale', () => Scale) scale: Scale): number {
     return scale.apply(b.size);
   }
@@ -89,8 +99,8 @@ const run = (query: string, caller: unknown) => execute({ schema, document: pars
 const inspector = { sub: 'i1', department: 'tax', roles: ['inspector'] };
 
 describe('field resolvers called directly', () => {
-  it('are those with only @Root, @Ctx and @Info and no middleware', () => {
-    for (const name of ['doubled', 'owner', 'secret', 'member', 'area']) expect([name, fields[name].resolve?.name]).toEqual([name, 'directFieldResolver']);
+  it('are those with only @Root, @Ctx, @Info and scalar or enum @Arg, and no middleware', () => {
+    for (const name of ['doubled', 'owner', 'secret', 'member', 'area', 'plus']) expect([name, fields[name].resolve?.name]).toEqual([name, 'directFieldResolver']);
     for (const name of ['scaled', 'watched']) expect([name, fields[name].resolve?.name]).not.toEqual([name, 'directFieldResolver']);
   });
 
@@ -109,7 +119,19 @@ describe('field resolvers called directly', () => {
     expect((await run('{ boxes { secret } }', { ...inspector, roles: ['admin'] })).data).toEqual({ boxes: [{ secret: 'secret a' }, { secret: 'secret b' }] });
   });
 
-  it('leave arguments and middlewares to type-graphql', async () => {
+  it('pass scalar and enum arguments as graphql-js coerced them, defaults included', async () => {
+    expect((await run('{ boxes { plus } }', null)).data).toEqual({ boxes: [{ plus: 2 }, { plus: 3 }] });
+    expect((await run('{ boxes { plus(n: 2, unit: DOZEN) } }', null)).data).toEqual({ boxes: [{ plus: 25 }, { plus: 26 }] });
+  });
+
+  it('leave scalar arguments to type-graphql when a schema-wide validation function may look at them', async () => {
+    const plusOf = async (validateFn: () => void) =>
+      ((await buildFederatedSchema({ resolvers: [BoxResolver], validateFn })).getType('Box') as GraphQLObjectType).getFields().plus.resolve?.name;
+    expect(await plusOf(() => undefined)).not.toBe('directFieldResolver');
+    expect(await plusOf(validatesObjectsOnly(() => undefined))).toBe('directFieldResolver');
+  });
+
+  it('leave input objects and middlewares to type-graphql', async () => {
     expect((await run('{ boxes { scaled(scale: { by: 3 }) } }', null)).data).toEqual({ boxes: [{ scaled: 3 }, { scaled: 6 }] });
     seen.length = 0;
     expect((await run('{ boxes { watched } }', null)).data).toEqual({ boxes: [{ watched: 'watched a' }, { watched: 'watched b' }] });

@@ -2,13 +2,14 @@ import { validate, type ValidationError } from 'class-validator';
 import type { ValidatorFn } from 'type-graphql';
 import { normalizeUscc, validateUscc } from '../../../registry/src/domain/uscc';
 import { BadUserInputError } from '../errors';
+import { validatesObjectsOnly } from '../federation';
 
 /**
  * type-graphql's argument validator for department subgraphs: class-validator as usual, but a
  * failure is BAD_USER_INPUT whose message names every bad field and its rule, instead of the
  * generic "Argument Validation Error".
  */
-export const validateDepartmentInput: ValidatorFn = async (arg) => {
+export const validateDepartmentInput: ValidatorFn = validatesObjectsOnly(async (arg) => {
   if (arg === null || typeof arg !== 'object') return;
   const items = Array.isArray(arg) ? arg : [arg];
   const errors = (await Promise.all(items.map((item) => validate(item as object, { skipMissingProperties: true, forbidUnknownValues: false })))).flat();
@@ -17,7 +18,7 @@ export const validateDepartmentInput: ValidatorFn = async (arg) => {
   throw new BadUserInputError(`Invalid input: ${problems.map((p) => p.message).join('; ')}`, {
     validationErrors: problems.map(({ property, rules }) => ({ property, rules })),
   });
-};
+});
 
 /** Flattens one class-validator error and its children into `path: rule` messages. */
 function describe(error: ValidationError, prefix: string): { property: string; rules: string[]; message: string }[] {
