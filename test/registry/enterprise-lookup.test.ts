@@ -29,6 +29,14 @@ describe('the shared enterprise registry through the gateway', () => {
     expect(withBoth.data.enterprise).toEqual({ uscc: sampleUsccs[0], name: expect.any(String), market: { uscc: sampleUsccs[0] } });
   });
 
+  it('answers aliases named like the members of every JavaScript object as plain fields', async () => {
+    const res = await fed.query(`query($u: ID!) { enterprise(uscc: $u) { constructor: uscc toString: name valueOf: uscc market { hasOwnProperty: uscc } } }`, { u: sampleUsccs[0] });
+    expect(res.errors).toBeUndefined();
+    const e = res.data.enterprise;
+    expect(Object.keys(e)).toEqual(['constructor', 'toString', 'valueOf', 'market']);
+    expect([e.constructor, typeof e.toString, e.valueOf, e.market.hasOwnProperty]).toEqual([sampleUsccs[0], 'string', sampleUsccs[0], sampleUsccs[0]]);
+  });
+
   it('pages through the directory by USCC without overlap and bounds the page size', async () => {
     const first = await fed.query(`{ enterprises(first: 3) { nodes { uscc } pageInfo { hasNextPage endCursor } totalCount } }`);
     expect(first.errors).toBeUndefined();
