@@ -1,4 +1,5 @@
 import { serviceUrlVariable, type ServiceEntry } from '../../subgraphs/services';
+import { NODE_FLAGS } from './node-flags';
 
 /**
  * Renders docker-compose.yml from the service list, so a new subgraph is deployed by the same
@@ -31,7 +32,7 @@ export function renderDockerCompose(services: ServiceEntry[]): string {
     lines.push(
       `  ${s.name}:`,
       '    build: .',
-      `    command: ["node", "-r", "./scripts/register.js", "subgraphs/run.ts", "${s.name}"]`,
+      `    command: ${nodeCommand('subgraphs/run.ts', s.name)}`,
       '    environment:',
       ...common,
       '      HOST: 0.0.0.0',
@@ -47,7 +48,7 @@ export function renderDockerCompose(services: ServiceEntry[]): string {
   lines.push(
     '  gateway:',
     '    build: .',
-    '    command: ["node", "-r", "./scripts/register.js", "gateway/src/index.ts"]',
+    `    command: ${nodeCommand('gateway/src/index.ts')}`,
     '    ports:',
     '      - "4000:4000"',
     '    environment:',
@@ -61,4 +62,9 @@ export function renderDockerCompose(services: ServiceEntry[]): string {
     '  pgdata: {}',
   );
   return lines.join('\n') + '\n';
+}
+
+/** A service's command: node with the hub's flags, the SWC register and the entry point. */
+function nodeCommand(...entry: string[]): string {
+  return JSON.stringify(['node', ...NODE_FLAGS, '-r', './scripts/register.js', ...entry]).replace(/","/g, '", "');
 }
