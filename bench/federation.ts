@@ -10,7 +10,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEV_JWT_SECRET, signDevToken, type Role } from '../subgraphs/kit/src';
 import { SERVICES } from '../subgraphs/services';
-import { NODE_FLAGS } from '../scripts/lib/node-flags';
 
 const ROOT = path.resolve(__dirname, '..');
 const REGISTER = path.join(ROOT, 'scripts', 'register.js');
@@ -113,7 +112,7 @@ export async function startChild(name: string, script: string, args: string[], e
   const cp = fork(script, args, {
     cwd: ROOT,
     env,
-    execArgv: [...NODE_FLAGS, '-r', REGISTER, ...(process.env.BENCH_CHILD_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [])],
+    execArgv: ['-r', REGISTER, ...(process.env.BENCH_CHILD_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [])],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   children.add(cp);

@@ -11,7 +11,6 @@ import { ensureDatabase } from './lib/database';
 import { migrateAll } from './lib/migrate';
 import { seedIfEmpty } from './lib/seed';
 import { ensureDemoTask } from './lib/demo-task';
-import { NODE_FLAGS } from './lib/node-flags';
 
 const ROOT = path.join(__dirname, '..');
 const REGISTER = path.join(__dirname, 'register.js');
@@ -21,7 +20,7 @@ let shuttingDown = false;
 /** Forks a TypeScript entry point and resolves when it reports ready. */
 function startProcess(label: string, entry: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(ROOT, entry), args, { execArgv: [...NODE_FLAGS, '-r', REGISTER], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(ROOT, entry), args, { execArgv: ['-r', REGISTER], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     children.push(child);
     const timer = setTimeout(() => reject(new Error(`${label} did not become ready within 60 s`)), 60_000);
     child.on('message', (m: { ready?: string }) => {

@@ -1,5 +1,4 @@
 import { serviceUrlVariable, type ServiceEntry } from '../../subgraphs/services';
-import { NODE_FLAGS } from './node-flags';
 
 /**
  * Renders docker-compose.yml from the service list, so a new subgraph is deployed by the same
@@ -32,7 +31,7 @@ export function renderDockerCompose(services: ServiceEntry[]): string {
     lines.push(
       `  ${s.name}:`,
       '    build: .',
-      `    command: ${nodeCommand('subgraphs/run.ts', s.name)}`,
+      `    command: ["node", "-r", "./scripts/register.js", "subgraphs/run.ts", "${s.name}"]`,
       '    environment:',
       ...common,
       '      HOST: 0.0.0.0',
@@ -48,7 +47,7 @@ export function renderDockerCompose(services: ServiceEntry[]): string {
   lines.push(
     '  gateway:',
     '    build: .',
-    `    command: ${nodeCommand('gateway/src/index.ts')}`,
+    '    command: ["node", "-r", "./scripts/register.js", "gateway/src/index.ts"]',
     '    ports:',
     '      - "4000:4000"',
     '    environment:',
@@ -62,9 +61,4 @@ export function renderDockerCompose(services: ServiceEntry[]): string {
     '  pgdata: {}',
   );
   return lines.join('\n') + '\n';
-}
-
-/** A service's command: node with the hub's flags, the SWC register and the entry point. */
-function nodeCommand(...entry: string[]): string {
-  return JSON.stringify(['node', ...NODE_FLAGS, '-r', './scripts/register.js', ...entry]).replace(/","/g, '", "');
 }
