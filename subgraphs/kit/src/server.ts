@@ -77,6 +77,8 @@ export async function startSubgraphServer<L>(opts: StartSubgraphOptions<L>): Pro
 
   const app = express();
   app.disable('x-powered-by');
+  // Express hashes every answer for an ETag; only the gateway calls a subgraph, by POST, and never revalidates.
+  app.set('etag', false);
   app.use(requestIdMiddleware);
   app.use(requestLogMiddleware(log));
   app.get('/health', async (_req, res) => {
