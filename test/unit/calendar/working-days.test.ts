@@ -9,6 +9,7 @@ import {
   resultDueDate,
   workingDaysBetween,
 } from '../../../subgraphs/joint-tasks/src/calendar/working-days';
+import { chinaDate } from '../../../subgraphs/joint-tasks/src/services/result-deadline.service';
 
 describe('result due dates', () => {
   it('a check completed on 2025-09-26 is due 2025-10-30 (20 working days across National Day 2025)', () => {
@@ -87,5 +88,25 @@ describe('working days', () => {
     expect(() => isWorkingDay('2025-02-29')).toThrow(/not a calendar date/);
     expect(() => addWorkingDays('2025-09-26', 1.5)).toThrow(/integer/);
     expect(isWorkingDay('2024-02-29')).toBe(true); // a leap day, an ordinary Thursday
+  });
+});
+
+describe('today in China', () => {
+  const at = (iso: string) => jest.spyOn(Date, 'now').mockReturnValue(Date.parse(iso));
+  afterEach(() => jest.restoreAllMocks());
+
+  it('turns at midnight UTC+8, also when remembered from an earlier call, and follows the clock backwards', () => {
+    const steps: [string, string][] = [
+      ['2026-12-01T15:59:59.999Z', '2026-12-01'],
+      ['2026-12-01T16:00:00.000Z', '2026-12-02'],
+      ['2026-12-31T23:00:00.000Z', '2027-01-01'],
+      ['2026-11-30T15:59:59.000Z', '2026-11-30'],
+      ['2026-11-30T16:00:00.000Z', '2026-12-01'],
+    ];
+    for (const [now, day] of steps) {
+      at(now);
+      expect([now, chinaDate(), chinaDate()]).toEqual([now, day, day]);
+    }
+    expect(chinaDate(new Date('2026-12-01T16:00:00Z'))).toBe('2026-12-02');
   });
 });

@@ -14,9 +14,19 @@ import { DeadlineStatus, DueDateBasis } from '../entities';
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
 
-/** A day in China (UTC+8), YYYY-MM-DD: deadlines and "not in the future" are about Chinese days. */
-export function chinaDate(at: Date = new Date()): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+/** Today in China and the instant it ends: a dashboard page asks for today once per result. */
+let today = { day: '', endsAt: 0 };
+
+/** A day in China (UTC+8), YYYY-MM-DD: deadlines and "not in the future" are about Chinese days. Without an argument: today. */
+export function chinaDate(at?: Date): string {
+  if (at) return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  const now = Date.now();
+  if (now >= today.endsAt || now < today.endsAt - DAY_MS) {
+    const shifted = now + CHINA_OFFSET_MS;
+    today = { day: new Date(shifted).toISOString().slice(0, 10), endsAt: shifted - (shifted % DAY_MS) + DAY_MS - CHINA_OFFSET_MS };
+  }
+  return today.day;
 }
 
 /** The due date of a check, or null when the installed calendar does not cover it yet. */
