@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { In } from 'typeorm';
-import { EntityRows, createSubgraphDataSource } from '../../subgraphs/kit/src';
+import { In, type DataSource } from 'typeorm';
+import { EntityRows } from '../../subgraphs/kit/src';
 import { CheckResult, JointTask, ResultCategory, ResultStatus, Visit, VisitStatus } from '../../subgraphs/joint-tasks/src/entities';
-import { SERVICES } from '../../subgraphs/services';
-import { cloneTestDatabase } from '../support/database';
+import { withEachSubgraphDataSource } from '../support/database';
 
 /*
  * Hot loaders read entities with EntityRows (plain SQL, rows copied into entity instances) instead
@@ -13,43 +12,31 @@ import { cloneTestDatabase } from '../support/database';
  */
 describe('EntityRows', () => {
   it('reads every entity it accepts exactly as TypeORM does', async () => {
-    const db = await cloneTestDatabase();
     const compared: string[] = [];
     const refused: string[] = [];
-    try {
-      for (const entry of SERVICES) {
-        const mod = await entry.load();
-        const ds = createSubgraphDataSource({ schema: mod.dbSchema, databaseUrl: db.url, entities: mod.entities, migrations: mod.migrations });
-        await ds.initialize();
+    await withEachSubgraphDataSource(async (mod, ds) => {
+      if (mod.name === 'joint-tasks') await insertTaskVisitAndResults(ds);
+      for (const meta of ds.entityMetadatas) {
+        const entity = meta.target as new () => object;
+        let reader: EntityRows<object>;
         try {
-          if (mod.name === 'joint-tasks') await insertTaskVisitAndResults(ds);
-          for (const meta of ds.entityMetadatas) {
-            const entity = meta.target as new () => object;
-            let reader: EntityRows<object>;
-            try {
-              reader = EntityRows.of(ds, entity);
-            } catch {
-              refused.push(meta.name);
-              continue;
-            }
-            const keys = meta.primaryColumns.map((c) => c.propertyName);
-            const order = Object.fromEntries(keys.map((k) => [k, 'ASC']));
-            const sample = await ds.getRepository(entity).find({ order, take: 100 } as never);
-            if (!sample.length) continue;
-            const values = [...new Set(sample.map((e) => (e as Record<string, unknown>)[keys[0]]))];
-            const expected = await ds.getRepository(entity).find({ where: { [keys[0]]: In(values) }, order } as never);
-            const actual = await reader.whereAny(keys[0] as never, values, keys as never);
-            expect({ entity: meta.name, rows: actual }).toEqual({ entity: meta.name, rows: expected });
-            for (const row of actual) expect(row).toBeInstanceOf(entity);
-            compared.push(`${mod.name}.${meta.name}`);
-          }
-        } finally {
-          await ds.destroy();
+          reader = EntityRows.of(ds, entity);
+        } catch {
+          refused.push(meta.name);
+          continue;
         }
+        const keys = meta.primaryColumns.map((c) => c.propertyName);
+        const order = Object.fromEntries(keys.map((k) => [k, 'ASC']));
+        const sample = await ds.getRepository(entity).find({ order, take: 100 } as never);
+        if (!sample.length) continue;
+        const values = [...new Set(sample.map((e) => (e as Record<string, unknown>)[keys[0]]))];
+        const expected = await ds.getRepository(entity).find({ where: { [keys[0]]: In(values) }, order } as never);
+        const actual = await reader.whereAny(keys[0] as never, values, keys as never);
+        expect({ entity: meta.name, rows: actual }).toEqual({ entity: meta.name, rows: expected });
+        for (const row of actual) expect(row).toBeInstanceOf(entity);
+        compared.push(`${mod.name}.${meta.name}`);
       }
-    } finally {
-      await db.drop();
-    }
+    });
     // The entities of the dashboard's loaders are among those compared, with rows in them.
     for (const name of ['registry.Enterprise', 'registry.SupervisionTag', 'joint-tasks.CheckResult', 'joint-tasks.JointTask', 'joint-tasks.Visit', 'tax.Rating', 'market.FollowUp', 'health.Licence', 'fire.Flag']) {
       expect(compared).toContain(name);
@@ -59,7 +46,7 @@ describe('EntityRows', () => {
 });
 
 /** A task (JSON scope, dates, a double) with a visit (arrays) and two versions of one result: every nullable column once null and once set. */
-async function insertTaskVisitAndResults(ds: Awaited<ReturnType<typeof createSubgraphDataSource>>): Promise<void> {
+async function insertTaskVisitAndResults(ds: DataSource): Promise<void> {
   const task = await ds.getRepository(JointTask).save(Object.assign(new JointTask(), {
     title: '联合抽查', leadDepartmentCode: 'market', planId: null, scope: { divisions: ['150821'], taggedBy: [{ department: 'tax', riskClasses: ['D'] }] },
     windowStart: '2026-03-02', windowEnd: '2026-04-30', seed: 'seed', startPoint: 0.25, createdBy: 'planner-1',

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
 import { adminUrlOf, createDatabaseIfMissing, dropDatabase, withDatabase } from '../../scripts/lib/database';
+import { createSubgraphDataSource, type SubgraphModule } from '../../subgraphs/kit/src';
+import { SERVICES } from '../../subgraphs/services';
 
 /** A fresh database cloned from the run's seeded template; drop it when the test file ends. */
 export async function cloneTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
@@ -20,5 +23,24 @@ export async function sql<T = Record<string, unknown>>(url: string, text: string
     return (await c.query(text, params)).rows as T[];
   } finally {
     await c.end();
+  }
+}
+
+/** Runs `fn` with each subgraph's module and an initialised DataSource of its own, on one fresh clone of the template. */
+export async function withEachSubgraphDataSource(fn: (mod: SubgraphModule, ds: DataSource) => Promise<void>): Promise<void> {
+  const db = await cloneTestDatabase();
+  try {
+    for (const entry of SERVICES) {
+      const mod = await entry.load();
+      const ds = createSubgraphDataSource({ schema: mod.dbSchema, databaseUrl: db.url, entities: mod.entities, migrations: mod.migrations });
+      await ds.initialize();
+      try {
+        await fn(mod, ds);
+      } finally {
+        await ds.destroy();
+      }
+    }
+  } finally {
+    await db.drop();
   }
 }
