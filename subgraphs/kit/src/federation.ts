@@ -108,9 +108,9 @@ type ParamMetadata = NonNullable<FieldResolverMetadata['params']>[number];
  * metadata, checks each value for a promise and runs the middleware chain (the auth check is one,
  * and an async one). On a 500-entity fetch that is hundreds of thousands of calls. A field
  * resolver of a resolver class given to this build whose parameters are only `@Root`, `@Ctx`,
- * `@Info` and scalar or enum `@Arg`s, with no middlewares, is called directly instead, its parameters mapped by a function
- * made once; `@Authorized` runs the kit's auth checker (which throws FORBIDDEN or UNAUTHENTICATED
- * itself) before the call. A `@Field` getter of an entity class is read from the root when the
+ * `@Info` and scalar or enum `@Arg`s, with no middlewares, is called directly instead, its
+ * parameters mapped by a function made once; `@Authorized` runs the kit's auth checker (which
+ * throws FORBIDDEN or UNAUTHENTICATED itself) before the call. A `@Field` getter of an entity class is read from the root when the
  * root is an instance of that class. Anything else (arguments to convert and validate,
  * middlewares, a guarded getter, a root that is not yet of its declared class) keeps
  * type-graphql's resolver.
@@ -175,9 +175,10 @@ function getterOf(def: FieldResolverMetadata): boolean {
 /**
  * How to call a field resolver with `(root, args, context, info)` mapped to its parameters, or
  * null when a parameter needs type-graphql. An `@Arg` qualifies when it is a scalar or an enum
- * without a validation function of its own: type-graphql passes such a value through unchanged
- * (its validation looks at objects only). `rootClass` is the class a `@Root` parameter is
- * declared with, when it is a class that type-graphql would convert a plain root to.
+ * and no validation function looks at it (none, or one marked {@link validatesObjectsOnly}):
+ * type-graphql then passes the value through unchanged (its own validation looks at objects
+ * only). `rootClass` is the class a `@Root` parameter is declared with, when it is a class that
+ * type-graphql would convert a plain root to.
  */
 function directParams(params: ParamMetadata[], globalValidateFn: unknown): { map: (root: unknown, args: unknown, context: unknown, info: unknown) => unknown[]; rootClass?: Function } | null {
   const sorted = [...params].sort((a, b) => a.index - b.index);
