@@ -15,6 +15,7 @@ import {
 import { authenticate, authenticationOf } from './authenticate';
 import type { GatewayConfig } from './config';
 import { mountDashboard } from './dashboard';
+import { mountDrawBundles } from './draw-bundles';
 import { apolloLimits, requestShapeGuard } from './limits';
 import { GatewayMetrics } from './metrics';
 import { RateLimit } from './rate-limit';
@@ -129,6 +130,7 @@ export async function startGateway(
     }),
   );
   mountDashboard(app);
+  mountDrawBundles(app, () => subgraphUrls.get('joint-tasks'));
   app.get('/', (_req, res) => res.redirect('/graphql'));
   // Routes go above this line: what follows answers every other path and every error as JSON.
   app.use(notFoundHandler);

@@ -1,14 +1,12 @@
 import { sql } from '../support/database';
 import { startFederation, token, type TestFederation } from '../support/federation';
+import { DRAW, commitAndDraw, witnesses } from '../support/draw-protocol';
 import { taskInput } from '../support/joint-task-flow';
 
 let fed: TestFederation;
 let planner: string;
 
-const CREATE = `mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id seed status } }`;
-const DRAW = `mutation($id: ID!) { drawJointTask(id: $id) {
-  id frameSize expectedVisits independentVisits separateVisits realisedVisits understaffedTeams frameDigest algorithmVersion visitsSaved
-  departmentStats { department mode eligible expected realised shortfall sampleSize } } }`;
+const CREATE = `mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id status } }`;
 
 beforeAll(async () => {
   fed = await startFederation();
@@ -19,9 +17,9 @@ afterAll(() => fed?.stop());
 async function createAndDraw(input = taskInput()) {
   const created = await fed.query(CREATE, { i: input }, { token: planner });
   expect(created.errors).toBeUndefined();
-  const drawn = await fed.query(DRAW, { id: created.data.createJointTask.id }, { token: planner });
-  expect(drawn.errors).toBeUndefined();
-  return { taskId: created.data.createJointTask.id as string, draw: drawn.data.drawJointTask };
+  const taskId = created.data.createJointTask.id as string;
+  const { draw } = await commitAndDraw(fed, taskId, planner);
+  return { taskId, draw };
 }
 
 describe('composing a joint task', () => {
@@ -62,7 +60,7 @@ describe('composing a joint task', () => {
 describe('the coordinated draw through the gateway', () => {
   it('draws one visit per enterprise, reports the minimum and independent expectations, and staffs every team or says why not', async () => {
     const { taskId, draw } = await createAndDraw();
-    expect(draw.algorithmVersion).toBe('coordinated-poisson/1');
+    expect(draw.algorithmVersion).toBe('coordinated-poisson/2');
     expect(draw.frameSize).toBeGreaterThan(0);
     expect(draw.expectedVisits).toBeLessThanOrEqual(draw.independentVisits);
     expect(draw.independentVisits).toBeLessThanOrEqual(draw.separateVisits + 1e-9);
@@ -85,7 +83,7 @@ describe('the coordinated draw through the gateway', () => {
   });
 
   it('answers one query from a visit to its enterprise, teams and inspectors', async () => {
-    const { taskId } = await createAndDraw(taskInput({ seed: 'another-published-seed' }));
+    const { taskId } = await createAndDraw(taskInput());
     const res = await fed.query(`query($t: ID!) { jointTask(id: $t) { status visitCount visits(first: 5) { nodes { id status departments
       enterprise { uscc name jointVisits { id } } teams { department { code nameZh } status inspectors { id name } } } } } }`, { t: taskId }, { token: planner });
     expect(res.errors).toBeUndefined();
@@ -99,26 +97,35 @@ describe('the coordinated draw through the gateway', () => {
   });
 
   it('refuses to draw a task twice (CONFLICT)', async () => {
-    const { taskId } = await createAndDraw(taskInput({ seed: 'seed-for-the-conflict-case' }));
-    const again = await fed.query(DRAW, { id: taskId }, { token: planner });
+    const { taskId } = await createAndDraw(taskInput());
+    const again = await fed.query(DRAW, { id: taskId, e: { witnessSecrets: witnesses().secrets } }, { token: planner });
     expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 
-  it('reproduces under verifyDraw for anyone, and fails once a stored frame row is changed', async () => {
-    const { draw } = await createAndDraw(taskInput({ seed: 'seed-for-verification' }));
-    const q = `query($id: ID!) { verifyDraw(id: $id) { reproduces frameDigestMatches resultDigestMatches visitsMatch differences } }`;
+  it('reproduces under verifyDraw for anyone, computed once and served from storage; a supervisor\'s recompute sees a changed stored visit', async () => {
+    const { draw } = await createAndDraw(taskInput());
+    const q = `query($id: ID!, $r: Boolean) { verifyDraw(id: $id, recompute: $r) { reproduces frameDigestMatches resultDigestMatches visitsMatch differences verifiedAt checks { name ok } } }`;
     const ok = await fed.query(q, { id: draw.id });
     expect(ok.errors).toBeUndefined();
     expect(ok.data.verifyDraw).toMatchObject({ reproduces: true, frameDigestMatches: true, resultDigestMatches: true, visitsMatch: true });
+    expect(ok.data.verifyDraw.checks.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['frame digest', 'witness secrets', 'seed', 'sample', 'visits and teams', 'stored visits']));
+    const again = await fed.query(q, { id: draw.id });
+    expect(again.data.verifyDraw.verifiedAt).toBe(ok.data.verifyDraw.verifiedAt);
 
-    await sql(fed.databaseUrl, `UPDATE joint_tasks.draw_frame SET p[1] = p[1] + 0.25 WHERE draw_id = $1 AND uscc = (SELECT min(uscc) FROM joint_tasks.draw_frame WHERE draw_id = $1)`, [draw.id]);
-    const tampered = await fed.query(q, { id: draw.id });
+    const anonymousRecompute = await fed.query(q, { id: draw.id, r: true });
+    expect(anonymousRecompute.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const plannerRecompute = await fed.query(q, { id: draw.id, r: true }, { token: planner });
+    expect(plannerRecompute.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    await sql(fed.databaseUrl, `UPDATE joint_tasks.visit SET departments = array_append(departments, 'fire') WHERE id = (SELECT id FROM joint_tasks.visit WHERE draw_id = $1 ORDER BY uscc LIMIT 1)`, [draw.id]);
+    const tampered = await fed.query(q, { id: draw.id, r: true }, { token: await token('market', ['supervisor']) });
+    expect(tampered.errors).toBeUndefined();
     expect(tampered.data.verifyDraw.reproduces).toBe(false);
-    expect(tampered.data.verifyDraw.frameDigestMatches).toBe(false);
+    expect(tampered.data.verifyDraw.differences.join('\n')).toMatch(/stored visits/);
   });
 
   it('replaces a recused inspector by a new seeded draw, recorded as a team change, and honours the recusal', async () => {
-    const { taskId } = await createAndDraw(taskInput({ seed: 'seed-for-recusal' }));
+    const { taskId } = await createAndDraw(taskInput());
     const [team] = await sql<{ visit_id: string; uscc: string; inspector_ids: string[] }>(fed.databaseUrl,
       `SELECT t.visit_id, v.uscc, t.inspector_ids FROM joint_tasks.visit_team t JOIN joint_tasks.visit v ON v.id = t.visit_id
         WHERE v.task_id = $1 AND t.department_code = 'market' AND t.status = 'STAFFED' ORDER BY v.uscc LIMIT 1`, [taskId]);

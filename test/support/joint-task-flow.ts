@@ -3,21 +3,24 @@
  * tests: compose and draw a task, pick a staffed visit, record, review, publish.
  */
 import { randomUUID } from 'node:crypto';
+import { commitAndDraw } from './draw-protocol';
 import { token, type GraphQLResponse, type TestFederation } from './federation';
 
 /** The check items each department checks in the tasks of these tests. */
 export const CHECK_ITEMS: Record<string, string[]> = { market: ['MARKET-002'], tax: ['TAX-001'], health: ['36115082102006'] };
 
-let tasks = 0;
-
-/** A joint task of market (lead), tax and health, with the next of a fixed series of seeds; override any field. */
+/**
+ * A joint task of market (lead), tax and health; override any field. Inspectors' capacity counts
+ * their teams in every overlapping task, and the tests draw many tasks with this window from a
+ * small pool, so the capacity is the largest allowed.
+ */
 export function taskInput(overrides: Record<string, unknown> = {}) {
   return {
     title: '2026年第四季度市场监管、税务、卫健联合抽查',
     leadDepartment: 'market',
     windowStart: '2026-10-08',
     windowEnd: '2026-12-18',
-    seed: `results-seed-${++tasks}`,
+    capacityPerDay: 20,
     departments: [
       { department: 'market', checkItems: CHECK_ITEMS.market, ratio: 0.2 },
       { department: 'tax', checkItems: CHECK_ITEMS.tax, ratio: 0.1 },
@@ -51,14 +54,12 @@ export function codeOf(res: GraphQLResponse): string | undefined {
   return res.errors?.[0]?.extensions?.code;
 }
 
-/** Composes and draws a task as a market planner; returns its id, its draw and every visit with its teams. */
+/** Composes, commits (two witnesses) and draws a task as a market planner; returns its id, its draw and every visit with its teams. */
 export async function createAndDraw(fed: TestFederation, input = taskInput()): Promise<{ taskId: string; draw: any; visits: VisitView[] }> {
   const planner = await token('market', ['planner']);
   const created = ok(await fed.query(`mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id } }`, { i: input }, { token: planner }));
   const taskId = created.createJointTask.id as string;
-  const drawn = ok(await fed.query(
-    `mutation($id: ID!) { drawJointTask(id: $id) { id realisedVisits expectedVisits independentVisits separateVisits } }`, { id: taskId }, { token: planner },
-  ));
+  const { draw } = await commitAndDraw(fed, taskId, planner);
   const listed = ok(await fed.query(
     `query($t: ID!) { jointTask(id: $t) { visits(first: 500) { nodes { id uscc departments teams { department { code } status inspectors { id } } } } } }`,
     { t: taskId }, { token: planner },
@@ -67,7 +68,7 @@ export async function createAndDraw(fed: TestFederation, input = taskInput()): P
     id: v.id, uscc: v.uscc, departments: v.departments,
     teams: v.teams.map((t: any) => ({ department: t.department.code, status: t.status, inspectorIds: t.inspectors.map((i: { id: string }) => i.id) })),
   }));
-  return { taskId, draw: drawn.drawJointTask, visits };
+  return { taskId, draw, visits };
 }
 
 /** The department's team on a visit. */

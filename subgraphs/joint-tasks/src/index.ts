@@ -5,11 +5,13 @@ import { createJointTaskLoaders, type JointTaskLoaders } from './loaders/joint-t
 import { jointTaskMigrations } from './migrations';
 import { AnnualPlanResolver } from './resolvers/annual-plan.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
+import { DrawCommitmentResolver } from './resolvers/commitment.resolver';
 import { DashboardResolver } from './resolvers/dashboard.resolver';
 import { DrawResolver } from './resolvers/draw.resolver';
 import { JointTaskResolver } from './resolvers/joint-task.resolver';
 import { FollowUpLinkResolver, ReferralResolver } from './resolvers/referral.resolver';
 import { CheckResultResolver, EnterpriseResultsResolver, ResultDeadlineResolver, VisitResultsResolver } from './resolvers/result.resolver';
+import { bundleRoutes } from './services/bundle.routes';
 import { EnterpriseVisitsResolver, VisitResolver, VisitTeamResolver } from './resolvers/visit.resolver';
 
 type Ctx = SubgraphContext<JointTaskLoaders>;
@@ -22,7 +24,7 @@ export function buildJointTasksSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       resolvers: [
-        JointTaskResolver, DrawResolver, VisitResolver, VisitTeamResolver, EnterpriseVisitsResolver, AnnualPlanResolver,
+        JointTaskResolver, DrawCommitmentResolver, DrawResolver, VisitResolver, VisitTeamResolver, EnterpriseVisitsResolver, AnnualPlanResolver,
         CheckResultResolver, VisitResultsResolver, ResultDeadlineResolver, EnterpriseResultsResolver, ReferralResolver, FollowUpLinkResolver,
         AuditResolver, DashboardResolver,
       ],
@@ -30,6 +32,7 @@ export function buildJointTasksSchema(): Promise<GraphQLSchema> {
     {
       JointTask: { __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.task.load(ref.id) },
       Draw: { __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.draw.load(ref.id) },
+      DrawCommitment: { __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.commitment.load(ref.id) },
       Visit: { __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.visit.load(ref.id) },
       CheckResult: {
         // Results are for government callers; the public reads publicResults.
@@ -51,4 +54,5 @@ export const jointTasksSubgraph: SubgraphModule<JointTaskLoaders> = {
   entities: jointTaskEntities,
   migrations: jointTaskMigrations,
   createLoaders: createJointTaskLoaders,
+  routes: bundleRoutes,
 };

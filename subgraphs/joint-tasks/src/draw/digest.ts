@@ -5,8 +5,8 @@
  * Frame digest = SHA-256 (lowercase hex) of this UTF-8 text, every line ending in "\n",
  * fields separated by one TAB:
  *
- *   algorithm <TAB> <algorithm version, e.g. coordinated-poisson/1>
- *   seed      <TAB> <seed>
+ *   algorithm <TAB> <algorithm version, e.g. coordinated-poisson/2>
+ *   seed      <TAB> <seed>                                                 version 1 only
  *   mode      <TAB> <department> <TAB> poisson <TAB> - <TAB> <shift>        one line per
  *   mode      <TAB> <department> <TAB> fixed   <TAB> <n> <TAB> <shift>      department, by code
  *   row       <TAB> <uscc> <TAB> <department> <TAB> <p>                     every (enterprise,
@@ -21,6 +21,8 @@
  *   last bit can draw differently and must not share a digest.
  * - <n> is the fixed sample size in decimal; <shift> is the shift actually applied to that
  *   department (its own, else the task's, else 0).
+ * - Version 1 draws had their seed before the frame and hashed it in; from version 2 the frame
+ *   is committed before any entropy exists (see protocol.ts), so it has no seed line.
  * - Seed, codes and department codes must not contain control characters (TAB and newline
  *   would make the text ambiguous); they are rejected.
  */
@@ -33,8 +35,8 @@ export { ALGORITHM_VERSION };
 
 /** What besides the rows goes into a frame digest. */
 export interface FrameDigestOptions {
-  /** The draw's seed. */
-  readonly seed: string;
+  /** The draw's seed: only for version 1 draws, whose frame digest included it. */
+  readonly seed?: string;
   /** Each department's mode, keyed by department code (as given to the draw). */
   readonly modes: Readonly<Record<string, DepartmentMode>>;
   /** Task-wide shift, default 0. */
@@ -180,9 +182,9 @@ export function frameDigest(frame: DrawFrame, options: FrameDigestOptions): stri
   if (p.length !== N * D) {
     throw new RangeError(`p holds ${p.length} values, expected ${N} × ${D} = ${N * D}`);
   }
-  checkText(options.seed, 'seed');
   const algorithm = options.algorithmVersion ?? ALGORITHM_VERSION;
   checkText(algorithm, 'algorithm version');
+  if (options.seed !== undefined) checkText(options.seed, 'seed');
   const taskShift = options.shift ?? 0;
 
   const deptOrder = Array.from(departments.keys()).sort((a, b) =>
@@ -194,7 +196,8 @@ export function frameDigest(frame: DrawFrame, options: FrameDigestOptions): stri
   });
 
   const w = new HashWriter(createHash('sha256'));
-  w.text(`algorithm\t${algorithm}\nseed\t${options.seed}\n`);
+  w.text(`algorithm\t${algorithm}\n`);
+  if (options.seed !== undefined) w.text(`seed\t${options.seed}\n`);
   for (const d of deptOrder) {
     const code = departments[d];
     const mode = options.modes[code];

@@ -14,7 +14,8 @@
  * 4. no recusal declaration against the enterprise;
  * 5. has not checked the enterprise within the rotation window (history pairs are input);
  * 6. within capacity: fewer than `perDay` teams on the visit's day when visits carry a day,
- *    else fewer than `perDay × workingDays` teams over the task.
+ *    else fewer than `perDay × workingDays` teams over the task, counting the teams the
+ *    inspector already has in other tasks whose windows overlap this one (`priorLoad`).
  *
  * Team rule (stricter but workable): every member holds at least one required tag (rule 3)
  * and the team together holds every required tag. Requiring every member to hold every tag
@@ -66,6 +67,14 @@ export interface InspectorEnterprisePair {
   readonly inspectorId: string;
   /** Enterprise USCC. */
   readonly uscc: string;
+}
+
+/** Teams an inspector already has elsewhere. */
+export interface InspectorLoad {
+  /** Inspector id. */
+  readonly inspectorId: string;
+  /** Number of teams. */
+  readonly teams: number;
 }
 
 /** Which inspectors a department draws from. */
@@ -126,8 +135,13 @@ export interface StaffingContext {
   readonly departments: readonly DepartmentStaffing[];
   /** Recusal declarations (conflict of interest). */
   readonly recusals?: Iterable<InspectorEnterprisePair>;
-  /** Past checks within the rotation window. */
+  /** Checks within the rotation window of this task, before or after it. */
   readonly rotation?: Iterable<InspectorEnterprisePair>;
+  /**
+   * Teams each inspector already has in other tasks whose windows overlap this one: they count
+   * against the inspector's capacity over this task (visits without days only).
+   */
+  readonly priorLoad?: Iterable<InspectorLoad>;
   /** Capacity. */
   readonly capacity: CapacityRule;
   /** Default minimum team size, default 2. */
@@ -281,6 +295,7 @@ export class InspectorAssigner {
   private readonly rotated = new Map<string, Set<number>>();
   private readonly streams: StreamFactory;
   private readonly capacity: CapacityRule;
+  private readonly priorLoad: Int32Array;
 
   /** @throws RangeError on malformed context */
   constructor(context: StaffingContext) {
@@ -309,11 +324,17 @@ export class InspectorAssigner {
     }
     indexPairs(context.recusals, this.indexOf, this.recused);
     indexPairs(context.rotation, this.indexOf, this.rotated);
+    this.priorLoad = new Int32Array(this.ids.length);
+    for (const { inspectorId, teams } of context.priorLoad ?? []) {
+      if (!Number.isInteger(teams) || teams < 0) throw new RangeError(`prior load of ${inspectorId} must be a non-negative integer, got ${teams}`);
+      const i = this.indexOf.get(inspectorId);
+      if (i !== undefined) this.priorLoad[i] += teams;
+    }
   }
 
   /** Staffs every (visit, department); see the module comment for the rules. */
   assign(visits: readonly StaffingVisit[]): AssignmentResult {
-    const load = new LoadBook(this.ids.length, this.capacity, visits);
+    const load = new LoadBook(this.ids.length, this.capacity, visits, this.priorLoad);
     for (const v of visits) {
       for (const d of v.departments) {
         if (!this.pools.has(d)) throw new RangeError(`visit ${v.id}: no staffing given for department ${d}`);
@@ -361,7 +382,7 @@ export class InspectorAssigner {
         `replacement sequence must be ${team.replacements.length + 1} for this team, got ${sequence}`,
       );
     }
-    const load = new LoadBook(this.ids.length, this.capacity, request.teams);
+    const load = new LoadBook(this.ids.length, this.capacity, request.teams, this.priorLoad);
     for (const t of request.teams) {
       for (const id of t.inspectorIds) {
         const i = this.indexOf.get(id);
@@ -607,7 +628,8 @@ class LoadBook {
   private readonly byDay: Map<string, Int32Array> | null;
   private readonly limit: number;
 
-  constructor(private readonly size: number, capacity: CapacityRule, items: ReadonlyArray<{ day?: string }>) {
+  /** `prior`: teams elsewhere, counted in the per-task total (ignored when visits carry days). */
+  constructor(private readonly size: number, capacity: CapacityRule, items: ReadonlyArray<{ day?: string }>, prior?: Int32Array) {
     const withDay = items.filter((x) => x.day !== undefined).length;
     if (withDay > 0 && withDay < items.length) {
       throw new RangeError('give a day for every visit or for none');
@@ -624,7 +646,7 @@ class LoadBook {
         throw new RangeError('capacity.workingDays is required when visits carry no day');
       }
       this.byDay = null;
-      this.total = new Int32Array(size);
+      this.total = prior ? Int32Array.from(prior) : new Int32Array(size);
       this.limit = capacity.perDay * (capacity.workingDays ?? 1);
     }
   }

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 @ObjectType({ description: "One department's sample in a draw." })
 export class DepartmentDrawStats {
@@ -28,7 +28,7 @@ export class DepartmentDrawStats {
   understaffedTeams: number;
 }
 
-@ObjectType({ description: 'A coordinated draw (抽取): the audit record anyone can re-run with verifyDraw.' })
+@ObjectType({ description: 'A coordinated draw (抽取): the audit record anyone can re-run with verifyDraw or offline from its bundle (/draws/<id>/bundle.json).' })
 @Directive('@key(fields: "id")')
 @Entity({ name: 'draw' })
 @Index('draw_task_uq', ['taskId'], { unique: true })
@@ -41,7 +41,11 @@ export class Draw {
   @Column({ name: 'task_id', type: 'uuid' })
   taskId: string;
 
-  @Field({ description: 'The published seed.' })
+  @Field(() => ID, { nullable: true, description: 'The commitment it was drawn from (null for draws made before the commit–reveal protocol).' })
+  @Column({ name: 'commitment_id', type: 'uuid', nullable: true })
+  commitmentId: string | null;
+
+  @Field({ description: 'The seed: SHA-256 of the commitment digest and the revealed entropy (from algorithm version 2).' })
   @Column({ type: 'varchar', length: 128 })
   seed: string;
 
@@ -61,7 +65,7 @@ export class Draw {
   @Column({ type: 'jsonb' })
   modes: Record<string, { kind: 'poisson' } | { kind: 'fixed'; n: number }>;
 
-  @Field({ description: 'SHA-256 over every (uscc, department, p) of the frame, the seed, modes and algorithm version.' })
+  @Field({ description: 'SHA-256 over every (uscc, department, p) of the frame, the modes and the algorithm version (version 1 also the seed).' })
   @Column({ name: 'frame_digest', type: 'char', length: 64 })
   frameDigest: string;
 
@@ -110,11 +114,18 @@ export class Draw {
   drawnBy: string;
 
   @Field({ description: 'When.' })
-  @CreateDateColumn({ name: 'drawn_at', type: 'timestamptz' })
+  @Column({ name: 'drawn_at', type: 'timestamptz', default: () => 'now()' })
   drawnAt: Date;
+
+  /** The stored verification (verifyDraw), computed once per draw. */
+  @Column({ type: 'jsonb', nullable: true })
+  verification: Record<string, unknown> | null;
 }
 
-/** One frame row: an enterprise and its inclusion probability per department (draw column order). */
+/**
+ * One frame row of a version 1 draw: an enterprise and its inclusion probability per department
+ * (draw column order). Version 2 draws keep their frame compressed with their commitment.
+ */
 @Entity({ name: 'draw_frame' })
 export class DrawFrameRow {
   @PrimaryColumn({ name: 'draw_id', type: 'uuid' })

@@ -3,13 +3,15 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGenerate
 
 export enum TaskStatus {
   PLANNED = 'PLANNED',
+  COMMITTED = 'COMMITTED',
   DRAWN = 'DRAWN',
 }
 registerEnumType(TaskStatus, {
   name: 'TaskStatus',
   description: 'Where a joint task stands.',
   valuesConfig: {
-    PLANNED: { description: 'Composed, not drawn yet.' },
+    PLANNED: { description: 'Composed, not committed yet (or its commitment was cancelled).' },
+    COMMITTED: { description: 'Parameters and frame frozen in a pending draw commitment; waiting for the entropy.' },
     DRAWN: { description: 'Enterprises and inspectors drawn; visits exist.' },
   },
 });
@@ -66,10 +68,6 @@ export class JointTask {
   @Field(() => String, { description: 'Last day of the inspection window, YYYY-MM-DD.' })
   @Column({ name: 'window_end', type: 'date' })
   windowEnd: string;
-
-  @Field({ description: 'The published seed every random number of this task derives from.' })
-  @Column({ type: 'varchar', length: 128 })
-  seed: string;
 
   @Field(() => Float, { description: 'Start-point shift in [0, 1) of the permanent random numbers (negative coordination with earlier tasks).' })
   @Column({ name: 'start_point', type: 'double precision', default: 0 })

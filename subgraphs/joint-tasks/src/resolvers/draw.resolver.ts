@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../../kit/src';
+import { ForbiddenError, UnauthenticatedError, type SubgraphContext } from '../../../kit/src';
 import { Draw, JointTask } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
 import { verifyDraw } from '../services/verify.service';
@@ -7,7 +7,14 @@ import { VisitConnection, VisitsArgs, requireUuid, visitPage } from './joint-tas
 
 type Ctx = SubgraphContext<JointTaskLoaders>;
 
-@ObjectType({ description: 'The outcome of re-running a stored draw from its stored frame, seed and algorithm version.' })
+@ObjectType({ description: 'One check of a draw verification.' })
+export class VerificationCheck {
+  @Field({ description: 'What was checked, e.g. "frame digest", "seed", "visits and teams".' }) name: string;
+  @Field({ description: 'Whether it matched.' }) ok: boolean;
+  @Field({ description: 'What was compared, in words.' }) detail: string;
+}
+
+@ObjectType({ description: 'The outcome of re-deriving a stored draw from its public bundle (or, before the commit–reveal protocol, its stored frame and seed).' })
 export class DrawVerification {
   @Field(() => ID) drawId: string;
   @Field({ description: 'True when the frame digest, the result and every stored visit reproduce.' }) reproduces: boolean;
@@ -20,6 +27,8 @@ export class DrawVerification {
   @Field(() => Int) recomputedVisits: number;
   @Field() algorithmVersion: string;
   @Field(() => [String], { description: 'What did not reproduce, in words.' }) differences: string[];
+  @Field(() => [VerificationCheck], { description: 'Every check made, in order: digests, witness secrets, beacon signature, seed, sample, visits and teams.' }) checks: VerificationCheck[];
+  @Field({ description: 'When this verification was computed (ISO 8601); it is computed once and served from storage.' }) verifiedAt: string;
 }
 
 @Resolver(() => Draw)
@@ -30,9 +39,19 @@ export class DrawResolver {
     return ctx.loaders.draw.load(requireUuid(id, 'draw'));
   }
 
-  @Query(() => DrawVerification, { description: 'Re-runs a stored draw and says whether it reproduces. Anyone may call it: the draw is public evidence of fairness.' })
-  verifyDraw(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx) {
-    return verifyDraw(ctx.db, requireUuid(id, 'draw'));
+  @Query(() => DrawVerification, {
+    description: 'Says whether a stored draw reproduces from its public bundle: every digest, the entropy, the seed, the sample, the visits and the teams. Anyone may call it: the verification is computed once per draw and served from storage. `recompute: true` runs it again (supervisors and admins; expensive).',
+  })
+  verifyDraw(
+    @Arg('id', () => ID) id: string,
+    @Arg('recompute', { defaultValue: false, description: 'Run the verification again instead of serving the stored one (supervisors and admins).' }) recompute: boolean,
+    @Ctx() ctx: Ctx,
+  ) {
+    if (recompute) {
+      if (!ctx.caller) throw new UnauthenticatedError('Recomputing a verification needs a signed-in supervisor or admin');
+      if (!ctx.caller.roles.some((r) => r === 'supervisor' || r === 'admin')) throw new ForbiddenError('Only supervisors and admins may recompute a verification');
+    }
+    return verifyDraw(ctx.db, requireUuid(id, 'draw'), { recompute });
   }
 
   @FieldResolver(() => JointTask, { description: 'The task drawn.' })

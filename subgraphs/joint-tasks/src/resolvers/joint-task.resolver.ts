@@ -1,9 +1,10 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError, Connection, EntityRows, NotFoundError, PageArgs, UUID, decodeCursor, requireDepartment, toPage, type SubgraphContext } from '../../../kit/src';
-import { Department, Draw, JointTask, TaskDepartment, TaskStatus, Visit, VisitStatus } from '../entities';
+import { Department, Draw, DrawCommitment, JointTask, TaskDepartment, TaskStatus, Visit, VisitStatus } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
 import { drawJointTask } from '../services/draw.service';
 import { createJointTask } from '../services/task.service';
+import { DrawEntropyInput } from './commitment.inputs';
 import { CreateJointTaskInput } from './joint-task.inputs';
 import { TaskScope } from './scope.types';
 
@@ -81,13 +82,16 @@ export class JointTaskResolver {
 
   @Authorized('planner')
   @Mutation(() => Draw, {
-    description: 'Draws enterprises (coordinated, one visit per enterprise) and inspectors for a planned task, in one transaction: planners of the lead department (or admins). A task is drawn once; again is CONFLICT.',
+    description: 'Draws a committed task (揭示与抽取): checks every witness\'s secret against their commitment and the beacon round\'s BLS signature against the committed chain key, derives seed = SHA-256(commitment digest ‖ entropy), and draws enterprises (coordinated, one visit per enterprise) and inspectors from the frozen frame and inputs, in one transaction. Planners of the lead department (or admins). Without a pending commitment, or drawn already: CONFLICT; a wrong reveal: BAD_USER_INPUT, nothing written.',
   })
-  async drawJointTask(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Draw> {
+  async drawJointTask(@Arg('id', () => ID) id: string, @Arg('entropy', () => DrawEntropyInput) entropy: DrawEntropyInput, @Ctx() ctx: Ctx): Promise<Draw> {
     const task = await ctx.loaders.task.load(requireUuid(id, 'joint task'));
     if (!task) throw new NotFoundError(`No joint task ${id}`);
     const caller = requireDepartment(ctx.caller, task.leadDepartmentCode, ['planner']);
-    const { draw, timings } = await drawJointTask(ctx.db, id, caller, { authorization: ctx.authorization, requestId: ctx.requestId });
+    const { draw, timings } = await drawJointTask(ctx.db, id, {
+      witnesses: entropy.witnessSecrets.map((w) => ({ name: w.name, secret: w.secret })),
+      beacon: entropy.beacon ? { round: entropy.beacon.round, signature: entropy.beacon.signature } : null,
+    }, caller);
     ctx.log.info({ taskId: id, drawId: draw.id, visits: draw.realisedVisits, frame: draw.frameSize, ...timings }, 'joint task drawn');
     return draw;
   }
@@ -105,6 +109,11 @@ export class JointTaskResolver {
   @FieldResolver(() => [TaskDepartment], { description: 'Participating departments with their items and ratios.' })
   departments(@Root() t: JointTask, @Ctx() ctx: Ctx) {
     return ctx.loaders.departmentsByTask.load(t.id);
+  }
+
+  @FieldResolver(() => DrawCommitment, { nullable: true, description: 'The latest draw commitment (pending, drawn or cancelled), if any.' })
+  commitment(@Root() t: JointTask, @Ctx() ctx: Ctx) {
+    return ctx.loaders.latestCommitmentByTask.load(t.id);
   }
 
   @FieldResolver(() => Draw, { nullable: true, description: 'The draw, once made.' })

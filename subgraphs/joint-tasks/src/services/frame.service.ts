@@ -1,10 +1,13 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { FrameHeader } from '../../../kit/src';
 import type { DepartmentMode, DrawFrame } from '../draw/coordinated';
 import type { JointTask, TaskDepartment } from '../entities';
 import type { RegistryFrame } from './registry.client';
 
 type Policy = FrameHeader['policies'][string];
+
+/** A DataSource or a transaction's manager. */
+type Queryable = DataSource | EntityManager;
 
 /** Why an enterprise got p = 0 for a department, counted per rule for the draw's notes. */
 export interface ExclusionTally {
@@ -15,12 +18,22 @@ export interface ExclusionTally {
   exclusionYears: number;
 }
 
-/** Checks by department d of enterprise i in this subgraph's own records (earlier tasks). */
+/**
+ * Checks by department d of enterprise i in this subgraph's records: visits of every drawn task
+ * whose window lies within reach of this task's window, before or after it, so the history rules
+ * hold whatever order tasks are drawn in.
+ */
 export interface CheckHistory {
-  /** `${uscc}|${department}` → last check date (YYYY-MM-DD) */
-  last: Map<string, string>;
-  /** `${uscc}|${department}` → checks in the task's calendar year */
+  /** `${uscc}|${department}` → the least gap in days between this window and a window with such a visit. */
+  nearest: Map<string, number>;
+  /** `${uscc}|${department}` → visits in tasks whose window starts in this task's starting year. */
   thisYear: Map<string, number>;
+}
+
+/** The window of a task, YYYY-MM-DD. */
+export interface TaskWindow {
+  windowStart: string;
+  windowEnd: string;
 }
 
 /** The class's ratio in a department's policy. */
@@ -39,28 +52,52 @@ function daysBetween(a: string, b: string): number {
 }
 
 /**
- * Loads this subgraph's own history of checks for the frame's rules: for every participating
- * department, when it last visited each enterprise and how often this calendar year. History is
- * what this subgraph recorded (earlier joint tasks' visits, dated by the task window start).
+ * Days between two windows: 0 when they overlap, else from the end of the earlier to the start
+ * of the later. Visits may fall on any day of a window, so this is the least distance two
+ * checks in them can have, and what the interval and exclusion rules measure.
  */
-export async function loadCheckHistory(db: DataSource, task: JointTask, departments: TaskDepartment[], policies: FrameHeader['policies']): Promise<CheckHistory> {
+export function windowGap(a: TaskWindow, b: TaskWindow): number {
+  return Math.max(0, daysBetween(a.windowEnd, b.windowStart), daysBetween(b.windowEnd, a.windowStart));
+}
+
+/** Whether two windows share at least one day. */
+export function windowsOverlap(a: TaskWindow, b: TaskWindow): boolean {
+  return a.windowStart <= b.windowEnd && b.windowStart <= a.windowEnd;
+}
+
+/**
+ * How far (in days, before or after) a department's history rules reach from a window: the
+ * minimum interval, the exclusion years, a year for a yearly cap, the inspector rotation window.
+ */
+export function historyReachDays(policy: Policy | undefined): number {
+  if (!policy) return 0;
+  return Math.max(policy.minIntervalDays ?? 0, (policy.exclusionYears ?? 0) * 366, policy.yearlyCap != null ? 366 : 0, policy.rotationDays ?? 0);
+}
+
+/**
+ * Loads the history the frame's rules count: for every participating department, the least gap
+ * between this task's window and the window of a drawn task that visited the enterprise for that
+ * department, before or after it, and the visits in tasks starting in the same calendar year.
+ */
+export async function loadCheckHistory(db: Queryable, task: JointTask, departments: TaskDepartment[], policies: FrameHeader['policies']): Promise<CheckHistory> {
   const codes = departments.map((d) => d.departmentCode);
-  const lookbackDays = Math.max(366, ...codes.map((c) => Math.max(policies[c]?.minIntervalDays ?? 0, (policies[c]?.exclusionYears ?? 0) * 366)));
-  const rows: { uscc: string; department: string; last: string; this_year: string }[] = await db.query(
-    `SELECT v.uscc, d AS department, max(t.window_start)::text AS last,
+  const reach = Math.max(366, ...codes.map((c) => historyReachDays(policies[c])));
+  const rows: { uscc: string; department: string; gap: number; this_year: string }[] = await db.query(
+    `SELECT v.uscc, d AS department,
+            min(GREATEST(0, t.window_start - $3::date, $2::date - t.window_end))::int AS gap,
             count(*) FILTER (WHERE date_part('year', t.window_start) = date_part('year', $2::date)) AS this_year
        FROM visit v JOIN joint_task t ON t.id = v.task_id CROSS JOIN LATERAL unnest(v.departments) AS d
-      WHERE d = ANY($1) AND t.id <> $3 AND t.window_start >= $2::date - $4::int AND t.window_start <= $2::date
+      WHERE d = ANY($1) AND t.id <> $4 AND t.window_start <= $3::date + $5::int AND t.window_end >= $2::date - $5::int
       GROUP BY v.uscc, d`,
-    [codes, task.windowStart, task.id, lookbackDays],
+    [codes, task.windowStart, task.windowEnd, task.id, reach],
   );
-  const last = new Map<string, string>();
+  const nearest = new Map<string, number>();
   const thisYear = new Map<string, number>();
   for (const r of rows) {
-    last.set(`${r.uscc}|${r.department}`, r.last);
+    nearest.set(`${r.uscc}|${r.department}`, r.gap);
     thisYear.set(`${r.uscc}|${r.department}`, Number(r.this_year));
   }
-  return { last, thisYear };
+  return { nearest, thisYear };
 }
 
 /**
@@ -93,12 +130,11 @@ export function buildFrame(
       if (cls === 45 /* '-' */) { tally.notSupervised++; continue; }
       if (policy.excludeListed && registry.listed[i]) { tally.listed++; continue; }
       // Most frames have no history at all; skip building a key per row then.
-      const key = history.last.size ? `${registry.usccs[i]}|${td.departmentCode}` : '';
-      const last = key ? history.last.get(key) : undefined;
-      if (last !== undefined) {
-        const ago = daysBetween(last, task.windowStart);
-        if (policy.minIntervalDays > 0 && ago < policy.minIntervalDays) { tally.interval++; continue; }
-        if (policy.exclusionYears > 0 && ago < policy.exclusionYears * 365) { tally.exclusionYears++; continue; }
+      const key = history.nearest.size ? `${registry.usccs[i]}|${td.departmentCode}` : '';
+      const gap = key ? history.nearest.get(key) : undefined;
+      if (gap !== undefined) {
+        if (policy.minIntervalDays > 0 && gap < policy.minIntervalDays) { tally.interval++; continue; }
+        if (policy.exclusionYears > 0 && gap < policy.exclusionYears * 365) { tally.exclusionYears++; continue; }
         if (policy.yearlyCap != null && (history.thisYear.get(key) ?? 0) >= policy.yearlyCap) { tally.yearlyCap++; continue; }
       }
       let pi: number;

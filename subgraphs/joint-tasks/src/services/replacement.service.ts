@@ -2,9 +2,9 @@ import type { DataSource } from 'typeorm';
 import { BadUserInputError, NotFoundError, callSubgraph, type CallOrigin, type Caller } from '../../../kit/src';
 import { serviceUrl } from '../../../services';
 import { replaceInspector, type TeamAssignment } from '../draw/inspectors';
-import { JointTask, TaskDepartment, TeamChange, TeamStatus, Visit, VisitStatus, VisitTeam } from '../entities';
-import { staffingContext } from './draw.service';
+import { Draw, JointTask, TaskDepartment, TeamChange, TeamStatus, Visit, VisitStatus, VisitTeam } from '../entities';
 import { fetchFrame } from './registry.client';
+import { liveStaffingContext } from './staffing.service';
 
 /** Rebuilds the algorithm's view of a stored team, with its recorded replacements. */
 function asAssignment(visit: Visit, team: VisitTeam, changes: TeamChange[], minPerTeam: number): TeamAssignment {
@@ -24,7 +24,7 @@ function asAssignment(visit: Visit, team: VisitTeam, changes: TeamChange[], minP
 
 /**
  * A recusal after the draw (回避 then 递补): the conflict is declared in the registry (so every
- * later draw honours it), then a replacement is drawn with the task's seed and the next sequence
+ * later draw honours it), then a replacement is drawn with the draw's seed and the next sequence
  * number, under the same rules, and recorded as a team change. The team row is locked for the
  * duration so two replacements of one team cannot interleave.
  */
@@ -48,7 +48,8 @@ export async function recuseAndReplace(
   const task = await db.getRepository(JointTask).findOneByOrFail({ id: visit.taskId });
   const departments = await db.getRepository(TaskDepartment).findBy({ taskId: task.id, departmentCode: req.department });
   const { header } = await fetchFrame({ departments: [req.department], checkItems: departments[0].checkItems, headerOnly: true }, origin);
-  const context = await staffingContext(db, task, departments, header);
+  const draw = await db.getRepository(Draw).findOneByOrFail({ taskId: task.id });
+  const context = await liveStaffingContext(db, task, departments, header, draw.seed);
 
   return db.transaction(async (tx) => {
     const locked = await tx.findOne(VisitTeam, { where: { visitId: req.visitId, departmentCode: req.department }, lock: { mode: 'pessimistic_write' } });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { BadUserInputError, NotFoundError, type CallOrigin, type Caller } from '../../../kit/src';
 import { AnnualPlan, JointTask, PoolMode, TaskDepartment, TaskStatus } from '../entities';
@@ -9,7 +8,8 @@ import { fetchCatalogue } from './registry.client';
  * Checks a task against the rules and the registry's catalogue, listing every problem at once:
  * departments exist and appear once, check items belong to their department, a ratio is in
  * (0, 1] and within the policy cap when a GENERAL item is checked, ratio and sample size are not
- * both given, the window is sane, a sub-pool is given exactly for SUB_POOL.
+ * both given, the window is sane, a sub-pool is given exactly for SUB_POOL, the lead department
+ * participates.
  */
 export async function validateTask(input: CreateJointTaskInput, origin: CallOrigin): Promise<string[]> {
   const problems: string[] = [];
@@ -18,6 +18,9 @@ export async function validateTask(input: CreateJointTaskInput, origin: CallOrig
   const items = new Map(catalogue.checkItems.map((c) => [c.code, c]));
   const caps = new Map(catalogue.samplingPolicies.map((p) => [p.departmentCode, p.generalRatioCap]));
   if (!known.has(input.leadDepartment)) problems.push(`leadDepartment: unknown department "${input.leadDepartment}"`);
+  if (!input.departments.some((d) => d.department === input.leadDepartment)) {
+    problems.push(`leadDepartment: the lead department "${input.leadDepartment}" must be among the participating departments`);
+  }
   const seen = new Set<string>();
   input.departments.forEach((d, k) => {
     const at = `departments[${k}]`;
@@ -67,7 +70,6 @@ export async function createJointTask(db: DataSource, input: CreateJointTaskInpu
       scope: input.scope ? JSON.parse(JSON.stringify(input.scope)) : {},
       windowStart: input.windowStart,
       windowEnd: input.windowEnd,
-      seed: input.seed ?? randomBytes(16).toString('hex'),
       startPoint: input.startPoint ?? 0,
       minPerTeam: input.minInspectorsPerTeam ?? 2,
       capacityPerDay: input.capacityPerDay ?? 3,

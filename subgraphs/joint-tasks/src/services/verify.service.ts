@@ -1,10 +1,12 @@
-import type { DataSource } from 'typeorm';
+import { gunzipSync } from 'node:zlib';
+import type { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '../../../kit/src';
+import { verifyBundle, type BundleCheck, type DrawBundle } from '../draw/bundle';
 import { coordinatedDraw, type DrawFrame } from '../draw/coordinated';
 import { frameDigest, resultDigest } from '../draw/digest';
-import { Draw } from '../entities';
+import { Draw, DrawBundleBlob } from '../entities';
 
-/** The outcome of re-running a stored draw. */
+/** The outcome of verifying a stored draw. */
 export interface VerificationResult {
   drawId: string;
   reproduces: boolean;
@@ -17,25 +19,82 @@ export interface VerificationResult {
   recomputedVisits: number;
   algorithmVersion: string;
   differences: string[];
+  /** Every check made, in order (the bundle verifier's, then the stored visits). */
+  checks: BundleCheck[];
+  /** When the verification was computed (ISO 8601). */
+  verifiedAt: string;
 }
 
 /**
- * Re-runs a stored draw from its stored frame, seed, modes and algorithm version, and compares:
- * the frame digest (was any frame row changed?), the result digest, and the stored visits (is
- * every visit the one the algorithm gives, with the same departments?).
+ * The verification of a draw, computed once and then served from storage: anyone may read it,
+ * and only `recompute` (supervisors and admins) runs it again. Computing it runs the offline
+ * verifier over the draw's public bundle (every digest, the entropy, the seed, the sample and
+ * the teams) and compares the stored visits with the bundle's; a draw from before the
+ * commit–reveal protocol is re-run from its stored frame rows. An advisory lock per draw keeps
+ * concurrent first callers from computing it twice.
  */
-export async function verifyDraw(db: DataSource, drawId: string): Promise<VerificationResult> {
-  const draw = await db.getRepository(Draw).findOneBy({ id: drawId });
-  if (!draw) throw new NotFoundError(`No draw ${drawId}`);
-  const rows: { uscc: string; p: number[] }[] = await db.query('SELECT uscc, p FROM draw_frame WHERE draw_id = $1 ORDER BY uscc', [drawId]);
+export async function verifyDraw(db: DataSource, drawId: string, options: { recompute?: boolean } = {}): Promise<VerificationResult> {
+  const stored = await db.getRepository(Draw).findOneBy({ id: drawId });
+  if (!stored) throw new NotFoundError(`No draw ${drawId}`);
+  if (stored.verification && !options.recompute) return stored.verification as unknown as VerificationResult;
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`verify-draw:${drawId}`]);
+    const draw = await tx.findOneByOrFail(Draw, { id: drawId });
+    if (draw.verification && !options.recompute) return draw.verification as unknown as VerificationResult;
+    const result = draw.commitmentId ? await verifyFromBundle(tx, draw) : await verifyLegacy(tx, draw);
+    await tx.query('UPDATE draw SET verification = $2 WHERE id = $1', [drawId, JSON.stringify(result)]);
+    return result;
+  });
+}
+
+/** Reads a draw's public bundle. */
+export async function loadBundle(db: DataSource | EntityManager, drawId: string): Promise<DrawBundle | null> {
+  const blob = await db.getRepository(DrawBundleBlob).findOneBy({ drawId });
+  return blob ? (JSON.parse(gunzipSync(blob.gzip).toString('utf8')) as DrawBundle) : null;
+}
+
+/** Verifies a commit–reveal draw from its bundle, and the stored visits against the bundle's. */
+async function verifyFromBundle(tx: EntityManager, draw: Draw): Promise<VerificationResult> {
+  const bundle = await loadBundle(tx, draw.id);
+  if (!bundle) throw new NotFoundError(`Draw ${draw.id} has no bundle`);
+  const verdict = await verifyBundle(bundle);
+  const checks = [...verdict.checks];
+  const stored: { uscc: string; departments: string[] }[] = await tx.query('SELECT uscc, departments FROM visit WHERE draw_id = $1', [draw.id]);
+  const published = new Map(bundle.visits.map((v) => [v.uscc, [...v.departments].sort().join(',')]));
+  const mismatched = stored.filter((v) => published.get(v.uscc) !== [...v.departments].sort().join(',')).length;
+  const visitsMatch = mismatched === 0 && stored.length === published.size;
+  checks.push({ name: 'stored visits', ok: visitsMatch, detail: `${stored.length} stored visits, ${published.size} in the bundle, ${mismatched} differ` });
+  const passed = (name: string) => verdict.checks.some((c) => c.name === name && c.ok);
+  return {
+    drawId: draw.id,
+    reproduces: verdict.ok && visitsMatch,
+    frameDigestMatches: passed('frame digest'),
+    resultDigestMatches: passed('sample'),
+    visitsMatch: visitsMatch && passed('visits and teams'),
+    storedFrameDigest: draw.frameDigest.trim(),
+    recomputedFrameDigest: verdict.recomputedFrameDigest ?? '',
+    storedVisits: stored.length,
+    recomputedVisits: verdict.recomputedVisits ?? 0,
+    algorithmVersion: draw.algorithmVersion,
+    differences: checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`),
+    checks,
+    verifiedAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * Re-runs a version 1 draw (seed set at task creation) from its stored frame rows and compares
+ * the frame digest, the result digest and the stored visits.
+ */
+async function verifyLegacy(tx: EntityManager, draw: Draw): Promise<VerificationResult> {
+  const rows: { uscc: string; p: number[] }[] = await tx.query('SELECT uscc, p FROM draw_frame WHERE draw_id = $1 ORDER BY uscc', [draw.id]);
   const D = draw.departments.length;
   const p = new Float64Array(rows.length * D);
   rows.forEach((r, i) => r.p.forEach((v, d) => (p[i * D + d] = Number(v))));
   const frame: DrawFrame = { usccs: rows.map((r) => r.uscc), departments: draw.departments, p };
-  const options = { seed: draw.seed, modes: draw.modes, shift: draw.startPoint, algorithmVersion: draw.algorithmVersion };
   const differences: string[] = [];
 
-  const recomputedFrameDigest = frameDigest(frame, options);
+  const recomputedFrameDigest = frameDigest(frame, { seed: draw.seed, modes: draw.modes, shift: draw.startPoint, algorithmVersion: draw.algorithmVersion });
   const frameDigestMatches = recomputedFrameDigest === draw.frameDigest.trim();
   if (!frameDigestMatches) differences.push('the stored frame rows do not hash to the frame digest recorded at draw time');
 
@@ -50,16 +109,13 @@ export async function verifyDraw(db: DataSource, drawId: string): Promise<Verifi
     for (let j = offsets[k]; j < offsets[k + 1]; j++) depts.push(draw.departments[departments[j]]);
     expected.set(frame.usccs[enterprise[k]], depts.sort().join(','));
   }
-  const stored: { uscc: string; departments: string[] }[] = await db.query('SELECT uscc, departments FROM visit WHERE draw_id = $1', [drawId]);
-  let mismatched = 0;
-  for (const v of stored) {
-    if (expected.get(v.uscc) !== [...v.departments].sort().join(',')) mismatched++;
-  }
+  const stored: { uscc: string; departments: string[] }[] = await tx.query('SELECT uscc, departments FROM visit WHERE draw_id = $1', [draw.id]);
+  const mismatched = stored.filter((v) => expected.get(v.uscc) !== [...v.departments].sort().join(',')).length;
   const visitsMatch = mismatched === 0 && stored.length === expected.size;
   if (!visitsMatch) differences.push(`${mismatched} stored visits differ from the re-run, ${stored.length} stored against ${expected.size} re-run`);
 
   return {
-    drawId,
+    drawId: draw.id,
     reproduces: frameDigestMatches && resultDigestMatches && visitsMatch,
     frameDigestMatches,
     resultDigestMatches,
@@ -70,5 +126,11 @@ export async function verifyDraw(db: DataSource, drawId: string): Promise<Verifi
     recomputedVisits: expected.size,
     algorithmVersion: draw.algorithmVersion,
     differences,
+    checks: [
+      { name: 'frame digest', ok: frameDigestMatches, detail: `recomputed ${recomputedFrameDigest}` },
+      { name: 'sample', ok: resultDigestMatches, detail: 'the re-run sample against the recorded result digest' },
+      { name: 'stored visits', ok: visitsMatch, detail: `${stored.length} stored, ${expected.size} re-run, ${mismatched} differ` },
+    ],
+    verifiedAt: new Date().toISOString(),
   };
 }
