@@ -1,9 +1,11 @@
 /**
  * The benchmarks' data set: on the `jih_bench_<N>` database, one joint task of six departments
  * with ratios chosen so that, over 100,000 enterprises, it draws about 1,000 visits. It is
- * composed and drawn once, through the gateway as a planner would, with a fixed seed, and reused
- * by every later run (found by its title); results are recorded for it through the gateway when
- * the schema has `recordResult`. Everything here is bounded in count and time.
+ * composed and drawn once, through the gateway as a planner would (commit with two witnesses
+ * holding fresh random secrets, then the draw revealing them, so the sample differs from one
+ * database to another but not its size to speak of), and reused by every later run (found by its
+ * title); results are recorded for it through the gateway when the schema has `recordResult`.
+ * Everything here is bounded in count and time.
  */
 import crypto from 'node:crypto';
 import { benchToken, gql, postGraphQL, checkDeadline } from './federation';
@@ -33,6 +35,7 @@ export interface BenchTask {
   visits: number;
   /** Whether this run composed and drew it (false: reused). */
   drawnNow: boolean;
+  /** Seconds of the commit (frame computed and frozen) and the draw together, when drawn now. */
   drawSeconds?: number;
   departments: string[];
 }
@@ -52,14 +55,23 @@ export async function ensureBenchTask(gatewayUrl: string, databaseUrl: string): 
   const created = await gql<{ createJointTask: { id: string } }>(
     gatewayUrl,
     'mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id } }',
-    { i: { title: BENCH_TASK_TITLE, leadDepartment: 'market', ...BENCH_TASK_WINDOW, seed: `bench-dashboard-${BENCH_TASK_VERSION}`, departments: BENCH_TASK_DEPARTMENTS } },
+    { i: { title: BENCH_TASK_TITLE, leadDepartment: 'market', ...BENCH_TASK_WINDOW, departments: BENCH_TASK_DEPARTMENTS } },
     planner,
   );
+  // Commit–reveal: two witnesses commit to the SHA-256 of random secrets, the draw reveals them.
+  const witnesses = ['bench witness A', 'bench witness B'].map((name) => ({ name, secret: crypto.randomBytes(16).toString('hex') }));
   const t0 = Date.now();
+  await gql<{ commitDraw: { id: string } }>(
+    gatewayUrl,
+    'mutation($t: ID!, $i: CommitDrawInput!) { commitDraw(taskId: $t, input: $i) { id } }',
+    { t: created.createJointTask.id, i: { witnesses: witnesses.map((w) => ({ name: w.name, role: 'benchmark', commitment: crypto.createHash('sha256').update(w.secret, 'utf8').digest('hex') })) } },
+    planner,
+    600_000,
+  );
   const drawn = await gql<{ drawJointTask: { realisedVisits: number; expectedVisits: number } }>(
     gatewayUrl,
-    'mutation($id: ID!) { drawJointTask(id: $id) { realisedVisits expectedVisits } }',
-    { id: created.createJointTask.id },
+    'mutation($id: ID!, $e: DrawEntropyInput!) { drawJointTask(id: $id, entropy: $e) { realisedVisits expectedVisits } }',
+    { id: created.createJointTask.id, e: { witnessSecrets: witnesses.map(({ name, secret }) => ({ name, secret })) } },
     planner,
     600_000,
   );

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { DEV_JWT_SECRET, signDevToken, type Role } from '../../subgraphs/kit/src';
 
 /** What the demo task is made of: four departments' key items over the whole demo directory. */
@@ -15,8 +16,9 @@ function day(base: Date, offset: number): string {
 }
 
 /**
- * Gives a fresh `npm start` something to look at: when no joint task exists yet, composes and
- * draws one through the gateway (as the market planner would), then has the drawn inspectors
+ * Gives a fresh `npm start` something to look at: when no joint task exists yet, composes one
+ * through the gateway (as the market planner would), commits its draw with two witnesses holding
+ * fresh random secrets, draws it by revealing them, then has the drawn inspectors
  * record results for part of the visits and supervisors review and publish some of them, so the
  * dashboard and publicResults show real figures. Everything goes through the public API with
  * development tokens; returns the task id, or null when tasks already exist.
@@ -35,10 +37,21 @@ export async function ensureDemoTask(gatewayUrl: string, secret = process.env.JW
 
   const today = new Date();
   const { createJointTask } = await gql(`mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id } }`, {
-    i: { title: '示范：市场监管、税务、卫健、消防联合抽查 (demo joint task)', leadDepartment: 'market', windowStart: day(today, -40), windowEnd: day(today, 30), seed: 'demo-joint-task-seed', departments: DEMO_DEPARTMENTS },
+    i: { title: '示范：市场监管、税务、卫健、消防联合抽查 (demo joint task)', leadDepartment: 'market', windowStart: day(today, -40), windowEnd: day(today, 30), departments: DEMO_DEPARTMENTS },
   }, planner);
   const taskId: string = createJointTask.id;
-  await gql(`mutation($id: ID!) { drawJointTask(id: $id) { id } }`, { id: taskId }, planner);
+  // Commit–reveal: the witnesses hand over the SHA-256 of their secrets before the frame is
+  // frozen and published; the draw reveals the secrets, from which (with the commitment) the seed is derived.
+  const witnesses = [
+    { name: '示范见证人甲 (demo witness A)', role: '纪检监察 observer', secret: randomBytes(16).toString('hex') },
+    { name: '示范见证人乙 (demo witness B)', role: 'notary (公证员)', secret: randomBytes(16).toString('hex') },
+  ];
+  await gql(`mutation($t: ID!, $i: CommitDrawInput!) { commitDraw(taskId: $t, input: $i) { id } }`, {
+    t: taskId, i: { witnesses: witnesses.map((w) => ({ name: w.name, role: w.role, commitment: createHash('sha256').update(w.secret, 'utf8').digest('hex') })) },
+  }, planner);
+  await gql(`mutation($id: ID!, $e: DrawEntropyInput!) { drawJointTask(id: $id, entropy: $e) { id } }`, {
+    id: taskId, e: { witnessSecrets: witnesses.map((w) => ({ name: w.name, secret: w.secret })) },
+  }, planner);
   const { jointTask } = await gql(`query($t: ID!) { jointTask(id: $t) { visits(first: 500) { nodes { id teams { status inspectors { id } department { code } } } } } }`, { t: taskId }, planner);
 
   let recorded = 0;

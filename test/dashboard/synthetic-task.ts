@@ -78,9 +78,9 @@ export async function syntheticTask(url: string, visits: number): Promise<Synthe
 
   await inTransaction(url, async (c) => {
     await c.query(
-      `INSERT INTO joint_tasks.joint_task (id, title, lead_department_code, window_start, window_end, seed, status, created_by)
-       VALUES ($1, $2, 'market', '2026-09-01', '2026-11-30', $3, 'DRAWN', 'synthetic')`,
-      [taskId, `合成任务 ${visits} 户`, `synthetic-${taskId}`],
+      `INSERT INTO joint_tasks.joint_task (id, title, lead_department_code, window_start, window_end, status, created_by)
+       VALUES ($1, $2, 'market', '2026-09-01', '2026-11-30', 'DRAWN', 'synthetic')`,
+      [taskId, `合成任务 ${visits} 户`],
     );
     await c.query(
       `INSERT INTO joint_tasks.task_department (task_id, department_code, check_items, ratio)

@@ -1,3 +1,4 @@
+import { commitAndDraw } from '../support/draw-protocol';
 import { startFederation, token, type TestFederation } from '../support/federation';
 
 let fed: TestFederation;
@@ -9,11 +10,11 @@ beforeAll(async () => {
   planner = await token('market', ['planner']);
   // Market draws every enterprise it supervises (all of them), so the task has one visit per enterprise.
   const created = await fed.query(`mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id } }`, {
-    i: { title: 'batching', leadDepartment: 'market', windowStart: '2026-10-08', windowEnd: '2026-12-18', seed: 'batching-seed', departments: [{ department: 'market', checkItems: ['MARKET-002'], ratio: 1 }] },
+    i: { title: 'batching', leadDepartment: 'market', windowStart: '2026-10-08', windowEnd: '2026-12-18', departments: [{ department: 'market', checkItems: ['MARKET-002'], ratio: 1 }] },
   }, { token: planner });
   taskId = created.data.createJointTask.id;
-  const drawn = await fed.query(`mutation($id: ID!) { drawJointTask(id: $id) { realisedVisits } }`, { id: taskId }, { token: planner });
-  expect(drawn.data.drawJointTask.realisedVisits).toBeGreaterThanOrEqual(500);
+  const { draw } = await commitAndDraw(fed, taskId, planner);
+  expect(draw.realisedVisits).toBeGreaterThanOrEqual(500);
 });
 afterAll(() => fed?.stop());
 

@@ -6,6 +6,7 @@
  * outright and a refusal is an authorization decision only.
  */
 import type { Cell, FieldEntry, MatrixContext, MatrixRequest, MutationEntry } from '../security/matrix/types';
+import { drawnTask } from '../security/matrix/joint-tasks.entries';
 import { SIGNED_IN, own } from '../security/matrix/types';
 import { token } from '../support/federation';
 
@@ -23,15 +24,15 @@ async function nextTeam(ctx: MatrixContext): Promise<Team> {
   let teams = teamsOf.get(ctx);
   if (!teams) {
     teams = (async () => {
-      const { createJointTask } = await ctx.asAdmin(`mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id } }`, { i: {
-        title: '安全矩阵测试：结果录入', leadDepartment: 'market', windowStart: '2026-10-08', windowEnd: '2026-12-18', seed: `matrix-results-${ctx.unique()}`,
+      // Created, committed with two witnesses and drawn as admin.
+      const taskId = await drawnTask(ctx, {
+        title: '安全矩阵测试：结果录入', leadDepartment: 'market', windowStart: '2026-10-08', windowEnd: '2026-12-18', capacityPerDay: 20,
         departments: [{ department: 'market', checkItems: ['MARKET-002'], sampleSize: 150 }],
-      } });
-      await ctx.asAdmin(`mutation($id: ID!) { drawJointTask(id: $id) { id } }`, { id: createJointTask.id });
+      });
       const rows = await ctx.sql<{ visit_id: string; inspector_ids: string[] }>(
         `SELECT t.visit_id, t.inspector_ids FROM joint_tasks.visit_team t JOIN joint_tasks.visit v ON v.id = t.visit_id
           WHERE v.task_id = $1 AND t.department_code = 'market' AND t.status = 'STAFFED' AND cardinality(t.inspector_ids) >= 2 ORDER BY v.uscc`,
-        [createJointTask.id],
+        [taskId],
       );
       return rows.map((r) => ({ visitId: r.visit_id, inspectorIds: r.inspector_ids }));
     })();

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { In, type DataSource } from 'typeorm';
 import { EntityRows } from '../../subgraphs/kit/src';
-import { CheckResult, JointTask, ResultCategory, ResultStatus, Visit, VisitStatus } from '../../subgraphs/joint-tasks/src/entities';
+import { QUICKNET } from '../../subgraphs/joint-tasks/src/draw/beacon';
+import type { DrawParameters, TeamInputs } from '../../subgraphs/joint-tasks/src/draw/protocol';
+import {
+  CheckResult, CommitmentStatus, Draw, DrawBundleBlob, DrawCommitment, DrawCommitmentFrame, JointTask, ResultCategory, ResultStatus, TaskStatus, Visit, VisitStatus,
+} from '../../subgraphs/joint-tasks/src/entities';
 import { withEachSubgraphDataSource } from '../support/database';
 
 /*
@@ -15,7 +20,7 @@ describe('EntityRows', () => {
     const compared: string[] = [];
     const refused: string[] = [];
     await withEachSubgraphDataSource(async (mod, ds) => {
-      if (mod.name === 'joint-tasks') await insertTaskVisitAndResults(ds);
+      if (mod.name === 'joint-tasks') await insertCommitmentsAndDraw(ds, await insertTaskVisitAndResults(ds));
       for (const meta of ds.entityMetadatas) {
         const entity = meta.target as new () => object;
         let reader: EntityRows<object>;
@@ -38,18 +43,22 @@ describe('EntityRows', () => {
       }
     });
     // The entities of the dashboard's loaders are among those compared, with rows in them.
-    for (const name of ['registry.Enterprise', 'registry.SupervisionTag', 'joint-tasks.CheckResult', 'joint-tasks.JointTask', 'joint-tasks.Visit', 'tax.Rating', 'market.FollowUp', 'health.Licence', 'fire.Flag']) {
+    // So are the commit–reveal entities (commitments, frozen frames, bundles) and the draw that refers to its commitment.
+    for (const name of [
+      'registry.Enterprise', 'registry.SupervisionTag', 'joint-tasks.CheckResult', 'joint-tasks.JointTask', 'joint-tasks.Visit', 'tax.Rating', 'market.FollowUp', 'health.Licence', 'fire.Flag',
+      'joint-tasks.DrawCommitment', 'joint-tasks.DrawCommitmentFrame', 'joint-tasks.DrawBundleBlob', 'joint-tasks.Draw',
+    ]) {
       expect(compared).toContain(name);
     }
     console.log(`EntityRows compared with TypeORM: ${compared.length} entities; refused (not plain columns): ${refused.join(', ') || 'none'}`);
   });
 });
 
-/** A task (JSON scope, dates, a double) with a visit (arrays) and two versions of one result: every nullable column once null and once set. */
-async function insertTaskVisitAndResults(ds: DataSource): Promise<void> {
+/** A task (JSON scope, dates, a double) with a visit (arrays) and two versions of one result: every nullable column once null and once set; returns the task. */
+async function insertTaskVisitAndResults(ds: DataSource): Promise<JointTask> {
   const task = await ds.getRepository(JointTask).save(Object.assign(new JointTask(), {
     title: '联合抽查', leadDepartmentCode: 'market', planId: null, scope: { divisions: ['150821'], taggedBy: [{ department: 'tax', riskClasses: ['D'] }] },
-    windowStart: '2026-03-02', windowEnd: '2026-04-30', seed: 'seed', startPoint: 0.25, createdBy: 'planner-1',
+    windowStart: '2026-03-02', windowEnd: '2026-04-30', startPoint: 0.25, createdBy: 'planner-1',
   }));
   const visit = await ds.getRepository(Visit).save(Object.assign(new Visit(), {
     taskId: task.id, drawId: randomUUID(), uscc: '91150821MA0N000000', departments: ['market', 'tax'], checkItems: ['MARKET-002', 'TAX-001'], status: VisitStatus.PLANNED,
@@ -70,4 +79,57 @@ async function insertTaskVisitAndResults(ds: DataSource): Promise<void> {
     signed: false, refusalReason: '拒绝签字', witness: '李四', evidence: [], idempotencyKey: 'k2', requestHash: 'b'.repeat(64),
     reviewedBy: null, reviewedAt: null, publishedBy: null, publishedAt: null, closedBy: null, closedAt: null,
   }));
+  return task;
+}
+
+/**
+ * Two commitments of the task (JSON parameters, inputs and entropy plan, arrays, char digests,
+ * timestamps): one cancelled without a beacon, one drawn with a beacon, a backfill reason, a seed
+ * and revealed entropy, so every nullable column is once null and once set; the drawn one's
+ * frozen frame and bundle (bytea), and two draws, one of the commitment (with a verification) and
+ * one of the first protocol (no commitment, no verification).
+ */
+async function insertCommitmentsAndDraw(ds: DataSource, task: JointTask): Promise<void> {
+  const parameters: DrawParameters = {
+    taskId: task.id, title: task.title, leadDepartment: 'market', windowStart: task.windowStart, windowEnd: task.windowEnd, scope: task.scope as Record<string, unknown>,
+    departments: [{ code: 'market', checkItems: ['MARKET-002'], ratio: 0.2, sampleSize: null, riskWeighted: false, pool: 'WHOLE' },
+      { code: 'tax', checkItems: ['TAX-001'], ratio: null, sampleSize: 20, riskWeighted: true, pool: 'SUB_POOL' }],
+    shift: 0.25, minPerTeam: 2, capacityPerDay: 20, backfillReason: null,
+  };
+  const teamInputs: TeamInputs = {
+    inspectors: [{ id: 'I1', department: 'market', active: true, expertise: ['general'] }, { id: 'I2', department: 'tax', active: false, expertise: [] }],
+    departments: [{ department: 'market', requiredExpertise: ['general'], pool: { kind: 'whole' } }, { department: 'tax', requiredExpertise: [], pool: { kind: 'subPool', inspectorIds: ['I2'] } }],
+    recusals: [['I1', '91150821MA0N000000']], rotation: [], priorLoad: [['I2', 3]], capacity: { perDay: 20, workingDays: 41 }, minPerTeam: 2,
+  };
+  const common = {
+    taskId: task.id, title: task.title, leadDepartment: 'market', departments: ['market', 'tax'], algorithmVersion: 'coordinated-poisson/2',
+    digest: 'a'.repeat(64), parametersDigest: 'b'.repeat(64), frameDigest: 'c'.repeat(64), teamInputsDigest: 'd'.repeat(64), frameSize: 600,
+    committedBy: 'planner-1', witnesses: [{ name: '见证人甲', role: 'notary (公证员)', commitment: 'e'.repeat(64) }, { name: '见证人乙', role: '纪检监察 observer', commitment: 'f'.repeat(64) }],
+    parameters, teamInputs, inspectorPseudonyms: { I1: randomUUID(), I2: randomUUID() },
+  };
+  const repo = ds.getRepository(DrawCommitment);
+  await repo.save(Object.assign(new DrawCommitment(), {
+    ...common, status: CommitmentStatus.CANCELLED, committedAt: new Date('2026-03-01T08:00:00.123Z'), beacon: null, backfillReason: null, notes: [],
+    cancelledAt: new Date('2026-03-01T09:00:00Z'), cancelledBy: 'planner-1', cancelReason: '见证人未能到场', drawId: null, drawnAt: null, seed: null, entropy: null,
+  }));
+  const drawId = randomUUID();
+  const drawn = await repo.save(Object.assign(new DrawCommitment(), {
+    ...common, status: CommitmentStatus.DRAWN, committedAt: new Date('2026-03-01T10:00:00.456Z'), beacon: { chain: QUICKNET, round: 12_345_678 },
+    backfillReason: '补录：系统故障期间线下抽取', notes: ['market: excluded 3 not supervised'], cancelledAt: null, cancelledBy: null, cancelReason: null,
+    drawId, drawnAt: new Date('2026-03-01T10:05:00Z'), seed: '0'.repeat(64),
+    entropy: { witnesses: [{ name: '见证人甲', secret: 's1' }, { name: '见证人乙', secret: 's2' }], beacon: { round: 12_345_678, signature: 'ab'.repeat(48), randomness: '1'.repeat(64) } },
+  }));
+  await ds.getRepository(DrawCommitmentFrame).save(Object.assign(new DrawCommitmentFrame(), { commitmentId: drawn.id, data: Buffer.from([0, 1, 2, 254, 255]) }));
+  await ds.getRepository(DrawBundleBlob).save(Object.assign(new DrawBundleBlob(), { drawId, gzip: gzipSync(JSON.stringify({ drawId })) }));
+  const draw = {
+    algorithmVersion: 'coordinated-poisson/2', departments: ['market', 'tax'], startPoint: 0.25, modes: { market: { kind: 'poisson' }, tax: { kind: 'fixed', n: 20 } },
+    frameDigest: 'c'.repeat(64), resultDigest: '2'.repeat(64), frameSize: 600, expectedVisits: 140.5, independentVisits: 150.25, separateVisits: 160,
+    realisedVisits: 139, understaffedTeams: 1, departmentStats: [], notes: [], durationMs: 12, drawnBy: 'planner-1', drawnAt: new Date('2026-03-01T10:05:00Z'),
+  };
+  await ds.getRepository(Draw).save(Object.assign(new Draw(), {
+    ...draw, id: drawId, taskId: task.id, commitmentId: drawn.id, seed: '0'.repeat(64), verification: { reproduces: true, verifiedAt: '2026-03-01T10:06:00.000Z', differences: [] },
+  }));
+  // A draw of the first protocol, of another task: no commitment and no verification yet.
+  await ds.getRepository(Draw).save(Object.assign(new Draw(), { ...draw, id: randomUUID(), taskId: randomUUID(), commitmentId: null, seed: 'v1-seed', algorithmVersion: 'coordinated-poisson/1', verification: null }));
+  await ds.getRepository(JointTask).update({ id: task.id }, { status: TaskStatus.DRAWN });
 }

@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
-import { DEV_JWT_SECRET } from '../../subgraphs/kit/src';
+import { DEV_JWT_SECRET, callSubgraph } from '../../subgraphs/kit/src';
 import { buildUscc } from '../../subgraphs/registry/src/domain/uscc';
+import { serviceUrl } from '../../subgraphs/services';
 
 /**
  * The bad-input corpus: requests no well-behaved client sends. Each must be answered with a clean
@@ -9,6 +10,11 @@ import { buildUscc } from '../../subgraphs/registry/src/domain/uscc';
 export interface BadCase {
   category: string;
   name: string;
+  /**
+   * The client code this case is refused with, where the corpus knows it exactly (e.g. the
+   * BAD_USER_INPUT of a commitment without enough entropy); every case must carry a client code.
+   */
+  code?: string;
   /** Where to send it (default: the gateway's /graphql). */
   target?: 'gateway' | 'registry' | 'joint-tasks';
   path?: string;
@@ -25,6 +31,12 @@ export interface CorpusFixture {
   uscc: string;
   /** A seeded inspector of market. */
   inspectorId: string;
+  /**
+   * A PLANNED joint task led by market, for the commitDraw cases (a commitment's entropy is
+   * checked only once its task is found). When absent, buildCorpus creates one through the
+   * joint-tasks subgraph: call it before counting rows.
+   */
+  taskId?: string;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -63,6 +75,9 @@ const inspectorInput = (o: Record<string, unknown> = {}) => ({
 const listingInput = (uscc: string, o: Record<string, unknown> = {}) => ({
   kind: 'ABNORMAL_OPERATION', uscc, departmentCode: 'market', reason: '无法联系', listedOn: '2026-01-05', ...o,
 });
+const COMMIT = `mutation($t: ID!, $i: CommitDrawInput!) { commitDraw(taskId: $t, input: $i) { id } }`;
+/** A witness commitment: the SHA-256 hex of a secret (here just a fixed hex string of the right shape). */
+const witness = (k: number, o: Record<string, unknown> = {}) => ({ name: `见证人${k}`, role: 'notary (公证员)', commitment: String(k % 10).repeat(64), ...o });
 const taskInput = (o: Record<string, unknown> = {}) => ({
   title: '联合抽查', leadDepartment: 'market', windowStart: '2026-10-08', windowEnd: '2026-12-18',
   departments: [{ department: 'market', checkItems: ['MARKET-002'], sampleSize: 3 }], ...o,
@@ -95,6 +110,9 @@ async function badTokens(): Promise<[string, string][]> {
 
 /** Builds the corpus for a running federation. */
 export async function buildCorpus(f: CorpusFixture): Promise<BadCase[]> {
+  const taskId = f.taskId ?? (await callSubgraph<{ createJointTask: { id: string } }>(
+    serviceUrl('joint-tasks'), 'joint-tasks', CREATE_TASK, { i: taskInput({ title: '坏输入测试：待承诺的任务' }) }, { authorization: `Bearer ${f.admin}` },
+  )).createJointTask.id;
   const cases: BadCase[] = [];
   const add = (...c: BadCase[]) => cases.push(...c);
   const valid = f.uscc;
@@ -157,7 +175,8 @@ export async function buildCorpus(f: CorpusFixture): Promise<BadCase[]> {
     op('overlong string', 'listing reason 501', LISTING, { i: listingInput(valid, { reason: long(501) }) }, f.admin),
     op('overlong string', 'removal reason 501', `mutation { removeListing(id: "00000000-0000-4000-8000-000000000000", removedOn: "2026-03-01", reason: "${long(501)}") { id } }`, undefined, f.admin),
     op('overlong string', 'task title 201', CREATE_TASK, { i: taskInput({ title: long(201) }) }, f.admin),
-    op('overlong string', 'task seed 129', CREATE_TASK, { i: taskInput({ seed: 's'.repeat(129) }) }, f.admin),
+    op('overlong string', 'witness name 101', COMMIT, { t: taskId, i: { witnesses: [witness(1, { name: long(101) }), witness(2)] } }, f.admin, { code: 'BAD_USER_INPUT' }),
+    op('overlong string', 'backfill reason 1001', COMMIT, { t: taskId, i: { witnesses: [witness(1), witness(2)], backfillReason: long(1001) } }, f.admin, { code: 'BAD_USER_INPUT' }),
     op('overlong string', 'task legal form 51', CREATE_TASK, { i: taskInput({ scope: { enterpriseTypes: [long(51)] } }) }, f.admin),
     op('overlong string', 'plan title 201', PLAN, { i: planInput({ title: long(201) }) }, f.admin),
     op('overlong string', 'recusal-after-draw reason 501', `mutation($r: String!) { recuseInspector(visitId: "00000000-0000-4000-8000-000000000000", department: "market", inspectorId: "${f.inspectorId}", reason: $r) { status } }`, { r: long(501) }, f.admin),
@@ -281,8 +300,11 @@ export async function buildCorpus(f: CorpusFixture): Promise<BadCase[]> {
     op('invalid id', 'inspector id path', `{ inspector(id: "../../etc/passwd") { id } }`, undefined, f.planner),
     op('invalid id', 'draw id integer', `{ draw(id: 42) { id } }`, undefined, f.planner),
     op('invalid id', 'verifyDraw of nothing', `{ verifyDraw(id: "00000000-0000-4000-8000-000000000000") { reproduces } }`),
-    op('invalid id', 'drawJointTask not a uuid', `mutation { drawJointTask(id: "not-a-uuid") { id } }`, undefined, f.admin),
-    op('invalid id', 'drawJointTask of nothing', `mutation { drawJointTask(id: "00000000-0000-4000-8000-000000000000") { id } }`, undefined, f.admin),
+    op('invalid id', 'drawJointTask not a uuid', `mutation { drawJointTask(id: "not-a-uuid", entropy: { witnessSecrets: [] }) { id } }`, undefined, f.admin),
+    op('invalid id', 'drawJointTask of nothing', `mutation { drawJointTask(id: "00000000-0000-4000-8000-000000000000", entropy: { witnessSecrets: [] }) { id } }`, undefined, f.admin),
+    op('invalid id', 'drawJointTask of a task never committed', `mutation($id: ID!) { drawJointTask(id: $id, entropy: { witnessSecrets: [] }) { id } }`, { id: taskId }, f.admin, { code: 'CONFLICT' }),
+    op('invalid id', 'commitDraw not a uuid', COMMIT, { t: 'not-a-uuid', i: { witnesses: [witness(1), witness(2)] } }, f.admin),
+    op('invalid id', 'commitDraw of nothing', COMMIT, { t: '00000000-0000-4000-8000-000000000000', i: { witnesses: [witness(1), witness(2)] } }, f.admin, { code: 'NOT_FOUND' }),
     op('invalid id', 'setInspectorActive not a uuid', `mutation { setInspectorActive(id: "123", active: false) { id } }`, undefined, f.admin),
     op('invalid id', 'removeListing of nothing', `mutation { removeListing(id: "00000000-0000-4000-8000-000000000000", removedOn: "2026-03-01", reason: "已恢复") { id } }`, undefined, f.admin),
     op('invalid id', 'recuseInspector on no visit', `mutation { recuseInspector(visitId: "00000000-0000-4000-8000-000000000000", department: "market", inspectorId: "${f.inspectorId}", reason: "回避理由") { status } }`, undefined, f.admin),
@@ -296,6 +318,20 @@ export async function buildCorpus(f: CorpusFixture): Promise<BadCase[]> {
     op('invalid id', 'listing for an enterprise not in the directory', LISTING, { i: listingInput(buildUscc({ authority: '9', orgType: '1', division: '150821', orgBody: 'XW999999' })) }, f.admin),
     op('invalid id', 'check item of an unknown department', CHECK_ITEM, { i: checkItemInput({ departmentCode: 'nosuch' }) }, f.admin),
     op('invalid id', 'enterprise of an unknown division', REGISTER, { i: enterpriseInput({ divisionCode: '999999' }) }, f.admin),
+  );
+
+  // Draw commitments without sound entropy: each is BAD_USER_INPUT on a real, committable task, and commits nothing.
+  add(
+    op('draw entropy', 'witness commitment not hex', COMMIT, { t: taskId, i: { witnesses: [witness(1, { commitment: 'z'.repeat(64) }), witness(2)] } }, f.admin, { code: 'BAD_USER_INPUT' }),
+    op('draw entropy', 'witness commitment upper-case hex', COMMIT, { t: taskId, i: { witnesses: [witness(1, { commitment: 'A'.repeat(64) }), witness(2)] } }, f.admin, { code: 'BAD_USER_INPUT' }),
+    op('draw entropy', 'witness commitment 63 hex digits', COMMIT, { t: taskId, i: { witnesses: [witness(1, { commitment: '1'.repeat(63) }), witness(2)] } }, f.admin, { code: 'BAD_USER_INPUT' }),
+    op('draw entropy', 'a single witness', COMMIT, { t: taskId, i: { witnesses: [witness(1)] } }, f.admin, { code: 'BAD_USER_INPUT' }),
+    op('draw entropy', 'no entropy source at all', COMMIT, { t: taskId, i: { witnesses: [] } }, f.admin, { code: 'BAD_USER_INPUT' }),
+    op('draw entropy', 'no entropy source (input left empty)', COMMIT, { t: taskId, i: {} }, f.admin, { code: 'BAD_USER_INPUT' }),
+    op('draw entropy', 'two witnesses with the same commitment', COMMIT, { t: taskId, i: { witnesses: [witness(1), witness(2, { commitment: witness(1).commitment })] } }, f.admin, { code: 'BAD_USER_INPUT' }),
+    op('draw entropy', 'beacon round and delay both', COMMIT, { t: taskId, i: { beacon: { round: 1, delaySeconds: 30 } } }, f.admin, { code: 'BAD_USER_INPUT' }),
+    op('draw entropy', 'beacon delay over a day', COMMIT, { t: taskId, i: { beacon: { delaySeconds: 86_401 } } }, f.admin, { code: 'BAD_USER_INPUT' }),
+    op('draw entropy', 'beacon round in the past', COMMIT, { t: taskId, i: { beacon: { round: 1 } } }, f.admin, { code: 'BAD_USER_INPUT' }),
   );
 
   // Refused identities.

@@ -20,7 +20,7 @@ export function witnesses(n = 2): { commitments: { name: string; role: string; c
 }
 
 /** The data of a GraphQL response, or a failure that shows the errors. */
-function data<T = any>(res: { data?: T; errors?: unknown[] }): T {
+function data(res: { data?: any; errors?: unknown[] }): any {
   if (res.errors?.length || !res.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
   return res.data;
 }

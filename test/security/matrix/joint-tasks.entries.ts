@@ -1,17 +1,49 @@
+import { COMMIT, DRAW, witnesses } from '../../support/draw-protocol';
 import { own, type MatrixContext, type MutationEntry } from './types';
 
 const CREATE = `mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id } }`;
+const CANCEL = `mutation($id: ID!, $r: String!) { cancelDrawCommitment(id: $id, reason: $r) { id status } }`;
 
-/** A small task led by market, so a draw is quick; each call gets its own seed. */
+/**
+ * A small task led by market, so a draw is quick; each call gets a title of its own. Every matrix task shares the window and the
+ * inspector pool, and an inspector's capacity counts their teams in every overlapping task, so the
+ * capacity is the largest allowed.
+ */
 export function matrixTaskInput(ctx: MatrixContext, sampleSize = 3) {
   return {
-    title: '安全矩阵测试联合抽查',
+    title: `安全矩阵测试联合抽查 ${ctx.unique()}`,
     leadDepartment: 'market',
     windowStart: '2026-10-08',
     windowEnd: '2026-12-18',
-    seed: `matrix-${ctx.unique()}`,
+    capacityPerDay: 20,
     departments: [{ department: 'market', checkItems: ['MARKET-002'], sampleSize }],
   };
+}
+
+/**
+ * Cancels (as admin, with a reason) every pending draw commitment. A pending commitment blocks
+ * committing any other task of its departments within reach of its window, and the refused cells
+ * of the draw and cancel entries leave theirs pending, so every factory that commits calls this first.
+ */
+export async function cancelPendingCommitments(ctx: MatrixContext): Promise<void> {
+  const pending = await ctx.sql<{ id: string }>(`SELECT id FROM joint_tasks.draw_commitment WHERE status = 'PENDING' ORDER BY committed_at`);
+  for (const { id } of pending) await ctx.asAdmin(CANCEL, { id, r: '安全矩阵测试：清理未抽取的承诺' });
+}
+
+/** A task created and committed (two witnesses) as admin: its id, the commitment's id and the witnesses' secrets to reveal. */
+export async function committedTask(ctx: MatrixContext, input: Record<string, unknown> = matrixTaskInput(ctx)) {
+  await cancelPendingCommitments(ctx);
+  const { createJointTask } = await ctx.asAdmin(CREATE, { i: input });
+  const w = witnesses();
+  const { commitDraw } = await ctx.asAdmin(COMMIT, { t: createJointTask.id, i: { witnesses: w.commitments } });
+  return { taskId: createJointTask.id as string, commitmentId: commitDraw.id as string, secrets: w.secrets };
+}
+
+/** A task created, committed (two witnesses) and drawn as admin; returns its id. */
+export async function drawnTask(ctx: MatrixContext, input: Record<string, unknown> = matrixTaskInput(ctx)): Promise<string> {
+  const { taskId, secrets } = await committedTask(ctx, input);
+  await ctx.asAdmin(DRAW, { id: taskId, e: { witnessSecrets: secrets } });
+  return taskId;
 }
 
 /** A drawn task, once per context: its staffed market teams (handed out one per recusal cell) and their enterprises. */
@@ -20,14 +52,13 @@ export function staffedTeams(ctx: MatrixContext) {
   let teams = drawnTeams.get(ctx);
   if (!teams) {
     teams = (async () => {
-      const { createJointTask } = await ctx.asAdmin(CREATE, { i: matrixTaskInput(ctx, 20) });
-      await ctx.asAdmin(`mutation($id: ID!) { drawJointTask(id: $id) { id } }`, { id: createJointTask.id });
+      const taskId = await drawnTask(ctx, matrixTaskInput(ctx, 20));
       const rows = await ctx.sql<{ visit_id: string; uscc: string; inspector_ids: string[] }>(
         `SELECT t.visit_id, v.uscc, t.inspector_ids FROM joint_tasks.visit_team t JOIN joint_tasks.visit v ON v.id = t.visit_id
           WHERE v.task_id = $1 AND t.department_code = 'market' AND t.status = 'STAFFED' ORDER BY v.uscc`,
-        [createJointTask.id],
+        [taskId],
       );
-      return rows.map((r) => ({ taskId: createJointTask.id as string, visitId: r.visit_id, uscc: r.uscc, inspectorId: r.inspector_ids[0] }));
+      return rows.map((r) => ({ taskId, visitId: r.visit_id, uscc: r.uscc, inspectorId: r.inspector_ids[0] }));
     })();
     drawnTeams.set(ctx, teams);
   }
@@ -46,12 +77,34 @@ export const JOINT_TASKS_ENTRIES: MutationEntry[] = [
     },
   },
   {
+    mutation: 'commitDraw',
+    owner: 'market',
+    allowed: own('planner'),
+    async request(ctx) {
+      await cancelPendingCommitments(ctx);
+      const { createJointTask } = await ctx.asAdmin(CREATE, { i: matrixTaskInput(ctx) });
+      return {
+        query: `mutation($t: ID!, $i: CommitDrawInput!) { commitDraw(taskId: $t, input: $i) { id } }`,
+        variables: { t: createJointTask.id, i: { witnesses: witnesses().commitments } },
+      };
+    },
+  },
+  {
+    mutation: 'cancelDrawCommitment',
+    owner: 'market',
+    allowed: own('planner'),
+    async request(ctx) {
+      const { commitmentId } = await committedTask(ctx);
+      return { query: `mutation($id: ID!) { cancelDrawCommitment(id: $id, reason: "见证人未能到场，重新承诺") { id } }`, variables: { id: commitmentId } };
+    },
+  },
+  {
     mutation: 'drawJointTask',
     owner: 'market',
     allowed: own('planner'),
     async request(ctx) {
-      const { createJointTask } = await ctx.asAdmin(CREATE, { i: matrixTaskInput(ctx) });
-      return { query: `mutation($id: ID!) { drawJointTask(id: $id) { id } }`, variables: { id: createJointTask.id } };
+      const { taskId, secrets } = await committedTask(ctx);
+      return { query: `mutation($id: ID!, $e: DrawEntropyInput!) { drawJointTask(id: $id, entropy: $e) { id } }`, variables: { id: taskId, e: { witnessSecrets: secrets } } };
     },
   },
   {

@@ -118,6 +118,31 @@ describe('inspector assignment', () => {
     }
   });
 
+  it('counts the teams inspectors already have in overlapping tasks (priorLoad) against their capacity over the task', () => {
+    // 6 slots each; tax-0 has used all of them elsewhere, tax-1 four; an unknown id is ignored.
+    // 6 × 6 + 2 = 38 slots are left for the 60 seats of 30 visits.
+    const priorLoad = [{ inspectorId: 'tax-0', teams: 6 }, { inspectorId: 'tax-1', teams: 4 }, { inspectorId: 'nobody', teams: 99 }];
+    const { teams, understaffed } = assignInspectors(context({ capacity: { perDay: 2, workingDays: 3 }, priorLoad }), visits(30, ['tax']));
+    const load = new Map<string, number>();
+    for (const t of teams) for (const id of t.inspectorIds) load.set(id, (load.get(id) ?? 0) + 1);
+    expect(load.has('tax-0')).toBe(false);
+    expect(load.get('tax-1') ?? 0).toBeLessThanOrEqual(2);
+    for (const n of load.values()) expect(n).toBeLessThanOrEqual(6);
+    expect([...load.values()].reduce((a, b) => a + b, 0)).toBe(38);
+    expect(understaffed).toBeGreaterThan(6); // more than without the prior load (the test above)
+    for (const t of teams.filter((x) => x.status === 'UNDERSTAFFED')) expect(t.reason).toMatch(/at capacity/);
+
+    // Without the prior load the same draw books tax-0 and tax-1 fully.
+    const free = assignInspectors(context({ capacity: { perDay: 2, workingDays: 3 } }), visits(30, ['tax'])).teams.flatMap((t) => t.inspectorIds);
+    expect(free.filter((id) => id === 'tax-0')).toHaveLength(6);
+    expect(free.filter((id) => id === 'tax-1')).toHaveLength(6);
+
+    // Visits with days count capacity per day only: the prior load over the task does not apply.
+    const daily = visits(30, ['tax']).map((v) => ({ ...v, day: '2025-07-01' }));
+    const perDay = assignInspectors(context({ capacity: { perDay: 2 }, priorLoad }), daily).teams.flatMap((t) => t.inspectorIds);
+    expect(perDay.filter((id) => id === 'tax-0')).toHaveLength(2);
+  });
+
   it('honours capacity per day when visits carry days', () => {
     const vs = visits(40, ['tax']).map((v, k) => ({ ...v, day: k < 20 ? '2025-07-01' : '2025-07-02' }));
     const { teams, understaffed } = assignInspectors(context({ capacity: { perDay: 3 } }), vs);

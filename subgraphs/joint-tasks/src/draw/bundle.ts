@@ -12,7 +12,7 @@
  * draw: compare `commitment.digest` with the public draw log (publicDrawLog), which shows it
  * from the moment of the commit.
  */
-import { verifyBeacon, type BeaconChain } from './beacon';
+import { roundTime, verifyBeacon, type BeaconChain } from './beacon';
 import { coordinatedDraw, type CoordinatedDrawResult, type DrawFrame } from './coordinated';
 import { frameDigest, resultDigest } from './digest';
 import { assignInspectors, type TeamAssignment } from './inspectors';
@@ -183,8 +183,14 @@ export async function verifyBundle(bundle: DrawBundle, options: { trustedChains?
     if (c.beacon) {
       const revealed = bundle.entropy.beacon;
       if (!check('beacon round', revealed?.round === c.beacon.round, `revealed round ${revealed?.round}, committed round ${c.beacon.round}`)) return done();
-      const trusted = options.trustedChains;
-      if (trusted && !check('beacon chain', trusted.some((t) => t.publicKey === c.beacon!.chain.publicKey), `public key ${c.beacon.chain.publicKey.slice(0, 16)}… is not a trusted chain's key`)) return done();
+      const committed = c.beacon.chain;
+      const trusted = options.trustedChains ? options.trustedChains.find((t) => t.publicKey === committed.publicKey) : committed;
+      if (!check('beacon chain', !!trusted && trusted.chainHash === committed.chainHash && trusted.scheme === committed.scheme &&
+        trusted.genesisTime === committed.genesisTime && trusted.periodSeconds === committed.periodSeconds,
+        trusted ? `${committed.name}: chain hash, scheme, genesis and period as the trusted chain publishes them` : `public key ${committed.publicKey.slice(0, 16)}… is not a trusted chain's key`)) return done();
+      const emitted = roundTime(trusted!, c.beacon.round);
+      if (!check('beacon timing', emitted > Date.parse(c.committedAt),
+        `round ${c.beacon.round} was emitted at ${new Date(emitted).toISOString()}, the commitment made at ${c.committedAt}: the round must come after it`)) return done();
       const verdict = await verifyBeacon(c.beacon.chain, { round: revealed!.round, signature: revealed!.signature });
       if (!check('beacon signature', verdict.ok, verdict.ok ? `round ${revealed!.round} signed by ${c.beacon.chain.name}` : verdict.reason)) return done();
       randomness = verdict.ok ? verdict.randomness : null;

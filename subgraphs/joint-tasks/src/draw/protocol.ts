@@ -92,7 +92,7 @@ export function sha256Hex(data: string | Uint8Array): string {
 /**
  * SHA-256 of the RFC 8785 canonical JSON of a value: the digest of parameters and team inputs.
  *
- * @throws RangeError for values JSON cannot represent canonically (NaN, Infinity, undefined)
+ * @throws for values JSON cannot represent canonically (NaN, Infinity, undefined)
  */
 export function canonicalDigest(value: unknown): string {
   const text = canonicalize(value);
@@ -119,7 +119,10 @@ export function commitmentText(c: CommitmentContent): string {
   }
   let text = `commitment\t${PROTOCOL_VERSION}\ntask\t${plain(c.taskId, 'task id')}\nalgorithm\t${plain(c.algorithmVersion, 'algorithm version')}\n`;
   text += `parameters\t${c.parametersDigest}\nframe\t${c.frameDigest}\nteams\t${c.teamInputsDigest}\ncommitted\t${c.committedAt}\n`;
+  const names = new Set<string>();
   for (const w of c.witnesses) {
+    if (names.has(w.name)) throw new RangeError(`witness ${JSON.stringify(w.name)} is named twice`);
+    names.add(w.name);
     if (!HEX64.test(w.commitment)) throw new RangeError(`witness ${w.name}: commitment must be 64 lowercase hex digits`);
     text += `witness\t${plain(w.name, 'witness name')}\t${plain(w.role, 'witness role')}\t${w.commitment}\n`;
   }

@@ -55,12 +55,15 @@ export function frameRoutes(app: express.Express, ctx: { db: DataSource; verifie
     try {
       const caller = await ctx.verifier.verify(req.header('authorization'));
       const body = req.body as FrameRequest;
-      // A full frame is a planner's (drawing); the header alone serves re-staffing a team of one's own department.
+      // A full frame is for a planner of a participating department (the lead department is one);
+      // the header alone serves re-staffing a team of one's own department. Recusal reasons
+      // never leave the registry: the header carries (inspector, enterprise) pairs only.
+      const departments: unknown[] = Array.isArray(body?.departments) ? body.departments : [];
       const allowed = caller && (caller.roles.includes('admin') || (body?.headerOnly
-        ? Array.isArray(body.departments) && body.departments.every((d) => d === caller.department)
-        : caller.roles.includes('planner')));
+        ? departments.length > 0 && departments.every((d) => d === caller.department)
+        : caller.roles.includes('planner') && departments.includes(caller.department)));
       if (!allowed) {
-        res.status(caller ? 403 : 401).json({ code: caller ? 'FORBIDDEN' : 'UNAUTHENTICATED', message: 'a frame is for planners; its header for callers of the requested department' });
+        res.status(caller ? 403 : 401).json({ code: caller ? 'FORBIDDEN' : 'UNAUTHENTICATED', message: 'a frame is for planners of a participating department; its header for callers of the requested department' });
         return;
       }
       const problems = frameRequestProblems(body);
