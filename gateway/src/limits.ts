@@ -1,7 +1,7 @@
 import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { NextFunction, Request, Response } from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, type ValidationContext, type ValidationRule } from 'graphql';
 import { sendGraphQLError, stringBoundsPlugin } from '../../subgraphs/kit/src';
 import type { GatewayLimits } from './config';
 import type { GatewayMetrics } from './metrics';
@@ -28,12 +28,34 @@ export function apolloLimits<C extends BaseContext>(limits: GatewayLimits): Pick
     blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, expensiveFieldRule],
     parseOptions: { maxTokens: limits.maxTokens },
     allowBatchedHttpRequests: limits.maxBatch > 1,
     plugins: [...(armor.plugins as NonNullable<ApolloServerOptions<C>['plugins']>), stringBoundsPlugin(limits.maxStringLength), operationGuard()],
   };
 }
+
+/**
+ * Fields whose cost is not in their shape: `verifyDraw(recompute: …)` re-derives a whole draw
+ * (seconds at a million enterprises). An operation may ask for at most one; anything more is
+ * GRAPHQL_VALIDATION_FAILED before it reaches a subgraph.
+ */
+export const MAX_EXPENSIVE_FIELDS = 1;
+
+const expensiveFieldRule: ValidationRule = (context: ValidationContext) => {
+  let count = 0;
+  return {
+    OperationDefinition: { enter() { count = 0; } },
+    Field(node) {
+      if (node.name.value !== 'verifyDraw') return;
+      const recompute = node.arguments?.find((a) => a.name.value === 'recompute');
+      if (!recompute || (recompute.value.kind === Kind.BOOLEAN && !recompute.value.value)) return;
+      if (++count > MAX_EXPENSIVE_FIELDS) {
+        context.reportError(new GraphQLError(`An operation may recompute at most ${MAX_EXPENSIVE_FIELDS} draw verification (verifyDraw with recompute)`, { nodes: [node], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+      }
+    },
+  };
+};
 
 /**
  * Refuses, with HTTP 400, a document in which no operation can be chosen (an `operationName` it

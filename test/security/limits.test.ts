@@ -69,6 +69,16 @@ describe('limits at the gateway, with the defaults', () => {
     expect(costly.json.errors[0].message).toMatch(/^Query Cost limit of 50000 exceeded, found \d+/);
   });
 
+  it('counts a recomputed draw verification as expensive: one per operation, a second is GRAPHQL_VALIDATION_FAILED before any subgraph is asked', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    const two = await post(fed.gatewayUrl, { query: `{ a: verifyDraw(id: "${id}", recompute: true) { reproduces } b: verifyDraw(id: "${id}", recompute: true) { reproduces } }` }, { authorization: `Bearer ${planner}` });
+    expect([two.status, codes(two.json)]).toEqual([400, ['GRAPHQL_VALIDATION_FAILED']]);
+    expect(two.json.errors[0].message).toMatch(/at most 1 draw verification/);
+    const stored = await post(fed.gatewayUrl, { query: `{ a: verifyDraw(id: "${id}") { reproduces } b: verifyDraw(id: "${id}", recompute: false) { reproduces } }` });
+    expect(codes(stored.json)).toContain('NOT_FOUND');
+    expect(codes(stored.json)).not.toContain('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('refuses any string over 5000 characters in the variables or the document (BAD_USER_INPUT, HTTP 400)', async () => {
     const variable = await post(fed.gatewayUrl, { query: 'query($c: ID!) { department(code: $c) { name } }', variables: { c: 'x'.repeat(5001) } });
     expect([variable.status, codes(variable.json)]).toEqual([400, ['BAD_USER_INPUT']]);
