@@ -27,7 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import {
-  benchToken, exitAfterCleanup, onShutdown, postGraphQL, procMemory, startGatewayChild, startSubgraphs, watchdog,
+  benchToken, exitAfterCleanup, machineBusyCpuMs, onShutdown, postGraphQL, procCpuMs, procMemory, startGatewayChild, startSubgraphs, watchdog,
   SUPERGRAPH_PATH, type Child, type GatewayChild, type SubgraphFleet,
 } from './federation';
 import { benchDatabase, machine, sql, writeResults } from './lib';
@@ -67,10 +67,20 @@ function witnesses() {
   };
 }
 
-/** A task window that begins a week from today (UTC) and lasts ten weeks: never in the past. */
-function futureWindow(): { windowStart: string; windowEnd: string } {
+/**
+ * The task's window: ten weeks, never in the past (commitDraw refuses a window wholly in the
+ * past), beginning a week from today (UTC) or, when the database holds tasks already (earlier
+ * runs, the dashboard fixture), the day after the last of their windows ends, so this draw's
+ * inspectors are not already booked by earlier draws of the same days (up to two years ahead).
+ * History rules reach back a year and more, so earlier runs' visits still exclude some
+ * enterprises (the commit step's `exclusions` say how many).
+ */
+async function futureWindow(databaseUrl: string): Promise<{ windowStart: string; windowEnd: string }> {
   const day = 86_400_000;
-  const start = new Date(Date.now() + 7 * day);
+  const earliest = Date.now() + 7 * day;
+  const [{ last }] = await sql<{ last: string | null }>(databaseUrl, 'SELECT max(window_end)::text AS last FROM joint_tasks.joint_task');
+  const after = last ? Date.parse(last) + day : 0;
+  const start = new Date(after > earliest && after < Date.now() + 730 * day ? after : earliest);
   const end = new Date(start.getTime() + 70 * day);
   return { windowStart: start.toISOString().slice(0, 10), windowEnd: end.toISOString().slice(0, 10) };
 }
@@ -92,7 +102,11 @@ function resetPeak(pid: number): boolean {
 
 /** One GraphQL operation through the gateway, timed; throws with the errors on failure. */
 async function timedGql(url: string, query: string, variables: Record<string, unknown>, token: string): Promise<{ data: any; ms: number; responseBytes: number }> {
-  const r = await postGraphQL(url, query, variables, token, STEP_TIMEOUT_MS);
+  const t0 = performance.now();
+  const r = await postGraphQL(url, query, variables, token, STEP_TIMEOUT_MS).catch((err: Error & { cause?: { code?: string; message?: string } }) => {
+    // fetch says only "fetch failed"; the cause (e.g. undici's 300 s headers timeout) is the news.
+    throw new Error(`${err.message}${err.cause ? ` (${[err.cause.code, err.cause.message].filter(Boolean).join(': ')})` : ''} after ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  });
   if (r.status !== 200 || !r.body || r.body.errors?.length || !r.body.data) {
     throw new Error(`HTTP ${r.status} after ${(r.ms / 1000).toFixed(1)} s: ${r.body?.errors ? JSON.stringify(r.body.errors).slice(0, 2000) : r.text.slice(0, 500)}`);
   }
@@ -121,6 +135,10 @@ class LogLines {
     child.process.stdout?.on('data', take);
     child.process.stderr?.on('data', take);
   }
+  /** Lines with this message logged at or after `since` (ms since epoch). */
+  since(msg: string, since: number): Record<string, any>[] {
+    return this.lines.filter((l) => l.msg === msg && l.time >= since);
+  }
   /** The last line with this message (and, optionally, fields), if any. */
   last(msg: string, where: (l: Record<string, any>) => boolean = () => true): Record<string, any> | undefined {
     for (let k = this.lines.length - 1; k >= 0; k--) if (this.lines[k].msg === msg && where(this.lines[k])) return this.lines[k];
@@ -128,14 +146,37 @@ class LogLines {
   }
 }
 
-/** Peak RSS (MiB) of each process since its last reset, and the reset of all of them. */
-class Peaks {
+/**
+ * Per step, for each service process: peak RSS in MiB since the step began (VmHWM, reset at its
+ * start) and CPU seconds used; and the whole machine's busy CPU seconds (every core; PostgreSQL
+ * and anything else running included).
+ */
+class Meter {
+  private cpu0: Record<string, number | null> = {};
+  private busy0: number | null = null;
   constructor(private readonly pids: Record<string, number>) {}
-  reset(): boolean {
+  /** Starts a step; false when peaks cannot be reset (they are then since process start). */
+  start(): boolean {
+    this.cpu0 = Object.fromEntries(Object.entries(this.pids).map(([name, pid]) => [name, procCpuMs(pid)]));
+    this.busy0 = machineBusyCpuMs();
     return Object.values(this.pids).map(resetPeak).every(Boolean);
   }
-  read(): Record<string, number | null> {
+  peaks(): Record<string, number | null> {
     return Object.fromEntries(Object.entries(this.pids).map(([name, pid]) => [name, procMemory(pid) ? r1(procMemory(pid)!.peakMiB) : null]));
+  }
+  /** CPU seconds since start(): each service process and the machine (all cores). */
+  cpu(): Record<string, number | null> {
+    const out: Record<string, number | null> = {};
+    for (const [name, pid] of Object.entries(this.pids)) {
+      const now = procCpuMs(pid);
+      out[name] = now != null && this.cpu0[name] != null ? Number(((now - this.cpu0[name]!) / 1000).toFixed(2)) : null;
+    }
+    const busy = machineBusyCpuMs();
+    out.machine = busy != null && this.busy0 != null ? Number(((busy - this.busy0) / 1000).toFixed(2)) : null;
+    return out;
+  }
+  read(): { peakMiB: Record<string, number | null>; cpuSeconds: Record<string, number | null> } {
+    return { peakMiB: this.peaks(), cpuSeconds: this.cpu() };
   }
 }
 
@@ -162,21 +203,23 @@ interface ChildRun {
   ms: number;
   /** Peak RSS of the verifier process, MiB (GNU time's "Maximum resident set size"). */
   maxRssMiB: number | null;
+  /** User + system CPU seconds of the child (GNU time only): above the wall time, it used more than one core. */
+  cpuSeconds: number | null;
   stdout: string;
   stderr: string;
 }
 
 /**
  * Runs `node -r scripts/register.js <args>` in a child process under `/usr/bin/time -v` when
- * present (peak RSS from its report), else under a wrapper that prints
+ * present (peak RSS and CPU from its report), else with a preload (written to `tmp`) that prints
  * `process.resourceUsage().maxRSS` on exit.
  */
-function runNode(args: string[]): Promise<ChildRun> {
-  const gnuTime = fs.existsSync('/usr/bin/time');
+function runNode(args: string[], tmp: string): Promise<ChildRun> {
+  const gnuTime = process.env.BENCH_DRAW_GNU_TIME !== '0' && fs.existsSync('/usr/bin/time');
   const marker = '__BENCH_MAX_RSS_KIB__';
-  const nodeArgs = gnuTime
-    ? ['-r', REGISTER, ...args]
-    : ['-r', REGISTER, '-e', `process.on('exit', () => process.stderr.write('\\n${marker} ' + process.resourceUsage().maxRSS + '\\n')); process.argv.splice(1, process.argv.length - 1, ...${JSON.stringify(args)}); require(process.argv[1]);`];
+  const preload = path.join(tmp, 'max-rss.js');
+  if (!gnuTime) fs.writeFileSync(preload, `process.on('exit', () => process.stderr.write('\\n${marker} ' + process.resourceUsage().maxRSS + '\\n'));\n`);
+  const nodeArgs = gnuTime ? ['-r', REGISTER, ...args] : ['-r', REGISTER, '-r', preload, ...args];
   const [cmd, argv] = gnuTime ? ['/usr/bin/time', ['-v', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
@@ -199,6 +242,9 @@ function runNode(args: string[]): Promise<ChildRun> {
         signal: killed ? `signal ${killed}` : signal,
         ms,
         maxRssMiB: kib ? r1(Number(kib) / 1024) : null,
+        cpuSeconds: gnuTime && /User time/.test(stderr)
+          ? r1(Number(/User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1] ?? NaN) + Number(/System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1] ?? NaN))
+          : null,
         stdout,
         stderr: gnuTime ? stderr.replace(/\n?\s*Command being timed:[\s\S]*$/, '') : stderr.replace(new RegExp(`\\n?${marker} \\d+\\n?`), ''),
       });
@@ -267,12 +313,13 @@ async function runOne(enterprises: number) {
       supergraphPath: SUPERGRAPH_PATH,
       urls: fleet.urls,
       databaseUrl: url,
-      env: { SUBGRAPH_TIMEOUT_MS: String(STEP_TIMEOUT_MS) },
+      // The gateway's ceiling (readGatewayConfig accepts at most 600,000 ms).
+      env: { SUBGRAPH_TIMEOUT_MS: '600000' },
     });
     const childOf = (name: string) => fleet.children.find((c) => c.name === `subgraph ${name}`)!;
     const jtLog = new LogLines(childOf('joint-tasks'));
     const regLog = new LogLines(childOf('registry'));
-    const peaks = new Peaks({ gateway: gateway.pid, 'joint-tasks': childOf('joint-tasks').pid, registry: childOf('registry').pid });
+    const meter = new Meter({ gateway: gateway.pid, 'joint-tasks': childOf('joint-tasks').pid, registry: childOf('registry').pid });
     const gatewayBase = gateway.url.replace(/\/graphql$/, '');
     const tails = () => Object.fromEntries([gateway!, ...fleet.children].map((c) => [c.name, `${c.process.exitCode !== null || c.process.signalCode ? `(exited: code ${c.process.exitCode}, signal ${c.process.signalCode})\n` : ''}${c.tail().split('\n').slice(-12).join('\n')}`]));
     const fail = (step: string, err: unknown) => {
@@ -281,30 +328,43 @@ async function runOne(enterprises: number) {
       console.error(`${enterprises.toLocaleString('en')}: ${step} failed: ${e.message}`);
     };
 
-    const window = futureWindow();
+    /** The services' slow-query log lines (over 1 s, TypeORM's threshold) since `since`. */
+    const slowQueries = (since: number) => [
+      ...jtLog.since('slow query', since).map((l) => ({ service: 'joint-tasks', ms: l.ms, query: String(l.query).slice(0, 160) })),
+      ...regLog.since('slow query', since).map((l) => ({ service: 'registry', ms: l.ms, query: String(l.query).slice(0, 160) })),
+    ];
+
+    const loadBefore = Number(os.loadavg()[0].toFixed(2));
+    const window = await futureWindow(url);
     const created = await timedGql(gateway.url, 'mutation BenchCreate($i: CreateJointTaskInput!) { createJointTask(input: $i) { id } }', {
       i: { title: `bench draw ${enterprises} ${new Date().toISOString()}`, leadDepartment: 'market', ...window, departments: DEPARTMENTS },
     }, planner);
     const taskId: string = created.data.createJointTask.id;
     const w = witnesses();
-    const canReset = peaks.reset();
+    
 
     // 1. Commit
     let commit: Record<string, any> | null = null;
+    let stepStart = Date.now();
+    const canReset = meter.start();
     try {
       const c = await timedGql(gateway.url, COMMIT, { t: taskId, i: { witnesses: w.commitments } }, planner);
       const frameLine = regLog.last('request', (l) => l.path === '/internal/frame');
       const [stored] = await sql<{ bytes: number }>(url, 'SELECT octet_length(data)::int AS bytes FROM joint_tasks.draw_commitment_frame WHERE commitment_id = $1', [c.data.commitDraw.id]);
+      const [noted] = await sql<{ notes: string[] }>(url, 'SELECT notes FROM joint_tasks.draw_commitment WHERE id = $1', [c.data.commitDraw.id]);
       commit = {
         ms: r1(c.ms),
         commitmentId: c.data.commitDraw.id,
         frameSize: c.data.commitDraw.frameSize,
         storedFrameBytes: stored?.bytes ?? null,
+        /** The commitment's notes: per department, the enterprises each frame rule excluded. */
+        exclusions: noted?.notes ?? [],
         /** The registry's own time for the frame stream request (until its last byte was taken). */
         registryFrameMs: frameLine?.durationMs ?? null,
         /** The joint-tasks subgraph's time for the operation (its request log line). */
-        subgraphMs: jtLog.last('request', (l) => l.operationName === 'BenchCommit')?.durationMs ?? null,
-        peakMiB: peaks.read(),
+        subgraphMs: jtLog.last('request', (l) => String(l.operationName ?? '').startsWith('BenchCommit'))?.durationMs ?? null,
+        ...meter.read(),
+        slowQueries: slowQueries(stepStart),
       };
     } catch (err) {
       fail('commit', err);
@@ -313,7 +373,8 @@ async function runOne(enterprises: number) {
     // 2. Draw
     let draw: Record<string, any> | null = null;
     if (commit) {
-      peaks.reset();
+      stepStart = Date.now();
+      meter.start();
       try {
         const d = await timedGql(gateway.url, DRAW, { id: taskId, e: { witnessSecrets: w.secrets } }, planner);
         const dj = d.data.drawJointTask;
@@ -324,7 +385,7 @@ async function runOne(enterprises: number) {
           ms: r1(d.ms),
           drawId: dj.id,
           serverMs: dj.durationMs,
-          subgraphMs: jtLog.last('request', (l) => l.operationName === 'BenchDraw')?.durationMs ?? null,
+          subgraphMs: jtLog.last('request', (l) => String(l.operationName ?? '').startsWith('BenchDraw'))?.durationMs ?? null,
           phases: logged ? { frameMs: logged.frameMs, computeMs: logged.computeMs, inspectorsMs: logged.inspectorsMs, writeMs: logged.writeMs } : null,
           storedBundleBytes: blob?.bytes ?? null,
           frameSize: dj.frameSize,
@@ -334,7 +395,8 @@ async function runOne(enterprises: number) {
           expectedVisits: dj.expectedVisits,
           independentVisits: dj.independentVisits,
           separateVisits: dj.separateVisits,
-          peakMiB: peaks.read(),
+          ...meter.read(),
+          slowQueries: slowQueries(stepStart),
         };
       } catch (err) {
         fail('draw', err);
@@ -347,6 +409,7 @@ async function runOne(enterprises: number) {
     let bundle: Record<string, any> | null = null;
     const file = path.join(tmp, 'bundle.json');
     if (draw) {
+      meter.start();
       try {
         const got = await download(`${gatewayBase}/draws/${draw.drawId}/bundle.json`);
         if (got.status !== 200) throw new Error(`HTTP ${got.status}: ${got.body.toString('utf8', 0, 500)}`);
@@ -361,6 +424,7 @@ async function runOne(enterprises: number) {
           wireBytes: got.body.length,
           jsonBytes: json.length,
           gunzipMs: r1(gunzipMs),
+          ...meter.read(),
         };
       } catch (err) {
         fail('bundle download', err);
@@ -372,25 +436,27 @@ async function runOne(enterprises: number) {
     if (bundle) {
       try {
         // The verifier's fixed cost: node, the SWC register and its modules (--help loads them all).
-        const idle = await runNode([VERIFIER, '--help']);
-        const run = await runNode([VERIFIER, file]);
+        const idle = await runNode([VERIFIER, '--help'], tmp);
+        const run = await runNode([VERIFIER, file], tmp);
         const reported = /verified in (\d+) ms/.exec(run.stdout)?.[1];
         offline = {
           ms: r1(run.ms),
           exitCode: run.exitCode,
           signal: run.signal,
           maxRssMiB: run.maxRssMiB,
+          cpuSeconds: run.cpuSeconds,
           /** The verifier's own "verified in N ms" (reading and parsing the file, then verifyBundle). */
           reportedMs: reported ? Number(reported) : null,
           startupMs: r1(idle.ms),
           startupRssMiB: idle.maxRssMiB,
+          startupCpuSeconds: idle.cpuSeconds,
           checks: run.stdout.split('\n').filter((l) => /^[✓✗] /.test(l)).map((l) => l.slice(0, 300)),
           stderr: run.exitCode === 0 ? undefined : run.stderr.slice(-3000),
           phases: null as Record<string, any> | null,
         };
         if (run.exitCode !== 0) fail('offline verification', `verify-draw exited with ${run.exitCode ?? run.signal}: ${run.stdout.slice(-1500)}\n${run.stderr.slice(-1500)}`);
         if (process.env.BENCH_DRAW_VERIFY_PHASES !== '0') {
-          const phased = await runNode([__filename, '--verify-phases', file]);
+          const phased = await runNode([__filename, '--verify-phases', file], tmp);
           const line = phased.stdout.split('\n').find((l) => l.startsWith('{'));
           offline.phases = line ? { ...JSON.parse(line), exitCode: phased.exitCode, ms: r1(phased.ms), maxRssMiB: phased.maxRssMiB ?? JSON.parse(line).maxRssMiB } : { exitCode: phased.exitCode, signal: phased.signal, stderr: phased.stderr.slice(-2000) };
         }
@@ -402,10 +468,12 @@ async function runOne(enterprises: number) {
     // 5. verifyDraw: computed and stored, then served from storage
     let verify: Record<string, any> | null = null;
     if (draw) {
-      peaks.reset();
+      stepStart = Date.now();
+      meter.start();
       try {
         const first = await timedGql(gateway.url, VERIFY, { id: draw.drawId }, planner);
-        const firstPeak = peaks.read();
+        const firstUse = meter.read();
+        const firstSlow = slowQueries(stepStart);
         const second = await timedGql(gateway.url, VERIFY, { id: draw.drawId }, planner);
         const v1 = first.data.verifyDraw;
         const v2 = second.data.verifyDraw;
@@ -416,7 +484,10 @@ async function runOne(enterprises: number) {
           servedFromStorage: v1.verifiedAt === v2.verifiedAt,
           differences: v1.differences,
           checks: v1.checks.length,
-          peakMiB: firstPeak,
+          /** The joint-tasks subgraph's own time for the second call (served from storage). */
+          subgraphMs: jtLog.last('request', (l) => String(l.operationName ?? '').startsWith('BenchVerify'))?.durationMs ?? null,
+          ...firstUse,
+          slowQueries: firstSlow,
         };
         if (!v1.reproduces) fail('verifyDraw', `reproduces = false: ${v1.differences.join('; ')}`);
       } catch (err) {
@@ -428,6 +499,8 @@ async function runOne(enterprises: number) {
       enterprises,
       departments: DEPARTMENTS.length,
       window,
+      /** 1-minute load average before the first step and after the last (2 cores: above ~2, something else competed). */
+      loadAverage: { before: loadBefore, after: Number(os.loadavg()[0].toFixed(2)) },
       frameSize: draw?.frameSize ?? commit?.frameSize ?? null,
       visits: draw?.visits ?? null,
       teams: draw?.teams ?? null,
@@ -463,7 +536,7 @@ type Run = Awaited<ReturnType<typeof runOne>>;
 function printRun(r: Run): void {
   const n = r.enterprises.toLocaleString('en');
   const lines = [`\n${n} enterprises × ${r.departments} departments (window ${r.window.windowStart}..${r.window.windowEnd})`];
-  if (r.commit) lines.push(`  1 commit      ${secs(r.commit.ms)} s  frame ${r.commit.frameSize} (stored ${mib(r.commit.storedFrameBytes / MiB)} MiB gzip), registry stream ${secs(r.commit.registryFrameMs)} s`);
+  if (r.commit) lines.push(`  1 commit      ${secs(r.commit.ms)} s  frame ${r.commit.frameSize} (stored ${(r.commit.storedFrameBytes / MiB).toFixed(1)} MiB gzip), registry stream ${secs(r.commit.registryFrameMs)} s`);
   if (r.draw) {
     const p = r.draw.phases;
     lines.push(`  2 draw        ${secs(r.draw.ms)} s  (server ${secs(r.draw.serverMs)} s${p ? `: frame ${secs(p.frameMs)}, compute ${secs(p.computeMs)}, inspectors ${secs(p.inspectorsMs)}, bundle+write ${secs(p.writeMs)}` : ''}), ${r.draw.visits} visits, ${r.draw.teams} teams (${r.draw.understaffedTeams} understaffed)`);
@@ -514,6 +587,14 @@ function markdown(runs: Run[]): string {
     '| enterprises | commit: joint-tasks | commit: registry | commit: gateway | draw: joint-tasks | draw: gateway | verifyDraw 1st: joint-tasks | offline verifier | offline, node + modules alone |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...runs.map((r) => `| ${r.enterprises.toLocaleString('en')} | ${peak(r.commit?.peakMiB, 'joint-tasks')} | ${peak(r.commit?.peakMiB, 'registry')} | ${peak(r.commit?.peakMiB, 'gateway')} | ${peak(r.draw?.peakMiB, 'joint-tasks')} | ${peak(r.draw?.peakMiB, 'gateway')} | ${peak(r.verifyDraw?.peakMiB, 'joint-tasks')} | ${mib(r.offline?.maxRssMiB)} | ${mib(r.offline?.startupRssMiB)} |`),
+    '',
+    '## CPU seconds per step',
+    '',
+    'Machine: every core of the machine busy, PostgreSQL and anything else running included.',
+    '',
+    '| enterprises | commit: joint-tasks | commit: registry | commit: machine | draw: joint-tasks | draw: machine | offline verifier (user+sys) | verifyDraw 1st: joint-tasks | verifyDraw 1st: machine |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...runs.map((r) => `| ${r.enterprises.toLocaleString('en')} | ${cell(r.commit?.cpuSeconds?.['joint-tasks'])} | ${cell(r.commit?.cpuSeconds?.registry)} | ${cell(r.commit?.cpuSeconds?.machine)} | ${cell(r.draw?.cpuSeconds?.['joint-tasks'])} | ${cell(r.draw?.cpuSeconds?.machine)} | ${cell(r.offline?.cpuSeconds)} | ${cell(r.verifyDraw?.cpuSeconds?.['joint-tasks'])} | ${cell(r.verifyDraw?.cpuSeconds?.machine)} |`),
     ...(runs.some((r) => r.errors.length)
       ? ['', '## Failures', '', ...runs.flatMap((r) => r.errors.map((e) => `- ${r.enterprises.toLocaleString('en')}, ${e.step}: ${e.message.replace(/\n/g, ' ').slice(0, 800)}`))]
       : []),
@@ -538,7 +619,7 @@ async function main() {
 }
 
 main().then(
-  () => (process.argv[2] === '--verify-phases' ? undefined : exitAfterCleanup(process.exitCode ?? 0)),
+  () => (process.argv[2] === '--verify-phases' ? undefined : exitAfterCleanup(Number(process.exitCode ?? 0))),
   (err) => {
     console.error(err);
     if (process.argv[2] === '--verify-phases') process.exit(2);

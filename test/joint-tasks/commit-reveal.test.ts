@@ -10,7 +10,7 @@ import { sql } from '../support/database';
 import { COMMIT, DRAW, TestBeaconChain, witnesses } from '../support/draw-protocol';
 import { startFederation, token, type TestFederation } from '../support/federation';
 import { postGraphQL } from '../support/http';
-import { codeOf, ok, taskInput } from '../support/joint-task-flow';
+import { chinaDay, codeOf, futureWindow, ok, taskInput } from '../support/joint-task-flow';
 
 let fed: TestFederation;
 let planner: string;
@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(() => fed?.stop());
 
 async function createTask(overrides: Record<string, unknown> = {}, as = planner): Promise<string> {
-  return ok(await fed.query(CREATE, { i: taskInput(overrides) }, { token: as })).createJointTask.id;
+  return ok(await fed.query(CREATE, { i: taskInput({ ...futureWindow(), ...overrides }) }, { token: as })).createJointTask.id;
 }
 
 /** A selection of every leaf field of a type, and of the leaf fields of its object fields without arguments. */
@@ -215,7 +215,7 @@ describe('refusing what would let anyone steer a draw', () => {
   });
 
   it('refuses a window wholly in the past unless an admin backfills it with a recorded reason', async () => {
-    const taskId = await createTask({ windowStart: '2025-03-03', windowEnd: '2025-03-28' }, admin);
+    const taskId = await createTask({ windowStart: chinaDay(-60), windowEnd: chinaDay(-1) }, admin);
     const w = witnesses();
     const refused = await fed.query(COMMIT, { t: taskId, i: { witnesses: w.commitments } }, { token: planner });
     expect(codeOf(refused)).toBe('BAD_USER_INPUT');
@@ -227,8 +227,8 @@ describe('refusing what would let anyone steer a draw', () => {
   });
 
   it('refuses a commitment while another within reach of the same department\'s history rules is pending', async () => {
-    const later = await createTask({ windowStart: '2028-09-01', windowEnd: '2028-09-29' });
-    const earlier = await createTask({ windowStart: '2028-03-01', windowEnd: '2028-03-31' });
+    const later = await createTask({ windowStart: chinaDay(400), windowEnd: chinaDay(430) });
+    const earlier = await createTask({ windowStart: chinaDay(200), windowEnd: chinaDay(230) });
     const pending = ok(await fed.query(COMMIT, { t: later, i: { witnesses: witnesses().commitments } }, { token: planner })).commitDraw;
     const refused = await fed.query(COMMIT, { t: earlier, i: { witnesses: witnesses().commitments } }, { token: planner });
     expect(codeOf(refused)).toBe('CONFLICT');

@@ -1,7 +1,16 @@
 import { sql } from '../support/database';
 import { commitAndDraw } from '../support/draw-protocol';
 import { startFederation, token, type TestFederation } from '../support/federation';
-import { ok } from '../support/joint-task-flow';
+import { chinaDay, ok } from '../support/joint-task-flow';
+
+/** Next year in China: every window of these tests lies in it (or the year after), never in the past. */
+const Y = Number(chinaDay(0).slice(0, 4)) + 1;
+
+/** The Monday of the first full week of November of a year (YYYY-MM-DD). */
+function novemberMonday(year: number): string {
+  const first = new Date(Date.UTC(year, 10, 1));
+  return new Date(first.getTime() + ((8 - first.getUTCDay()) % 7) * 86_400_000).toISOString().slice(0, 10);
+}
 
 let fed: TestFederation;
 let planner: string;
@@ -12,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => fed?.stop());
 
-/** Every supervised enterprise of market, tax and fire (KEY items, ratio 1), in one window of 2027. */
+/** Every supervised enterprise of market, tax and fire (KEY items, ratio 1), in one window. */
 function everyone(title: string, windowStart: string, windowEnd: string, departments = ['market', 'tax', 'fire']) {
   const items: Record<string, string> = { market: 'MARKET-002', tax: 'TAX-001', fire: 'FIRE-001', health: '36115082102006' };
   return {
@@ -35,29 +44,29 @@ async function sampled(taskId: string, department: string): Promise<Set<string>>
 
 describe('history rules whatever the order of draws', () => {
   it('drawing a later window first and an earlier one second breaks no exclusion, interval, yearly cap or rotation rule', async () => {
-    const later = await draw(everyone('later window first', '2027-09-01', '2027-09-30'));
-    const earlier = await draw(everyone('earlier window second', '2027-03-01', '2027-03-31'));
+    const later = await draw(everyone('later window first', `${Y}-09-01`, `${Y}-09-30`));
+    const earlier = await draw(everyone('earlier window second', `${Y}-03-01`, `${Y}-03-31`));
 
     // Tax: anyone checked in the last three years is not drawn again (before or after).
     const taxLater = await sampled(later, 'tax');
     const taxEarlier = await sampled(earlier, 'tax');
     expect(taxLater.size).toBeGreaterThan(0);
     expect([...taxEarlier].filter((u) => taxLater.has(u))).toEqual([]);
-    // Fire: at least 183 days apart; 2027-03-31 to 2027-09-01 is 154.
+    // Fire: at least 183 days apart; March 31 to September 1 is 154 days.
     const fireLater = await sampled(later, 'fire');
     expect(fireLater.size).toBeGreaterThan(0);
     expect([...(await sampled(earlier, 'fire'))].filter((u) => fireLater.has(u))).toEqual([]);
-    // Market's yearly cap of two: both may visit, a third task in 2027 may not.
+    // Market's yearly cap of two: both may visit, a third task in the same year may not.
     const marketLater = await sampled(later, 'market');
     const marketEarlier = await sampled(earlier, 'market');
     const twice = [...marketEarlier].filter((u) => marketLater.has(u));
     expect(twice.length).toBeGreaterThan(0);
-    const third = await draw(everyone('third market task of 2027', '2027-06-01', '2027-06-30', ['market']));
+    const third = await draw(everyone('third market task of the year', `${Y}-06-01`, `${Y}-06-30`, ['market']));
     const marketThird = await sampled(third, 'market');
     expect(twice.filter((u) => marketThird.has(u))).toEqual([]);
     const [{ over }] = await sql<{ over: number }>(fed.databaseUrl,
       `SELECT count(*)::int AS over FROM (SELECT v.uscc FROM joint_tasks.visit v JOIN joint_tasks.joint_task t ON t.id = v.task_id
-        WHERE 'market' = ANY(v.departments) AND date_part('year', t.window_start) = 2027 GROUP BY v.uscc HAVING count(*) > 2) x`);
+        WHERE 'market' = ANY(v.departments) AND date_part('year', t.window_start) = $1 GROUP BY v.uscc HAVING count(*) > 2) x`, [Y]);
     expect(over).toBe(0);
 
     // Tax's inspector rotation: no inspector on the same taxpayer within a year, in either order.
@@ -70,8 +79,10 @@ describe('history rules whatever the order of draws', () => {
 
   it('counts an inspector\'s teams in every overlapping task against their capacity', async () => {
     // Five working days (Monday to Friday) at one team a day: five teams per inspector over both tasks together.
+    const monday = novemberMonday(Y + 1);
+    const friday = new Date(Date.parse(monday) + 4 * 86_400_000).toISOString().slice(0, 10);
     const input = (title: string) => ({
-      title, leadDepartment: 'market', windowStart: '2028-11-06', windowEnd: '2028-11-10', capacityPerDay: 1,
+      title, leadDepartment: 'market', windowStart: monday, windowEnd: friday, capacityPerDay: 1,
       departments: [{ department: 'market', checkItems: ['MARKET-002'], sampleSize: 12 }],
     });
     const first = await draw(input('overlapping task one'));

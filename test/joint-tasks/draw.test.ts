@@ -1,7 +1,7 @@
 import { sql } from '../support/database';
 import { startFederation, token, type TestFederation } from '../support/federation';
 import { DRAW, commitAndDraw, witnesses } from '../support/draw-protocol';
-import { taskInput } from '../support/joint-task-flow';
+import { futureWindow, taskInput } from '../support/joint-task-flow';
 
 let fed: TestFederation;
 let planner: string;
@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => fed?.stop());
 
-async function createAndDraw(input = taskInput()) {
+async function createAndDraw(input = taskInput(futureWindow())) {
   const created = await fed.query(CREATE, { i: input }, { token: planner });
   expect(created.errors).toBeUndefined();
   const taskId = created.data.createJointTask.id as string;
@@ -83,7 +83,7 @@ describe('the coordinated draw through the gateway', () => {
   });
 
   it('answers one query from a visit to its enterprise, teams and inspectors', async () => {
-    const { taskId } = await createAndDraw(taskInput());
+    const { taskId } = await createAndDraw();
     const res = await fed.query(`query($t: ID!) { jointTask(id: $t) { status visitCount visits(first: 5) { nodes { id status departments
       enterprise { uscc name jointVisits { id } } teams { department { code nameZh } status inspectors { id name } } } } } }`, { t: taskId }, { token: planner });
     expect(res.errors).toBeUndefined();
@@ -97,13 +97,13 @@ describe('the coordinated draw through the gateway', () => {
   });
 
   it('refuses to draw a task twice (CONFLICT)', async () => {
-    const { taskId } = await createAndDraw(taskInput());
+    const { taskId } = await createAndDraw();
     const again = await fed.query(DRAW, { id: taskId, e: { witnessSecrets: witnesses().secrets } }, { token: planner });
     expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 
   it('reproduces under verifyDraw for anyone, computed once and served from storage; a supervisor\'s recompute sees a changed stored visit', async () => {
-    const { draw } = await createAndDraw(taskInput());
+    const { draw } = await createAndDraw();
     const q = `query($id: ID!, $r: Boolean) { verifyDraw(id: $id, recompute: $r) { reproduces frameDigestMatches resultDigestMatches visitsMatch differences verifiedAt checks { name ok } } }`;
     const ok = await fed.query(q, { id: draw.id });
     expect(ok.errors).toBeUndefined();
@@ -125,7 +125,7 @@ describe('the coordinated draw through the gateway', () => {
   });
 
   it('replaces a recused inspector by a new seeded draw, recorded as a team change, and honours the recusal', async () => {
-    const { taskId } = await createAndDraw(taskInput());
+    const { taskId } = await createAndDraw();
     const [team] = await sql<{ visit_id: string; uscc: string; inspector_ids: string[] }>(fed.databaseUrl,
       `SELECT t.visit_id, v.uscc, t.inspector_ids FROM joint_tasks.visit_team t JOIN joint_tasks.visit v ON v.id = t.visit_id
         WHERE v.task_id = $1 AND t.department_code = 'market' AND t.status = 'STAFFED' ORDER BY v.uscc LIMIT 1`, [taskId]);

@@ -1,5 +1,6 @@
 import { commitAndDraw } from '../support/draw-protocol';
 import { startFederation, token, type TestFederation } from '../support/federation';
+import { futureWindow } from '../support/joint-task-flow';
 
 let fed: TestFederation;
 let planner: string;
@@ -10,7 +11,7 @@ beforeAll(async () => {
   planner = await token('market', ['planner']);
   // Market draws every enterprise it supervises (all of them), so the task has one visit per enterprise.
   const created = await fed.query(`mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id } }`, {
-    i: { title: 'batching', leadDepartment: 'market', windowStart: '2026-10-08', windowEnd: '2026-12-18', departments: [{ department: 'market', checkItems: ['MARKET-002'], ratio: 1 }] },
+    i: { title: 'batching', leadDepartment: 'market', ...futureWindow(), departments: [{ department: 'market', checkItems: ['MARKET-002'], ratio: 1 }] },
   }, { token: planner });
   taskId = created.data.createJointTask.id;
   const { draw } = await commitAndDraw(fed, taskId, planner);

@@ -3,6 +3,7 @@ import { COMMIT, DRAW, witnesses } from '../support/draw-protocol';
 import { startFederation, token, type GraphQLResponse, type TestFederation } from '../support/federation';
 import { closedPort, startGatewayFor } from '../support/gateway';
 import { spawnSubgraph } from '../support/processes';
+import { futureWindow } from '../support/joint-task-flow';
 
 /*
  * The draw (the reveal of a committed task) writes its draw, visits, teams and public bundle,
@@ -16,7 +17,7 @@ let fed: TestFederation;
 let planner: string;
 const CREATE = `mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id } }`;
 const input = (title: string) => ({
-  title, leadDepartment: 'market', windowStart: '2026-10-08', windowEnd: '2026-12-18', capacityPerDay: 20,
+  title, leadDepartment: 'market', ...futureWindow(), capacityPerDay: 20,
   departments: [{ department: 'market', checkItems: ['MARKET-002'], ratio: 0.2 }, { department: 'tax', checkItems: ['TAX-001'], ratio: 0.1 }],
 });
 

@@ -4,6 +4,7 @@ import { closedPort, startGatewayFor, type ExtraGateway } from '../support/gatew
 import { send } from '../support/http';
 import { sample, scrape } from '../support/metrics';
 import { spawnSubgraph, type SubgraphProcess } from '../support/processes';
+import { futureWindow } from '../support/joint-task-flow';
 
 /*
  * Each subgraph as its own process, as deployed, and the gateway in front. Under a steady load of
@@ -65,7 +66,7 @@ beforeAll(async () => {
   planner = await token('market', ['planner'], 'fault-planner');
   [{ uscc }] = await sql<{ uscc: string }>(db.url, 'SELECT uscc FROM registry.enterprise ORDER BY uscc LIMIT 1');
   const created = await gw.query(`mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id } }`, {
-    i: { title: '故障测试', leadDepartment: 'market', windowStart: '2026-10-08', windowEnd: '2026-12-18', departments: [{ department: 'market', checkItems: ['MARKET-002'], sampleSize: 3 }] },
+    i: { title: '故障测试', leadDepartment: 'market', ...futureWindow(), departments: [{ department: 'market', checkItems: ['MARKET-002'], sampleSize: 3 }] },
   }, { token: planner });
   expect(created.errors).toBeUndefined();
   taskId = created.data.createJointTask.id;
@@ -123,7 +124,7 @@ describe('a subgraph process that dies under load and comes back', () => {
     expect(sample(metrics, 'jih_gateway_subgraph_requests_total', { subgraph: 'joint-tasks', outcome: 'unreachable' })).toBeGreaterThan(0);
     expect(sample(metrics, 'jih_gateway_subgraph_requests_total', { subgraph: 'registry', outcome: 'unreachable' })).toBeGreaterThan(0);
     const created = await gw.query(`mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id } }`, {
-      i: { title: '恢复后', leadDepartment: 'market', windowStart: '2026-10-08', windowEnd: '2026-12-18', departments: [{ department: 'market', checkItems: ['MARKET-002'], sampleSize: 3 }] },
+      i: { title: '恢复后', leadDepartment: 'market', ...futureWindow(), departments: [{ department: 'market', checkItems: ['MARKET-002'], sampleSize: 3 }] },
     }, { token: planner });
     expect(created.errors).toBeUndefined();
     const health = await send(gw.url.replace(/\/graphql$/, '/health'), { method: 'GET', headers: {} });

@@ -2,6 +2,7 @@ import { startFederation, token, type TestFederation } from '../support/federati
 import { closedPort, startGatewayFor, startHangingServer } from '../support/gateway';
 import { send } from '../support/http';
 import { sample, scrape } from '../support/metrics';
+import { futureWindow } from '../support/joint-task-flow';
 
 /*
  * A subgraph that hangs or is gone costs only its own fields: the gateway gives up on it after
@@ -23,7 +24,7 @@ beforeAll(async () => {
   planner = await token('market', ['planner'], 'timeout-planner');
   uscc = (await fed.query(`{ enterprises(first: 1) { nodes { uscc } } }`)).data.enterprises.nodes[0].uscc;
   const created = await fed.query(`mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id } }`, {
-    i: { title: '超时测试', leadDepartment: 'market', windowStart: '2026-10-08', windowEnd: '2026-12-18', departments: [{ department: 'market', checkItems: ['MARKET-002'], sampleSize: 3 }] },
+    i: { title: '超时测试', leadDepartment: 'market', ...futureWindow(), departments: [{ department: 'market', checkItems: ['MARKET-002'], sampleSize: 3 }] },
   }, { token: planner });
   taskId = created.data.createJointTask.id;
 });

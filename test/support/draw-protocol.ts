@@ -31,10 +31,13 @@ export const DRAW = `mutation($id: ID!, $e: DrawEntropyInput!) { drawJointTask(i
   id seed frameSize expectedVisits independentVisits separateVisits realisedVisits understaffedTeams frameDigest algorithmVersion visitsSaved commitmentId
   departmentStats { department mode eligible expected realised shortfall sampleSize } } }`;
 
-/** Commits a task's draw with two witnesses and draws it at once; returns the commitment and the draw. */
-export async function commitAndDraw(fed: TestFederation, taskId: string, token: string): Promise<{ commitment: any; draw: any }> {
+/**
+ * Commits a task's draw with two witnesses and draws it at once; returns the commitment and the
+ * draw. `commit` adds to the commitment's input, e.g. an admin's `backfillReason`.
+ */
+export async function commitAndDraw(fed: TestFederation, taskId: string, token: string, commit: { backfillReason?: string } = {}): Promise<{ commitment: any; draw: any }> {
   const w = witnesses();
-  const commitment = data(await fed.query(COMMIT, { t: taskId, i: { witnesses: w.commitments } }, { token })).commitDraw;
+  const commitment = data(await fed.query(COMMIT, { t: taskId, i: { witnesses: w.commitments, ...commit } }, { token })).commitDraw;
   const draw = data(await fed.query(DRAW, { id: taskId, e: { witnessSecrets: w.secrets } }, { token })).drawJointTask;
   return { commitment, draw };
 }

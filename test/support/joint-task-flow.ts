@@ -3,6 +3,7 @@
  * tests: compose and draw a task, pick a staffed visit, record, review, publish.
  */
 import { randomUUID } from 'node:crypto';
+import { chinaDate } from '../../subgraphs/joint-tasks/src/services/result-deadline.service';
 import { commitAndDraw } from './draw-protocol';
 import { token, type GraphQLResponse, type TestFederation } from './federation';
 
@@ -43,6 +44,16 @@ export interface VisitView {
   teams: TeamView[];
 }
 
+/** YYYY-MM-DD of today in China shifted by whole days. */
+export function chinaDay(offset: number): string {
+  return new Date(Date.parse(chinaDate()) + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A window that starts a month from today and lasts two months: never in the past, whenever the suite runs. */
+export function futureWindow(): { windowStart: string; windowEnd: string } {
+  return { windowStart: chinaDay(30), windowEnd: chinaDay(90) };
+}
+
 /** The data of a response, or a failure that shows the errors. */
 export function ok<T = any>(res: GraphQLResponse<T>): T {
   if (res.errors?.length || !res.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
@@ -54,12 +65,19 @@ export function codeOf(res: GraphQLResponse): string | undefined {
   return res.errors?.[0]?.extensions?.code;
 }
 
-/** Composes, commits (two witnesses) and draws a task as a market planner; returns its id, its draw and every visit with its teams. */
+/**
+ * Composes, commits (two witnesses) and draws a task as a market planner; returns its id, its
+ * draw and every visit with its teams. A window wholly in the past (the deadline and dashboard
+ * tests' overdue results) is committed by a market admin as a backfill, with a reason.
+ */
 export async function createAndDraw(fed: TestFederation, input = taskInput()): Promise<{ taskId: string; draw: any; visits: VisitView[] }> {
   const planner = await token('market', ['planner']);
   const created = ok(await fed.query(`mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id } }`, { i: input }, { token: planner }));
   const taskId = created.createJointTask.id as string;
-  const { draw } = await commitAndDraw(fed, taskId, planner);
+  const past = String(input.windowEnd) < chinaDate();
+  const { draw } = past
+    ? await commitAndDraw(fed, taskId, await token('market', ['admin'], 'backfill-admin'), { backfillReason: '测试：补录一个已结束窗口的抽取，以检查逾期结果' })
+    : await commitAndDraw(fed, taskId, planner);
   const listed = ok(await fed.query(
     `query($t: ID!) { jointTask(id: $t) { visits(first: 500) { nodes { id uscc departments teams { department { code } status inspectors { id } } } } } }`,
     { t: taskId }, { token: planner },

@@ -1,5 +1,6 @@
 import { COMMIT, DRAW, witnesses } from '../../support/draw-protocol';
 import { own, type MatrixContext, type MutationEntry } from './types';
+import { chinaDay, futureWindow } from '../../support/joint-task-flow';
 
 const CREATE = `mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id } }`;
 const CANCEL = `mutation($id: ID!, $r: String!) { cancelDrawCommitment(id: $id, reason: $r) { id status } }`;
@@ -13,8 +14,7 @@ export function matrixTaskInput(ctx: MatrixContext, sampleSize = 3) {
   return {
     title: `安全矩阵测试联合抽查 ${ctx.unique()}`,
     leadDepartment: 'market',
-    windowStart: '2026-10-08',
-    windowEnd: '2026-12-18',
+    ...futureWindow(),
     capacityPerDay: 20,
     departments: [{ department: 'market', checkItems: ['MARKET-002'], sampleSize }],
   };
@@ -35,7 +35,9 @@ export async function committedTask(ctx: MatrixContext, input: Record<string, un
   await cancelPendingCommitments(ctx);
   const { createJointTask } = await ctx.asAdmin(CREATE, { i: input });
   const w = witnesses();
-  const { commitDraw } = await ctx.asAdmin(COMMIT, { t: createJointTask.id, i: { witnesses: w.commitments } });
+  // A window wholly in the past (the results matrix records dated results) is an admin's backfill.
+  const backfillReason = String(input.windowEnd) < chinaDay(0) ? '安全矩阵测试：补录已结束窗口的抽取' : undefined;
+  const { commitDraw } = await ctx.asAdmin(COMMIT, { t: createJointTask.id, i: { witnesses: w.commitments, backfillReason } });
   return { taskId: createJointTask.id as string, commitmentId: commitDraw.id as string, secrets: w.secrets };
 }
 

@@ -195,7 +195,10 @@ export async function verifyBundle(bundle: DrawBundle, options: { trustedChains?
       if (!check('beacon signature', verdict.ok, verdict.ok ? `round ${revealed!.round} signed by ${c.beacon.chain.name}` : verdict.reason)) return done();
       randomness = verdict.ok ? verdict.randomness : null;
       if (!check('beacon randomness', randomness === revealed!.randomness, `SHA-256 of the signature is ${randomness}, the bundle says ${revealed!.randomness}`)) return done();
-    } else if (!check('beacon', bundle.entropy.beacon === null, 'no beacon was committed, yet one is revealed')) return done();
+    } else {
+      const none = bundle.entropy.beacon === null;
+      if (!check('beacon', none, none ? 'none committed, none revealed' : 'no beacon was committed, yet one is revealed')) return done();
+    }
 
     const seed = deriveSeed(c.digest, { witnessSecrets: witnesses.secrets, beaconRandomness: randomness });
     if (!check('seed', seed === bundle.seed, `SHA-256(commitment ‖ entropy) = ${seed}, the bundle says ${bundle.seed}`)) return done();
