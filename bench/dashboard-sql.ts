@@ -2,7 +2,7 @@
  * The SQL side of the dashboard benchmark: one hand-written statement over the subgraphs' own
  * schemas (only the benchmark may join them), reading what the dashboard query reads.
  */
-import { SERVICES } from '../subgraphs/services';
+import { SERVICES } from '@jih/subgraphs/services';
 import { sql } from './lib';
 
 /**

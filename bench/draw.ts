@@ -256,7 +256,7 @@ function runNode(args: string[], tmp: string): Promise<ChildRun> {
 // Child mode: the verification of a bundle file with its phases apart.
 
 async function verifyPhases(file: string): Promise<void> {
-  const { verifyBundle } = await import('../subgraphs/joint-tasks/src/draw/bundle');
+  const { verifyBundle } = await import('@jih/subgraphs/joint-tasks/src/draw/bundle');
   const t0 = performance.now();
   const text = fs.readFileSync(file, 'utf8');
   const t1 = performance.now();

@@ -8,8 +8,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEV_JWT_SECRET, signDevToken, type Role } from '../subgraphs/kit/src';
-import { SERVICES } from '../subgraphs/services';
+import { DEV_JWT_SECRET, signDevToken, type Role } from '@jih/kit';
+import { SERVICES } from '@jih/subgraphs/services';
 
 const ROOT = path.resolve(__dirname, '..');
 const REGISTER = path.join(ROOT, 'scripts', 'register.js');

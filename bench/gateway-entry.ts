@@ -41,8 +41,8 @@ function closeServer(server: http.Server): Promise<void> {
 }
 
 async function startOurs(): Promise<Stoppable> {
-  const { readGatewayConfig } = await import('../gateway/src/config');
-  const { startGateway } = await import('../gateway/src/gateway');
+  const { readGatewayConfig } = await import('@jih/gateway/src/config');
+  const { startGateway } = await import('@jih/gateway/src/gateway');
   const running = await startGateway(readGatewayConfig(process.env), { urls });
   return { url: running.url, stop: () => running.stop() };
 }

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execSync } from 'node:child_process';
-import { adminUrlOf, createDatabaseIfMissing, ensureDatabase, withDatabase, type DatabaseHandle } from '../scripts/lib/database';
-import { migrateAll } from '../scripts/lib/migrate';
-import { seedIfEmpty } from '../scripts/lib/seed';
+import { adminUrlOf, createDatabaseIfMissing, ensureDatabase, withDatabase, type DatabaseHandle } from '@jih/scripts/lib/database';
+import { migrateAll } from '@jih/scripts/lib/migrate';
+import { seedIfEmpty } from '@jih/scripts/lib/seed';
 import { sql } from '../test/support/database';
 
 export const RESULTS_DIR = path.join(__dirname, 'results');

@@ -24,7 +24,7 @@ import {
 import { ensureBenchTask } from './fixture';
 import { benchDatabase, machine, sql, writeResults } from './lib';
 import { loadQueries, loadSupergraph } from './queries';
-import { encodeCursor } from '../subgraphs/kit/src';
+import { encodeCursor } from '@jih/kit';
 import path from 'node:path';
 
 const env = process.env;

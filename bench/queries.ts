@@ -8,7 +8,7 @@ import {
   Kind, buildSchema, getNamedType, isLeafType, isNonNullType, isObjectType, isInterfaceType, type FieldDefinitionNode,
   type GraphQLField, type GraphQLNamedType, type GraphQLObjectType, type GraphQLSchema,
 } from 'graphql';
-import { DEPARTMENT_CODES } from '../subgraphs/registry/src/reference/departments';
+import { DEPARTMENT_CODES } from '@jih/domain/reference/departments';
 import { SUPERGRAPH_PATH } from './federation';
 
 /** Subgraphs that are not department subgraphs. */

@@ -3,8 +3,8 @@
  * migrating (the benchmark database is migrated before) and exiting with its parent.
  * `node -r ./scripts/register.js bench/subgraph-entry.ts <name>`; reports `{ ready, url }` over IPC.
  */
-import { readBaseConfig, startSubgraph, statementCounterOf, type StartedSubgraph } from '../subgraphs/kit/src';
-import { SERVICES } from '../subgraphs/services';
+import { readBaseConfig, startSubgraph, statementCounterOf, type StartedSubgraph } from '@jih/kit';
+import { SERVICES } from '@jih/subgraphs/services';
 import { stopWithParent } from './child';
 
 let running: StartedSubgraph | undefined;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SCHEMA_DIR, composeSupergraph } from './lib/compose';
 import { renderDockerCompose } from './lib/docker-compose';
-import { SERVICES } from '../subgraphs/services';
+import { SERVICES } from '@jih/subgraphs/services';
 
 async function main() {
   const { subgraphs, supergraphSdl, hints } = await composeSupergraph();

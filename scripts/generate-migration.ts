@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createSubgraphDataSource, initialiseAndMigrate } from '../subgraphs/kit/src';
-import { SERVICES } from '../subgraphs/services';
+import { createSubgraphDataSource, initialiseAndMigrate } from '@jih/kit';
+import { SERVICES } from '@jih/subgraphs/services';
 import { adminUrlOf, createDatabaseIfMissing, dropDatabase, ensureDatabase, withDatabase } from './lib/database';
 
 async function main() {

@@ -1,18 +1,20 @@
 /**
  * `npm run new:department -- --code <slug> [--dir <folder>] [--name <English>] [--name-zh <中文>] [--port <n>]`:
- * scaffolds a department subgraph from scripts/templates/department on the department kit. The
- * result composes and starts as it is; then add the printed line to SERVICES in
- * subgraphs/services.ts and run `npm run compose`. Nothing else needs editing by hand.
+ * scaffolds a department subgraph from scripts/templates/department on the department kit and adds
+ * its line to SERVICES in the service list (`--services <file>`, default subgraphs/services.ts);
+ * then `npm run compose`. Nothing else needs editing by hand.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { departmentByCode } from '../subgraphs/registry/src/reference/departments';
-import { SERVICES } from '../subgraphs/services';
+import { departmentByCode } from '@jih/domain/reference/departments';
+import { SERVICES } from '@jih/subgraphs/services';
 
 const ROOT = path.join(__dirname, '..');
 const TEMPLATE_DIR = path.join(__dirname, 'templates', 'department');
-const KIT_DIR = path.join(ROOT, 'subgraphs', 'kit', 'src', 'department');
+/** How every scaffolded file imports the department kit (a tsconfig path alias). */
+const KIT_IMPORT = '@jih/kit/department';
+const SERVICES_FILE = path.join(ROOT, 'subgraphs', 'services.ts');
 /** Department subgraphs take ports from 4011 up (market 4011 … ecology 4016). */
 const FIRST_DEPARTMENT_PORT = 4011;
 
@@ -46,7 +48,7 @@ function problemsOf(o: ScaffoldOptions, folder: string): string[] {
   const problems: string[] = [];
   if (!/^[a-z][a-z0-9]{1,31}$/.test(o.code)) problems.push(`--code must be a lower-case slug of 2-32 letters and digits, got "${o.code}"`);
   else if (!departmentByCode.get(o.code) && !(o.name && o.nameZh)) {
-    problems.push(`"${o.code}" is not a department of the registry (subgraphs/registry/src/reference/departments.ts), whose tagEnterprise would refuse it; known: ${[...departmentByCode.keys()].join(', ')}`);
+    problems.push(`"${o.code}" is not a department of the registry (subgraphs/domain/src/reference/departments.ts), whose tagEnterprise would refuse it; known: ${[...departmentByCode.keys()].join(', ')}`);
   }
   if (SERVICES.some((s) => s.name === o.code)) problems.push(`a subgraph "${o.code}" is already in SERVICES`);
   if (fs.existsSync(folder)) problems.push(`${folder} already exists`);
@@ -57,8 +59,8 @@ function problemsOf(o: ScaffoldOptions, folder: string): string[] {
 
 /**
  * Writes a department folder from the template: `__code__`, `__Pascal__`, `__name__`, `__nameZh__`
- * replaced, and `__KIT__` by the relative import of the department kit from each file, so the folder
- * works wherever it is written inside the project.
+ * replaced, and `__KIT__` by the kit's import alias, so the folder works wherever it is written
+ * inside the project.
  * @throws Error listing every problem with the options
  */
 export function scaffoldDepartment(o: ScaffoldOptions): Scaffold {
@@ -75,10 +77,8 @@ export function scaffoldDepartment(o: ScaffoldOptions): Scaffold {
   const files: string[] = [];
   for (const template of templateFiles()) {
     const target = path.join(folder, template.replace(/\.tmpl$/, '').replace(/__code__/g, o.code));
-    let kit = path.relative(path.dirname(target), KIT_DIR).split(path.sep).join('/');
-    if (!kit.startsWith('.')) kit = `./${kit}`;
     const text = fs.readFileSync(path.join(TEMPLATE_DIR, template), 'utf8')
-      .replace(/__KIT__/g, kit)
+      .replace(/__KIT__/g, KIT_IMPORT)
       .replace(/__code__|__Pascal__|__nameZh__|__name__/g, (m) => values[m]);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, text);
@@ -91,17 +91,46 @@ export function scaffoldDepartment(o: ScaffoldOptions): Scaffold {
   return { folder, files, port, serviceLine };
 }
 
+/**
+ * Adds a service line to the SERVICES list of a service-list file, after its last entry, with the
+ * import path relative to that file.
+ * @throws Error when the file has no SERVICES list
+ */
+export function addServiceLine(file: string, s: Scaffold, code: string): void {
+  const text = fs.readFileSync(file, 'utf8');
+  const end = text.search(/\n\];/);
+  if (!/export const SERVICES[^=]*= \[/.test(text) || end < 0) throw new Error(`${file} has no SERVICES list`);
+  let importPath = path.relative(path.dirname(file), path.join(s.folder, 'src')).split(path.sep).join('/');
+  if (!importPath.startsWith('.')) importPath = `./${importPath}`;
+  const line = `  { name: '${code}', port: ${s.port}, load: async () => (await import('${importPath}')).${code}Subgraph },`;
+  fs.writeFileSync(file, `${text.slice(0, end)}\n${line}${text.slice(end)}`);
+}
+
+const USAGE = `usage: npm run new:department -- --code <slug> [--dir <folder>] [--name <English name>] [--name-zh <中文名>] [--port <n>] [--services <file>]
+
+Scaffolds subgraphs/<slug> (or <folder>/<slug>) on the department kit and adds it to SERVICES in the
+service list (default subgraphs/services.ts); then run npm run compose.`;
+
 function main() {
   const { values } = parseArgs({
-    options: { code: { type: 'string' }, dir: { type: 'string' }, name: { type: 'string' }, 'name-zh': { type: 'string' }, port: { type: 'string' } },
+    options: {
+      code: { type: 'string' }, dir: { type: 'string' }, name: { type: 'string' }, 'name-zh': { type: 'string' }, port: { type: 'string' },
+      services: { type: 'string' }, help: { type: 'boolean' },
+    },
   });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   if (!values.code) {
-    console.error('usage: npm run new:department -- --code <slug> [--dir <folder>] [--name <English name>] [--name-zh <中文名>] [--port <n>]');
+    console.error(USAGE);
     process.exit(2);
   }
   try {
     const s = scaffoldDepartment({ code: values.code, dir: values.dir, name: values.name, nameZh: values['name-zh'], port: values.port ? Number(values.port) : undefined });
-    console.log(`created ${path.relative(process.cwd(), s.folder)} (${s.files.length} files)\n\nnext:\n  1. add to SERVICES in subgraphs/services.ts:\n       ${s.serviceLine}\n  2. npm run compose\n  3. npm start (or: node -r ./scripts/register.js subgraphs/run.ts ${values.code})`);
+    const services = path.resolve(values.services ?? SERVICES_FILE);
+    addServiceLine(services, s, values.code);
+    console.log(`created ${path.relative(process.cwd(), s.folder)} (${s.files.length} files) and added it to SERVICES in ${path.relative(process.cwd(), services)}\n\nnext:\n  1. npm run compose\n  2. npm start (or: node -r ./scripts/register.js subgraphs/run.ts ${values.code})`);
   } catch (err) {
     console.error((err as Error).message);
     process.exit(1);

@@ -5,8 +5,8 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { DEV_JWT_SECRET, signDevToken } from '../subgraphs/kit/src';
-import { SERVICES } from '../subgraphs/services';
+import { DEV_JWT_SECRET, signDevToken } from '@jih/kit';
+import { SERVICES } from '@jih/subgraphs/services';
 import { ensureDatabase } from './lib/database';
 import { migrateAll } from './lib/migrate';
 import { seedIfEmpty } from './lib/seed';

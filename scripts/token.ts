@@ -3,7 +3,7 @@
  * prints a development token signed with JWT_SECRET (or the development secret).
  */
 import { parseArgs } from 'node:util';
-import { DEV_JWT_SECRET, ROLES, signDevToken, type Role } from '../subgraphs/kit/src';
+import { DEV_JWT_SECRET, ROLES, signDevToken, type Role } from '@jih/kit';
 
 async function main() {
   const { values } = parseArgs({

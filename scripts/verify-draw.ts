@@ -8,8 +8,8 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { QUICKNET, parseBeaconChain, type BeaconChain } from '../subgraphs/joint-tasks/src/draw/beacon';
-import { verifyBundle, type DrawBundle } from '../subgraphs/joint-tasks/src/draw/bundle';
+import { QUICKNET, parseBeaconChain, type BeaconChain } from '@jih/subgraphs/joint-tasks/src/draw/beacon';
+import { verifyBundle, type DrawBundle } from '@jih/subgraphs/joint-tasks/src/draw/bundle';
 
 const USAGE = `usage: npm run verify-draw -- <bundle.json | URL of /draws/<id>/bundle.json> [--chain chain.json]
 

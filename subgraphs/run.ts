@@ -2,7 +2,7 @@
  * Process entry of one subgraph: `node -r ./scripts/register.js subgraphs/run.ts <name>`.
  * Reads its configuration, migrates its schema, serves, and stops cleanly on SIGINT/SIGTERM.
  */
-import { ConfigError, readBaseConfig, readPort, serveUntilSignalled, startSubgraph } from './kit/src';
+import { ConfigError, readBaseConfig, readPort, serveUntilSignalled, startSubgraph } from '@jih/kit';
 import { SERVICES } from './services';
 
 async function main() {

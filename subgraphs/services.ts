@@ -1,4 +1,4 @@
-import type { SubgraphModule } from './kit/src';
+import { registerServiceUrlDefaults, serviceUrl, serviceUrlVariable, type SubgraphModule } from '@jih/kit';
 
 /**
  * The one list of subgraphs: name → default port → module. Start-up, composition, the gateway's
@@ -11,23 +11,17 @@ export interface ServiceEntry {
 }
 
 export const SERVICES: ServiceEntry[] = [
-  { name: 'registry', port: 4001, load: async () => (await import('./registry/src')).registrySubgraph },
-  { name: 'joint-tasks', port: 4002, load: async () => (await import('./joint-tasks/src')).jointTasksSubgraph },
-  { name: 'market', port: 4011, load: async () => (await import('./market/src')).marketSubgraph },
-  { name: 'tax', port: 4012, load: async () => (await import('./tax/src')).taxSubgraph },
-  { name: 'health', port: 4013, load: async () => (await import('./health/src')).healthSubgraph },
-  { name: 'emergency', port: 4014, load: async () => (await import('./emergency/src')).emergencySubgraph },
-  { name: 'fire', port: 4015, load: async () => (await import('./fire/src')).fireSubgraph },
-  { name: 'ecology', port: 4016, load: async () => (await import('./ecology/src')).ecologySubgraph },
+  { name: 'registry', port: 4001, load: async () => (await import('@jih/subgraphs/registry/src')).registrySubgraph },
+  { name: 'joint-tasks', port: 4002, load: async () => (await import('@jih/subgraphs/joint-tasks/src')).jointTasksSubgraph },
+  { name: 'market', port: 4011, load: async () => (await import('@jih/subgraphs/market/src')).marketSubgraph },
+  { name: 'tax', port: 4012, load: async () => (await import('@jih/subgraphs/tax/src')).taxSubgraph },
+  { name: 'health', port: 4013, load: async () => (await import('@jih/subgraphs/health/src')).healthSubgraph },
+  { name: 'emergency', port: 4014, load: async () => (await import('@jih/subgraphs/emergency/src')).emergencySubgraph },
+  { name: 'fire', port: 4015, load: async () => (await import('@jih/subgraphs/fire/src')).fireSubgraph },
+  { name: 'ecology', port: 4016, load: async () => (await import('@jih/subgraphs/ecology/src')).ecologySubgraph },
 ];
 
-/** The environment variable that overrides a subgraph's URL, e.g. `SUBGRAPH_JOINT_TASKS_URL`. */
-export function serviceUrlVariable(name: string): string {
-  return `SUBGRAPH_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
-}
+// Every process that loads the service list knows each subgraph's default address.
+registerServiceUrlDefaults(Object.fromEntries(SERVICES.map((s) => [s.name, `http://127.0.0.1:${s.port}/graphql`])));
 
-/** The URL of a subgraph: `SUBGRAPH_<NAME>_URL` when set, else localhost at its default port. */
-export function serviceUrl(name: string, env: Record<string, string | undefined> = process.env): string {
-  const entry = SERVICES.find((s) => s.name === name);
-  return env[serviceUrlVariable(name)] ?? `http://127.0.0.1:${entry?.port ?? 0}/graphql`;
-}
+export { serviceUrl, serviceUrlVariable };

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { Caller, TokenVerifier } from '../../subgraphs/kit/src';
+import type { Caller, TokenVerifier } from '@jih/kit';
 
 /** The outcome of verifying one request's bearer token. */
 export interface Authentication {

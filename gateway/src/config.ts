@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, readBaseConfig, readPort, type BaseConfig } from '../../subgraphs/kit/src/config';
+import { ConfigError, readBaseConfig, readPort, type BaseConfig } from '@jih/kit/config';
 
 /** Hard limits on what one caller may ask of the gateway; see README "Security". */
 export interface GatewayLimits {

@@ -1,7 +1,7 @@
 import type express from 'express';
 import http from 'node:http';
 import https from 'node:https';
-import { sendGraphQLError } from '../../subgraphs/kit/src';
+import { sendGraphQLError } from '@jih/kit';
 
 /**
  * `GET /draws/<drawId>/bundle.json`, no token: a draw's public verification bundle, passed

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import {
   TokenVerifier, answerClientErrorsAsJson, createLogger, formatError, httpErrorHandler, notFoundHandler, requestIdMiddleware, requestIdOf, requestLogMiddleware, requestLogOf,
   requestLogPlugin, type Caller, type Logger, type RequestLogFields,
-} from '../../subgraphs/kit/src';
+} from '@jih/kit';
 import { authenticate, authenticationOf } from './authenticate';
 import type { GatewayConfig } from './config';
 import { mountDashboard } from './dashboard';

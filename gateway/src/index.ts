@@ -1,6 +1,6 @@
 /** Process entry of the gateway: reads config, serves, stops cleanly on SIGINT/SIGTERM. */
-import { ConfigError } from '../../subgraphs/kit/src/config';
-import { serveUntilSignalled } from '../../subgraphs/kit/src/process';
+import { ConfigError } from '@jih/kit/config';
+import { serveUntilSignalled } from '@jih/kit/process';
 import { readGatewayConfig } from './config';
 
 async function main() {

@@ -2,7 +2,7 @@ import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apol
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError, Kind, type ValidationContext, type ValidationRule } from 'graphql';
-import { sendGraphQLError, stringBoundsPlugin } from '../../subgraphs/kit/src';
+import { sendGraphQLError, stringBoundsPlugin } from '@jih/kit';
 import type { GatewayLimits } from './config';
 import type { GatewayMetrics } from './metrics';
 

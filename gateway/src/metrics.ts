@@ -1,5 +1,5 @@
 import { Counter, Histogram } from 'prom-client';
-import { ServiceMetrics } from '../../subgraphs/kit/src';
+import { ServiceMetrics } from '@jih/kit';
 
 /**
  * The gateway's Prometheus metrics: those of every service (operations, latency, error codes,

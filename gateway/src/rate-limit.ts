@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { sendGraphQLError, type Caller } from '../../subgraphs/kit/src';
+import { sendGraphQLError, type Caller } from '@jih/kit';
 import type { GatewayLimits } from './config';
 import type { GatewayMetrics } from './metrics';
 

@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { REQUEST_ID_HEADER } from '../../subgraphs/kit/src';
+import { REQUEST_ID_HEADER } from '@jih/kit';
 import type { GatewayContext } from './gateway';
 import type { GatewayMetrics } from './metrics';
 

@@ -2,7 +2,7 @@ import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import path from 'node:path';
-import { SERVICES } from '../../subgraphs/services';
+import { SERVICES } from '@jih/subgraphs/services';
 
 export const SCHEMA_DIR = path.join(__dirname, '..', '..', 'schema');
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DEV_JWT_SECRET, signDevToken, type Role } from '../../subgraphs/kit/src';
+import { DEV_JWT_SECRET, signDevToken, type Role } from '@jih/kit';
 
 /** What the demo task is made of: four departments' key items over the whole demo directory. */
 const DEMO_DEPARTMENTS = [

@@ -1,4 +1,4 @@
-import { serviceUrlVariable, type ServiceEntry } from '../../subgraphs/services';
+import { serviceUrlVariable, type ServiceEntry } from '@jih/subgraphs/services';
 
 /**
  * Renders docker-compose.yml from the service list, so a new subgraph is deployed by the same

@@ -1,5 +1,5 @@
-import { createSubgraphDataSource, initialiseAndMigrate, type SubgraphModule } from '../../subgraphs/kit/src';
-import { SERVICES } from '../../subgraphs/services';
+import { createSubgraphDataSource, initialiseAndMigrate, type SubgraphModule } from '@jih/kit';
+import { SERVICES } from '@jih/subgraphs/services';
 
 /** Loads every subgraph module in service-list order. */
 export async function loadModules(): Promise<SubgraphModule[]> {

@@ -1,5 +1,5 @@
 import { SingleBar, Presets } from 'cli-progress';
-import { createSubgraphDataSource, type SeedOptions, type SubgraphModule } from '../../subgraphs/kit/src';
+import { createSubgraphDataSource, type SeedOptions, type SubgraphModule } from '@jih/kit';
 import { loadModules } from './migrate';
 
 export const DEFAULT_SEED = 'jih-demo-2026';

@@ -5,11 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { DEFAULT_SEED } from '../../scripts/lib/seed';
-import { resultDueDate } from '../../subgraphs/joint-tasks/src/calendar/working-days';
-import { RESULT_CATEGORIES } from '../../subgraphs/joint-tasks/src/entities/result.entity';
-import { generateEnterprise } from '../../subgraphs/registry/src/reference/generator';
-import { stableUuid } from '../../subgraphs/registry/src/seed/registry.seed';
+import { DEFAULT_SEED } from '@jih/scripts/lib/seed';
+import { resultDueDate } from '@jih/domain/working-days';
+import { RESULT_CATEGORIES } from '@jih/subgraphs/joint-tasks/src/entities/result.entity';
+import { generateEnterprise } from '@jih/demo-data/generator';
+import { stableUuid } from '@jih/subgraphs/registry/src/seed/registry.seed';
 
 const STATUSES = ['RECORDED', 'REVIEWED', 'PUBLISHED', 'CLOSED'] as const;
 

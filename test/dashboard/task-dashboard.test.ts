@@ -1,7 +1,7 @@
 import { sql } from '../support/database';
 import { startFederation, token, type TestFederation } from '../support/federation';
 import { codeOf, createAndDraw, ok, record, recordAndPublish, staffedVisits, supervisorToken, taskInput, REVIEW, type VisitView } from '../support/joint-task-flow';
-import { chinaDate } from '../../subgraphs/joint-tasks/src/services/result-deadline.service';
+import { chinaDate } from '@jih/subgraphs/joint-tasks/src/services/result-deadline.service';
 import { DASHBOARD } from './queries';
 
 let fed: TestFederation;

@@ -1,4 +1,4 @@
-import { buildUscc } from '../../subgraphs/registry/src/domain/uscc';
+import { buildUscc } from '@jih/domain/uscc';
 import { sql } from '../support/database';
 import { startFederation, token, type TestFederation } from '../support/federation';
 

@@ -5,11 +5,11 @@ import { promisify } from 'node:util';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { readGatewayConfig } from '../../gateway/src/config';
-import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
-import { DEFAULT_SEED } from '../../scripts/lib/seed';
-import { readBaseConfig, startSubgraph, type StartedSubgraph, type SubgraphModule } from '../../subgraphs/kit/src';
-import { SERVICES, type ServiceEntry } from '../../subgraphs/services';
+import { readGatewayConfig } from '@jih/gateway/src/config';
+import { startGateway, type RunningGateway } from '@jih/gateway/src/gateway';
+import { DEFAULT_SEED } from '@jih/scripts/lib/seed';
+import { readBaseConfig, startSubgraph, type StartedSubgraph, type SubgraphModule } from '@jih/kit';
+import { SERVICES, type ServiceEntry } from '@jih/subgraphs/services';
 import { sql } from '../support/database';
 import { TEST_ENTERPRISES } from '../support/global-setup';
 import { startFederation, token, type TestFederation } from '../support/federation';
@@ -37,8 +37,11 @@ let supergraphSdl: string;
 beforeAll(async () => {
   fs.mkdirSync(path.join(ROOT, '.data'), { recursive: true });
   tmp = fs.mkdtempSync(path.join(ROOT, '.data', 'scaffold-'));
-  const { stdout } = await run('npm', ['run', '--silent', 'new:department', '--', '--code', 'customs', '--dir', tmp], { cwd: ROOT });
-  const serviceLine = /\{ name: 'customs'.*\},/.exec(stdout)?.[0] ?? '';
+  // The command adds the department to a service list: a copy of the real one, so the project's stays as it is.
+  const services = path.join(tmp, 'services.ts');
+  fs.copyFileSync(path.join(ROOT, 'subgraphs', 'services.ts'), services);
+  await run('npm', ['run', '--silent', 'new:department', '--', '--code', 'customs', '--dir', tmp, '--services', services], { cwd: ROOT });
+  const serviceLine = /\{ name: 'customs'.*\},/.exec(fs.readFileSync(services, 'utf8'))?.[0] ?? '';
   scaffold = { folder: path.join(tmp, 'customs'), serviceLine };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   mod = require(path.join(scaffold.folder, 'src')).customsSubgraph;
@@ -53,10 +56,12 @@ afterAll(async () => {
 });
 
 describe('npm run new:department -- --code customs', () => {
-  it('writes a small folder on the kit and prints the one service-list line to add', () => {
+  it('writes a small folder on the kit and adds its line to the service list, after the others', () => {
     const files = fs.readdirSync(scaffold.folder, { recursive: true }).map(String).filter((f) => f.includes('.')).sort();
     expect(files).toEqual(['README.md', 'src/customs.config.ts', 'src/entities/index.ts', 'src/index.ts', 'src/migrations/index.ts', 'src/seed/customs.seed.ts'].map((f) => f.split('/').join(path.sep)));
-    expect(scaffold.serviceLine).toMatch(/^\{ name: 'customs', port: 4017, load: async \(\) => \(await import\('.*customs\/src'\)\)\.customsSubgraph \},$/);
+    expect(scaffold.serviceLine).toMatch(/^\{ name: 'customs', port: 4017, load: async \(\) => \(await import\('\.\/customs\/src'\)\)\.customsSubgraph \},$/);
+    const list = fs.readFileSync(path.join(tmp, 'services.ts'), 'utf8');
+    expect(list.indexOf(scaffold.serviceLine)).toBeGreaterThan(list.indexOf("name: 'ecology'"));
     expect(mod).toMatchObject({ name: 'customs', dbSchema: 'customs' });
     expect(fs.readFileSync(path.join(scaffold.folder, 'src', 'customs.config.ts'), 'utf8')).toContain("nameZh: '海关'");
   });

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { getNamedType, isLeafType, isObjectType, parse, type GraphQLObjectType } from 'graphql';
-import { createLogger } from '../../subgraphs/kit/src';
+import { createLogger } from '@jih/kit';
 import { sql } from '../support/database';
 import { COMMIT, DRAW, TestBeaconChain, witnesses } from '../support/draw-protocol';
 import { startFederation, token, type TestFederation } from '../support/federation';

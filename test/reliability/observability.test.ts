@@ -1,4 +1,4 @@
-import { createLogger } from '../../subgraphs/kit/src';
+import { createLogger } from '@jih/kit';
 import { startFederation, token, type TestFederation } from '../support/federation';
 import { send } from '../support/http';
 import { sample, scrape } from '../support/metrics';

@@ -1,5 +1,5 @@
-import { resultDueDate } from '../../subgraphs/joint-tasks/src/calendar/working-days';
-import { chinaDate } from '../../subgraphs/joint-tasks/src/services/result-deadline.service';
+import { resultDueDate } from '@jih/domain/working-days';
+import { chinaDate } from '@jih/subgraphs/joint-tasks/src/services/result-deadline.service';
 import { startFederation, type TestFederation } from '../support/federation';
 import { PUBLISH, REVIEW, codeOf, createAndDraw, inspectorToken, ok, record, resultInput, staffedVisits, supervisorToken, taskInput, type VisitView } from '../support/joint-task-flow';
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { In, type DataSource } from 'typeorm';
-import { EntityRows } from '../../subgraphs/kit/src';
-import { QUICKNET } from '../../subgraphs/joint-tasks/src/draw/beacon';
-import type { DrawParameters, TeamInputs } from '../../subgraphs/joint-tasks/src/draw/protocol';
+import { EntityRows } from '@jih/kit';
+import { QUICKNET } from '@jih/subgraphs/joint-tasks/src/draw/beacon';
+import type { DrawParameters, TeamInputs } from '@jih/subgraphs/joint-tasks/src/draw/protocol';
 import {
   CheckResult, CommitmentStatus, Draw, DrawBundleBlob, DrawCommitment, DrawCommitmentFrame, JointTask, ResultCategory, ResultStatus, TaskStatus, Visit, VisitStatus,
-} from '../../subgraphs/joint-tasks/src/entities';
+} from '@jih/subgraphs/joint-tasks/src/entities';
 import { withEachSubgraphDataSource } from '../support/database';
 
 /*

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SCHEMA_DIR, composeSupergraph } from '../../scripts/lib/compose';
-import { SERVICES } from '../../subgraphs/services';
-import { renderDockerCompose } from '../../scripts/lib/docker-compose';
+import { SCHEMA_DIR, composeSupergraph } from '@jih/scripts/lib/compose';
+import { SERVICES } from '@jih/subgraphs/services';
+import { renderDockerCompose } from '@jih/scripts/lib/docker-compose';
 
 describe('the checked-in schema files', () => {
   it('match what `npm run compose` would write (run it after changing a subgraph)', async () => {

@@ -1,7 +1,7 @@
 import { SignJWT, exportJWK, generateKeyPair, type KeyLike } from 'jose';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEV_JWT_SECRET } from '../../subgraphs/kit/src';
+import { DEV_JWT_SECRET } from '@jih/kit';
 import { sql } from '../support/database';
 import { startFederation, token, type TestFederation } from '../support/federation';
 import { postGraphQL, send } from '../support/http';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, type FieldDefinitionNode } from 'graphql';
-import type { Role } from '../../subgraphs/kit/src';
+import type { Role } from '@jih/kit';
 import { startFederation, token, type GraphQLResponse, type TestFederation } from '../support/federation';
 import {
   CELLS, MUTATION_ENTRIES, SENSITIVE_FIELDS, matrixContext, type Cell, type FieldEntry, type MatrixContext, type MatrixRequest, type MutationEntry,

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
-import { DEV_JWT_SECRET, callSubgraph } from '../../subgraphs/kit/src';
-import { buildUscc } from '../../subgraphs/registry/src/domain/uscc';
-import { serviceUrl } from '../../subgraphs/services';
+import { DEV_JWT_SECRET, callSubgraph } from '@jih/kit';
+import { buildUscc } from '@jih/domain/uscc';
+import { serviceUrl } from '@jih/subgraphs/services';
 
 /**
  * The bad-input corpus: requests no well-behaved client sends. Each must be answered with a clean

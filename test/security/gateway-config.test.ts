@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { readGatewayConfig } from '../../gateway/src/config';
-import { ConfigError } from '../../subgraphs/kit/src';
+import { readGatewayConfig } from '@jih/gateway/src/config';
+import { ConfigError } from '@jih/kit';
 
 /*
  * The gateway reads its environment once at start-up: every limit has a default, every problem

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { adminUrlOf, createDatabaseIfMissing, dropDatabase, withDatabase } from '../../scripts/lib/database';
-import { createSubgraphDataSource, type SubgraphModule } from '../../subgraphs/kit/src';
-import { SERVICES } from '../../subgraphs/services';
+import { adminUrlOf, createDatabaseIfMissing, dropDatabase, withDatabase } from '@jih/scripts/lib/database';
+import { createSubgraphDataSource, type SubgraphModule } from '@jih/kit';
+import { SERVICES } from '@jih/subgraphs/services';
 
 /** A fresh database cloned from the run's seeded template; drop it when the test file ends. */
 export async function cloneTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {

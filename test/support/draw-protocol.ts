@@ -5,8 +5,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { bls12_381 as bls } from '@noble/curves/bls12-381';
-import type { BeaconChain } from '../../subgraphs/joint-tasks/src/draw/beacon';
-import { BEACON_CHAIN_VARIABLES } from '../../subgraphs/joint-tasks/src/services/beacon.config';
+import type { BeaconChain } from '@jih/subgraphs/joint-tasks/src/draw/beacon';
+import { BEACON_CHAIN_VARIABLES } from '@jih/subgraphs/joint-tasks/src/services/beacon.config';
 import type { TestFederation } from './federation';
 
 /** Witnesses with fresh random secrets: what they commit and what they reveal. */

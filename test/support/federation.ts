@@ -1,7 +1,7 @@
-import { DEV_JWT_SECRET, readBaseConfig, signDevToken, startSubgraph, statementCounterOf, type Logger, type Role, type StartedSubgraph } from '../../subgraphs/kit/src';
-import { SERVICES, serviceUrlVariable } from '../../subgraphs/services';
-import { readGatewayConfig } from '../../gateway/src/config';
-import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
+import { DEV_JWT_SECRET, readBaseConfig, signDevToken, startSubgraph, statementCounterOf, type Logger, type Role, type StartedSubgraph } from '@jih/kit';
+import { SERVICES, serviceUrlVariable } from '@jih/subgraphs/services';
+import { readGatewayConfig } from '@jih/gateway/src/config';
+import { startGateway, type RunningGateway } from '@jih/gateway/src/gateway';
 import { cloneTestDatabase } from './database';
 import { postGraphQL } from './http';
 

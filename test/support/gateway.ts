@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { readGatewayConfig } from '../../gateway/src/config';
-import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
-import type { Logger } from '../../subgraphs/kit/src';
+import { readGatewayConfig } from '@jih/gateway/src/config';
+import { startGateway, type RunningGateway } from '@jih/gateway/src/gateway';
+import type { Logger } from '@jih/kit';
 import type { GraphQLResponse, TestFederation } from './federation';
 import { postGraphQL } from './http';
 

@@ -6,9 +6,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import { adminUrlOf, createDatabaseIfMissing, dropDatabase, startEmbedded, withDatabase } from '../../scripts/lib/database';
-import { migrateAll } from '../../scripts/lib/migrate';
-import { seedIfEmpty } from '../../scripts/lib/seed';
+import { adminUrlOf, createDatabaseIfMissing, dropDatabase, startEmbedded, withDatabase } from '@jih/scripts/lib/database';
+import { migrateAll } from '@jih/scripts/lib/migrate';
+import { seedIfEmpty } from '@jih/scripts/lib/seed';
 
 export const TEST_ENTERPRISES = 600;
 

@@ -3,7 +3,7 @@
  * tests: compose and draw a task, pick a staffed visit, record, review, publish.
  */
 import { randomUUID } from 'node:crypto';
-import { chinaDate } from '../../subgraphs/joint-tasks/src/services/result-deadline.service';
+import { chinaDate } from '@jih/subgraphs/joint-tasks/src/services/result-deadline.service';
 import { commitAndDraw } from './draw-protocol';
 import { token, type GraphQLResponse, type TestFederation } from './federation';
 

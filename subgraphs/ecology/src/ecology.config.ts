@@ -1,4 +1,4 @@
-import { defineDepartment } from '../../kit/src/department';
+import { defineDepartment } from '@jih/kit/department';
 
 /**
  * Ecology and environment (生态环境局): pollutant discharge permits (排污许可证, and registration

@@ -1,4 +1,4 @@
-import { departmentSubgraph } from '../../kit/src/department';
+import { departmentSubgraph } from '@jih/kit/department';
 import { ecology } from './entities';
 import { ecologyMigrations } from './migrations';
 import { ecologySeed } from './seed/ecology.seed';

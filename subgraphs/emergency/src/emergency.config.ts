@@ -1,4 +1,4 @@
-import { defineDepartment } from '../../kit/src/department';
+import { defineDepartment } from '@jih/kit/department';
 
 /**
  * Emergency management (应急管理局): the safety-production credit level (安全生产诚信等级) and

@@ -1,4 +1,4 @@
-import { departmentSubgraph } from '../../kit/src/department';
+import { departmentSubgraph } from '@jih/kit/department';
 import { emergency } from './entities';
 import { emergencyMigrations } from './migrations';
 import { emergencySeed } from './seed/emergency.seed';

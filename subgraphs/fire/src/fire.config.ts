@@ -1,4 +1,4 @@
-import { defineDepartment } from '../../kit/src/department';
+import { defineDepartment } from '@jih/kit/department';
 
 /**
  * Fire and rescue (消防救援支队): fire-safety key units (消防安全重点单位) and crowded places

@@ -1,4 +1,4 @@
-import { departmentSubgraph } from '../../kit/src/department';
+import { departmentSubgraph } from '@jih/kit/department';
 import { fire } from './entities';
 import { fireMigrations } from './migrations';
 import { fireSeed } from './seed/fire.seed';

@@ -1,4 +1,4 @@
-import { defineDepartment } from '../../kit/src/department';
+import { defineDepartment } from '@jih/kit/department';
 
 /** The registration numbers of medical institutions (登记号) are letters and digits. */
 const MEDICAL_NUMBER = /^[0-9A-Z]{10,30}$/;

@@ -1,4 +1,4 @@
-import { departmentSubgraph } from '../../kit/src/department';
+import { departmentSubgraph } from '@jih/kit/department';
 import { health } from './entities';
 import { healthMigrations } from './migrations';
 import { healthSeed } from './seed/health.seed';

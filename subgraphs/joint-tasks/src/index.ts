@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { UnauthenticatedError, buildFederatedSchema, enterpriseStubReference, type SubgraphContext, type SubgraphModule } from '../../kit/src';
+import { UnauthenticatedError, buildFederatedSchema, enterpriseStubReference, type SubgraphContext, type SubgraphModule } from '@jih/kit';
 import { jointTaskEntities } from './entities';
 import { createJointTaskLoaders, type JointTaskLoaders } from './loaders/joint-tasks.loader';
 import { jointTaskMigrations } from './migrations';

@@ -16,5 +16,6 @@ export * from './pagination';
 export * from './copy';
 export * from './frame-protocol';
 export * from './service-client';
+export * from './service-urls';
 export * from './stubs';
 export * from './process';

@@ -1,4 +1,4 @@
-import { departmentSubgraph } from '../../kit/src/department';
+import { departmentSubgraph } from '@jih/kit/department';
 import { MarketListing, market } from './entities';
 import { createMarketLoaders } from './loaders/market.loader';
 import { marketMigrations } from './migrations';

@@ -1,4 +1,4 @@
-import { defineDepartment } from '../../kit/src/department';
+import { defineDepartment } from '@jih/kit/department';
 
 /**
  * Market regulation (市场监督管理局): enterprise credit-risk classification (企业信用风险分类管理),

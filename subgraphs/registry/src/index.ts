@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema, type SubgraphContext, type SubgraphModule } from '../../kit/src';
+import { buildFederatedSchema, type SubgraphContext, type SubgraphModule } from '@jih/kit';
 import { registryEntities } from './entities';
 import { createRegistryLoaders, type RegistryLoaders } from './loaders/registry.loader';
 import { registryMigrations } from './migrations';

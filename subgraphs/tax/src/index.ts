@@ -1,4 +1,4 @@
-import { departmentSubgraph } from '../../kit/src/department';
+import { departmentSubgraph } from '@jih/kit/department';
 import { tax } from './entities';
 import { taxMigrations } from './migrations';
 import { taxSeed } from './seed/tax.seed';

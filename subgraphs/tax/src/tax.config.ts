@@ -1,4 +1,4 @@
-import { defineDepartment } from '../../kit/src/department';
+import { defineDepartment } from '@jih/kit/department';
 
 /**
  * Tax (税务局): taxpayer credit rating per year (纳税信用管理办法, 国家税务总局公告2014年第40号;

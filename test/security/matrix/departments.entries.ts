@@ -5,13 +5,13 @@
  * declaration gives that kind of record, in that department, or admins. Market's own listing
  * mutations follow.
  */
-import type { DepartmentDefinition } from '../../../subgraphs/kit/src/department/department.config';
-import { ecologyDepartment } from '../../../subgraphs/ecology/src/ecology.config';
-import { emergencyDepartment } from '../../../subgraphs/emergency/src/emergency.config';
-import { fireDepartment } from '../../../subgraphs/fire/src/fire.config';
-import { healthDepartment } from '../../../subgraphs/health/src/health.config';
-import { marketDepartment } from '../../../subgraphs/market/src/market.config';
-import { taxDepartment } from '../../../subgraphs/tax/src/tax.config';
+import type { DepartmentDefinition } from '@jih/kit/department/department.config';
+import { ecologyDepartment } from '@jih/subgraphs/ecology/src/ecology.config';
+import { emergencyDepartment } from '@jih/subgraphs/emergency/src/emergency.config';
+import { fireDepartment } from '@jih/subgraphs/fire/src/fire.config';
+import { healthDepartment } from '@jih/subgraphs/health/src/health.config';
+import { marketDepartment } from '@jih/subgraphs/market/src/market.config';
+import { taxDepartment } from '@jih/subgraphs/tax/src/tax.config';
 import { own, type MatrixContext, type MutationEntry } from './types';
 
 export const DEPARTMENTS: DepartmentDefinition[] = [marketDepartment, taxDepartment, healthDepartment, emergencyDepartment, fireDepartment, ecologyDepartment];

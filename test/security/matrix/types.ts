@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../../../subgraphs/kit/src';
-import { buildUscc } from '../../../subgraphs/registry/src/domain/uscc';
+import type { Role } from '@jih/kit';
+import { buildUscc } from '@jih/domain/uscc';
 import { sql } from '../../support/database';
 import type { TestFederation } from '../../support/federation';
 

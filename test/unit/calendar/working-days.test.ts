@@ -8,8 +8,8 @@ import {
   resultDeadlineWorkingDays,
   resultDueDate,
   workingDaysBetween,
-} from '../../../subgraphs/joint-tasks/src/calendar/working-days';
-import { chinaDate } from '../../../subgraphs/joint-tasks/src/services/result-deadline.service';
+} from '@jih/domain/working-days';
+import { chinaDate } from '@jih/subgraphs/joint-tasks/src/services/result-deadline.service';
 
 describe('result due dates', () => {
   it('a check completed on 2025-09-26 is due 2025-10-30 (20 working days across National Day 2025)', () => {

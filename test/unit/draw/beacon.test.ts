@@ -7,7 +7,7 @@ import {
   roundTime,
   verifyBeacon,
   type BeaconChain,
-} from '../../../subgraphs/joint-tasks/src/draw/beacon';
+} from '@jih/subgraphs/joint-tasks/src/draw/beacon';
 
 /**
  * Real beacons from the public record; nothing here is made up. Each was published by the chain's

@@ -10,17 +10,17 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateEnterprise } from '../../../subgraphs/registry/src/reference/generator';
-import { firstRoundAfter, roundTime, type BeaconChain } from '../../../subgraphs/joint-tasks/src/draw/beacon';
-import { buildBundle, staffingVisits, verifyBundle, type BundleVerification, type DrawBundle } from '../../../subgraphs/joint-tasks/src/draw/bundle';
-import { coordinatedDraw, type DrawFrame } from '../../../subgraphs/joint-tasks/src/draw/coordinated';
-import { frameDigest } from '../../../subgraphs/joint-tasks/src/draw/digest';
-import { assignInspectors } from '../../../subgraphs/joint-tasks/src/draw/inspectors';
+import { generateEnterprise } from '@jih/demo-data/generator';
+import { firstRoundAfter, roundTime, type BeaconChain } from '@jih/subgraphs/joint-tasks/src/draw/beacon';
+import { buildBundle, staffingVisits, verifyBundle, type BundleVerification, type DrawBundle } from '@jih/subgraphs/joint-tasks/src/draw/bundle';
+import { coordinatedDraw, type DrawFrame } from '@jih/subgraphs/joint-tasks/src/draw/coordinated';
+import { frameDigest } from '@jih/subgraphs/joint-tasks/src/draw/digest';
+import { assignInspectors } from '@jih/subgraphs/joint-tasks/src/draw/inspectors';
 import {
   canonicalDigest, commitmentDigest, deriveSeed, modesOf, pseudonymOf, staffingContextOf,
   type DrawParameters, type TeamInputs,
-} from '../../../subgraphs/joint-tasks/src/draw/protocol';
-import { ALGORITHM_VERSION } from '../../../subgraphs/joint-tasks/src/draw/version';
+} from '@jih/subgraphs/joint-tasks/src/draw/protocol';
+import { ALGORITHM_VERSION } from '@jih/subgraphs/joint-tasks/src/draw/version';
 import { TestBeaconChain, witnesses } from '../../support/draw-protocol';
 import { testRandom } from './fixtures';
 

@@ -4,9 +4,9 @@ import {
   selectedUsccs,
   type DepartmentMode,
   type DrawFrame,
-} from '../../../subgraphs/joint-tasks/src/draw/coordinated';
-import { frameDigest } from '../../../subgraphs/joint-tasks/src/draw/digest';
-import { permanentRandom, permanentRandoms } from '../../../subgraphs/joint-tasks/src/draw/prn';
+} from '@jih/subgraphs/joint-tasks/src/draw/coordinated';
+import { frameDigest } from '@jih/subgraphs/joint-tasks/src/draw/digest';
+import { permanentRandom, permanentRandoms } from '@jih/subgraphs/joint-tasks/src/draw/prn';
 import { codes, testRandom, uniformFrame } from './fixtures';
 
 const poisson = { kind: 'poisson' } as const;

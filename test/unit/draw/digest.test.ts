@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { coordinatedDraw, type DepartmentMode, type DrawFrame } from '../../../subgraphs/joint-tasks/src/draw/coordinated';
-import { ALGORITHM_VERSION, frameDigest, resultDigest } from '../../../subgraphs/joint-tasks/src/draw/digest';
-import { LEGACY_ALGORITHM_VERSION } from '../../../subgraphs/joint-tasks/src/draw/version';
-import { orderByString } from '../../../subgraphs/joint-tasks/src/draw/string-order';
+import { coordinatedDraw, type DepartmentMode, type DrawFrame } from '@jih/subgraphs/joint-tasks/src/draw/coordinated';
+import { ALGORITHM_VERSION, frameDigest, resultDigest } from '@jih/subgraphs/joint-tasks/src/draw/digest';
+import { LEGACY_ALGORITHM_VERSION } from '@jih/subgraphs/joint-tasks/src/draw/version';
+import { orderByString } from '@jih/subgraphs/joint-tasks/src/draw/string-order';
 import { codes, testRandom } from './fixtures';
 
 const modes: Record<string, DepartmentMode> = {

@@ -1,5 +1,5 @@
 /** Shared builders for the draw unit tests. */
-import type { DrawFrame } from '../../../subgraphs/joint-tasks/src/draw/coordinated';
+import type { DrawFrame } from '@jih/subgraphs/joint-tasks/src/draw/coordinated';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 // Global `Math` lookups are slow in jest's vm context; these run millions of times.

@@ -5,7 +5,7 @@ import {
   type StaffingContext,
   type StaffingVisit,
   type TeamAssignment,
-} from '../../../subgraphs/joint-tasks/src/draw/inspectors';
+} from '@jih/subgraphs/joint-tasks/src/draw/inspectors';
 import { codes } from './fixtures';
 
 /** n inspectors of a department, ids `${dept}-${k}`, expertise from `tags(k)`. */

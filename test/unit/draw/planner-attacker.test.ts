@@ -17,14 +17,14 @@
  * protocol derives (deriveSeed over commitmentDigest).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { coordinatedDraw, type DepartmentMode, type DrawFrame } from '../../../subgraphs/joint-tasks/src/draw/coordinated';
-import { frameDigest } from '../../../subgraphs/joint-tasks/src/draw/digest';
-import { permanentRandom } from '../../../subgraphs/joint-tasks/src/draw/prn';
+import { coordinatedDraw, type DepartmentMode, type DrawFrame } from '@jih/subgraphs/joint-tasks/src/draw/coordinated';
+import { frameDigest } from '@jih/subgraphs/joint-tasks/src/draw/digest';
+import { permanentRandom } from '@jih/subgraphs/joint-tasks/src/draw/prn';
 import {
   canonicalDigest, commitmentDigest, deriveSeed, modesOf, witnessCommitmentOf,
   type BeaconPlan, type CommitmentContent, type DrawParameters, type WitnessCommitment,
-} from '../../../subgraphs/joint-tasks/src/draw/protocol';
-import { ALGORITHM_VERSION } from '../../../subgraphs/joint-tasks/src/draw/version';
+} from '@jih/subgraphs/joint-tasks/src/draw/protocol';
+import { ALGORITHM_VERSION } from '@jih/subgraphs/joint-tasks/src/draw/version';
 import { testRandom } from './fixtures';
 
 const N = 300;

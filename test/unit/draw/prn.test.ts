@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { HmacSha256 } from '../../../subgraphs/joint-tasks/src/draw/hmac-sha256';
-import { permanentRandom, permanentRandoms } from '../../../subgraphs/joint-tasks/src/draw/prn';
+import { HmacSha256 } from '@jih/subgraphs/joint-tasks/src/draw/hmac-sha256';
+import { permanentRandom, permanentRandoms } from '@jih/subgraphs/joint-tasks/src/draw/prn';
 import { codes, testRandom } from './fixtures';
 
 describe('permanent random numbers', () => {

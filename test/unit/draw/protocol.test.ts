@@ -16,7 +16,7 @@ import {
   witnessCommitmentOf,
   type CommitmentContent,
   type WitnessCommitment,
-} from '../../../subgraphs/joint-tasks/src/draw/protocol';
+} from '@jih/subgraphs/joint-tasks/src/draw/protocol';
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 

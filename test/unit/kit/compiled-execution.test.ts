@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { compiledExecution } from '../../../subgraphs/kit/src/compiled-execution';
+import { compiledExecution } from '@jih/kit/compiled-execution';
 
 /*
  * Subgraphs execute with graphql-jit behind Apollo Server. Whatever a caller sees must be what

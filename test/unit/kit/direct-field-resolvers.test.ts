@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { execute, parse, type GraphQLObjectType } from 'graphql';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root, UseMiddleware, registerEnumType } from 'type-graphql';
-import { buildFederatedSchema, validatesObjectsOnly } from '../../../subgraphs/kit/src/federation';
+import { buildFederatedSchema, validatesObjectsOnly } from '@jih/kit/federation';
 
 /*
  * The kit calls field resolvers that take only @Root, @Ctx and @Info directly instead of through

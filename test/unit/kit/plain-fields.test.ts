@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { execute, parse, type GraphQLObjectType } from 'graphql';
 import { Authorized, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { buildFederatedSchema } from '../../../subgraphs/kit/src/federation';
+import { buildFederatedSchema } from '@jih/kit/federation';
 
 /*
  * The kit drops type-graphql's resolver from fields that are plain property reads, so they are read

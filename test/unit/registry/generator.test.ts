@@ -1,7 +1,7 @@
-import { validateUscc } from '../../../subgraphs/registry/src/domain/uscc';
-import { expertiseOf } from '../../../subgraphs/registry/src/reference/check-items';
-import { DEPARTMENT_CODES, departmentByCode } from '../../../subgraphs/registry/src/reference/departments';
-import { divisionByCode } from '../../../subgraphs/registry/src/reference/divisions';
+import { validateUscc } from '@jih/domain/uscc';
+import { expertiseOf } from '@jih/domain/reference/check-items';
+import { DEPARTMENT_CODES, departmentByCode } from '@jih/domain/reference/departments';
+import { divisionByCode } from '@jih/domain/reference/divisions';
 import {
   demoInspectorCount,
   generateEnterprise,
@@ -9,8 +9,8 @@ import {
   generateTags,
   MAX_ENTERPRISE_INDEX,
   type GeneratedEnterprise,
-} from '../../../subgraphs/registry/src/reference/generator';
-import { industryByCode } from '../../../subgraphs/registry/src/reference/industries';
+} from '@jih/demo-data/generator';
+import { industryByCode } from '@jih/domain/reference/industries';
 
 const SEED = 'wuyuan-2024';
 

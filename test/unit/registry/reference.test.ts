@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { CHECK_ITEMS, checkItemsOf, expertiseOf } from '../../../subgraphs/registry/src/reference/check-items';
-import { DEPARTMENT_CODES, DEPARTMENTS, departmentByCode } from '../../../subgraphs/registry/src/reference/departments';
-import { DIVISIONS, divisionByCode } from '../../../subgraphs/registry/src/reference/divisions';
-import { INDUSTRIES, INDUSTRY_CODES } from '../../../subgraphs/registry/src/reference/industries';
-import { DEFAULT_POLICY, POLICIES, policyByDepartment, ratioFor } from '../../../subgraphs/registry/src/reference/policies';
+import { CHECK_ITEMS, checkItemsOf, expertiseOf } from '@jih/domain/reference/check-items';
+import { DEPARTMENT_CODES, DEPARTMENTS, departmentByCode } from '@jih/domain/reference/departments';
+import { DIVISIONS, divisionByCode } from '@jih/domain/reference/divisions';
+import { INDUSTRIES, INDUSTRY_CODES } from '@jih/domain/reference/industries';
+import { DEFAULT_POLICY, POLICIES, policyByDepartment, ratioFor } from '@jih/domain/reference/policies';
 
 // The seed documents live in shared/ beside the repository; tests that compare against their text
 // run only where they are present.

@@ -6,7 +6,7 @@ import {
   parseUscc,
   usccCheckCharacter,
   validateUscc,
-} from '../../../subgraphs/registry/src/domain/uscc';
+} from '@jih/domain/uscc';
 
 /*
  * Published real codes used as test vectors. Each passes BOTH check characters, which a

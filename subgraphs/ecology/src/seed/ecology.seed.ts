@@ -1,4 +1,4 @@
-import { addYears, demoFollowUp, type DepartmentSeedRules, type SeedLicence, type SeedSubject } from '../../../kit/src/department';
+import { addYears, demoFollowUp, type DepartmentSeedRules, type SeedLicence, type SeedSubject } from '@jih/kit/department';
 
 /** Management category by industry: mining and power under key management, manufacturing mostly simplified. */
 function permitOf(s: SeedSubject): SeedLicence {

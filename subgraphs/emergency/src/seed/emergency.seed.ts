@@ -1,4 +1,4 @@
-import { demoFollowUp, type DepartmentSeedRules } from '../../../kit/src/department';
+import { demoFollowUp, type DepartmentSeedRules } from '@jih/kit/department';
 
 /** Demo emergency records: safety credit from the registry's demo class; hazard orders on elevated and high risk. */
 export const emergencySeed: DepartmentSeedRules = {

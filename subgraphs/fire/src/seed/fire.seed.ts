@@ -1,4 +1,4 @@
-import { demoFollowUp, type DepartmentSeedRules, type SeedFlag, type SeedSubject } from '../../../kit/src/department';
+import { demoFollowUp, type DepartmentSeedRules, type SeedFlag, type SeedSubject } from '@jih/kit/department';
 
 /** Sections whose premises are crowded places: catering and hotels, culture and sport, health, education. */
 const CROWDED_SECTIONS = new Set(['H', 'R', 'Q', 'P']);

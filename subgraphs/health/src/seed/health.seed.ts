@@ -1,4 +1,4 @@
-import { addYears, defaultSeedLevel, demoFollowUp, type DepartmentSeedRules, type SeedLicence, type SeedSubject } from '../../../kit/src/department';
+import { addYears, defaultSeedLevel, demoFollowUp, type DepartmentSeedRules, type SeedLicence, type SeedSubject } from '@jih/kit/department';
 import { healthDepartment } from '../health.config';
 
 /** The provincial abbreviation a licence number starts with, by the first two digits of the division. */

@@ -1,2 +1,2 @@
 /** The registry's entities as referenced here (kit stubs: key only). */
-export { CheckItem, Department, Enterprise, Inspector } from '../../../kit/src';
+export { CheckItem, Department, Enterprise, Inspector } from '@jih/kit';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { EntityRows, anyOf, groupedLoader, keyedLoader } from '../../../kit/src';
+import { EntityRows, anyOf, groupedLoader, keyedLoader } from '@jih/kit';
 import { AuditEntry, CheckResult, FollowUpLink, Referral } from '../entities';
 
 /**

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, requireDepartment, type SubgraphContext } from '../../../kit/src';
+import { BadUserInputError, requireDepartment, type SubgraphContext } from '@jih/kit';
 import { AnnualPlan, PlanKind } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
 import { chinaDate } from '../services/result-deadline.service';

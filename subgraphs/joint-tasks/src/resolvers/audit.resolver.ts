@@ -1,6 +1,6 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, PageArgs, type SubgraphContext } from '../../../kit/src';
+import { Connection, PageArgs, type SubgraphContext } from '@jih/kit';
 import { AuditAction, AuditEntry, CheckResult, Department } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
 import { requireUuid } from './joint-task.resolver';

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, NotFoundError, PageArgs, decodeCursor, requireDepartment, toPage, type SubgraphContext } from '../../../kit/src';
+import { Connection, NotFoundError, PageArgs, decodeCursor, requireDepartment, toPage, type SubgraphContext } from '@jih/kit';
 import { roundTime } from '../draw/beacon';
 import { BeaconPlanView, Draw, DrawCommitment, JointTask, RevealedEntropyView } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';

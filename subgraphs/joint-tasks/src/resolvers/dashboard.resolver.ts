@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, PageArgs, toPage, type SubgraphContext } from '../../../kit/src';
-import { resultDeadlineWorkingDays } from '../calendar/working-days';
+import { BadUserInputError, PageArgs, toPage, type SubgraphContext } from '@jih/kit';
+import { resultDeadlineWorkingDays } from '@jih/domain/working-days';
 import { DeadlineStatus, categoryInfo } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
 import { TaskDashboardQueries, departmentWorkload, type SlotCounters } from '../services/dashboard.service';

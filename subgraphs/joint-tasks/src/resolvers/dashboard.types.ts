@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Connection } from '../../../kit/src';
+import { Connection } from '@jih/kit';
 import { Department, JointTask, ResultCategory } from '../entities';
 import type { TaskDashboardQueries } from '../services/dashboard.service';
 import { ResultDeadline } from './result.types';

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ForbiddenError, UnauthenticatedError, type SubgraphContext } from '../../../kit/src';
+import { ForbiddenError, UnauthenticatedError, type SubgraphContext } from '@jih/kit';
 import { Draw, JointTask } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
 import { verifyDraw } from '../services/verify.service';

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { PlanKind, PoolMode } from '../entities';
-import { DEPARTMENT_CODE } from '../../../kit/src';
+import { DEPARTMENT_CODE } from '@jih/kit';
 
 const CODE = DEPARTMENT_CODE;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, Connection, EntityRows, NotFoundError, PageArgs, UUID, decodeCursor, requireDepartment, toPage, type SubgraphContext } from '../../../kit/src';
+import { BadUserInputError, Connection, EntityRows, NotFoundError, PageArgs, UUID, decodeCursor, requireDepartment, toPage, type SubgraphContext } from '@jih/kit';
 import { Department, Draw, DrawCommitment, JointTask, TaskDepartment, TaskStatus, Visit, VisitStatus } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
 import { drawJointTask } from '../services/draw.service';

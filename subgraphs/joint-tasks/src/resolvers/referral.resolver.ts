@@ -1,6 +1,6 @@
 import { IsOptional, Matches } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, PageArgs, type SubgraphContext } from '../../../kit/src';
+import { Connection, PageArgs, type SubgraphContext } from '@jih/kit';
 import { CheckResult, Department, Enterprise, FollowUpLink, Referral, ReferralStatus } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
 import { decideReferral, linkReferralFollowUp, referFinding } from '../services/referral.service';

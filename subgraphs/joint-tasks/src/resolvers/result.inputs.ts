@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, MaxLength, ValidateNested, validate, type ValidationError } from 'class-validator';
 import { Field, ID, InputType, type ValidatorFn } from 'type-graphql';
-import { BadUserInputError } from '../../../kit/src';
+import { BadUserInputError } from '@jih/kit';
 import { FollowUpKind, ResultCategory } from '../entities';
 import { UUID } from './result.paging';
 import { DEPARTMENT_CODE } from './result.types';

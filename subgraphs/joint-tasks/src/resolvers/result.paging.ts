@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { UUID, decodeCursor, toPage, type PageArgs, type PageInfo } from '../../../kit/src';
+import { UUID, decodeCursor, toPage, type PageArgs, type PageInfo } from '@jih/kit';
 
 /** A UUID as ids and id cursors of this subgraph are. */
 export { UUID };

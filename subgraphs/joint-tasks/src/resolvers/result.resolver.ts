@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, type SubgraphContext } from '../../../kit/src';
-import { CalendarRangeError, resultDeadlineWorkingDays, workingDaysBetween } from '../calendar/working-days';
+import { BadUserInputError, type SubgraphContext } from '@jih/kit';
+import { CalendarRangeError, resultDeadlineWorkingDays, workingDaysBetween } from '@jih/domain/working-days';
 import {
   AuditEntry, CheckItem, CheckResult, DeadlineStatus, Department, Enterprise, FollowUpLink, Inspector, JointTask, RESULT_CATEGORIES, Referral,
   Visit, categoryInfo,

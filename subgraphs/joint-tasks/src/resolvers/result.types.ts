@@ -1,6 +1,6 @@
 import { IsOptional, Matches } from 'class-validator';
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { DEPARTMENT_CODE, Connection, PageArgs } from '../../../kit/src';
+import { DEPARTMENT_CODE, Connection, PageArgs } from '@jih/kit';
 import { CheckItem, CheckResult, DeadlineStatus, Department, DueDateBasis, Enterprise, FollowUpKind, ResultCategory, ResultStatus } from '../entities';
 
 /** A department code, for validating filter arguments. */

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, requireDepartment, type SubgraphContext } from '../../../kit/src';
+import { BadUserInputError, requireDepartment, type SubgraphContext } from '@jih/kit';
 import { Department, Enterprise, Inspector, JointTask, TeamChange, Visit, VisitTeam } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
 import { recuseAndReplace } from '../services/replacement.service';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Caller } from '../../../kit/src';
+import type { Caller } from '@jih/kit';
 import { AuditEntry, type AuditAction, type AuditChangeRecord, type CheckResult } from '../entities';
 
 /** The fields of a result that a correction may change, in the order the audit trail lists them. */

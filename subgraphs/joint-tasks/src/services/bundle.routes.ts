@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type express from 'express';
 import type { DataSource } from 'typeorm';
-import { sendGraphQLError } from '../../../kit/src';
+import { sendGraphQLError } from '@jih/kit';
 import { DrawBundleBlob } from '../entities';
 
 const DRAW_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, type CallOrigin, type Caller, type FrameHeader } from '../../../kit/src';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, type CallOrigin, type Caller, type FrameHeader } from '@jih/kit';
 import { firstRoundAfter, roundTime, type BeaconChain } from '../draw/beacon';
 import { frameDigest } from '../draw/digest';
 import { encodeFrame } from '../draw/frame-codec';

@@ -1,5 +1,4 @@
-import { callSubgraph, type CallOrigin } from '../../../kit/src';
-import { serviceUrl } from '../../../services';
+import { callSubgraph, type CallOrigin, serviceUrl } from '@jih/kit';
 
 /** An enterprise's industry section as the registry resolves it; null fields when unknown. */
 export interface EnterpriseIndustry {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { decodeCursor, type CallOrigin } from '../../../kit/src';
+import { decodeCursor, type CallOrigin } from '@jih/kit';
 import { PROBLEM_CATEGORIES, RESULT_CATEGORIES, ResultCategory, type DueDateBasis, type ResultStatus } from '../entities';
 import { fetchIndustries } from './dashboard-registry.client';
 import { chinaDateSql, overdueCutoffParams, overdueSql } from './result-deadline.service';

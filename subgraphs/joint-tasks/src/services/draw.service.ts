@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadUserInputError, ConflictError, NotFoundError, copyRows, type Caller } from '../../../kit/src';
+import { BadUserInputError, ConflictError, NotFoundError, copyRows, type Caller } from '@jih/kit';
 import { verifyBeacon, roundTime } from '../draw/beacon';
 import { buildBundle, staffingVisits } from '../draw/bundle';
 import { coordinatedDraw, type CoordinatedDrawResult, type DrawFrame } from '../draw/coordinated';

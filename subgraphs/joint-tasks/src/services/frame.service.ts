@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { FrameHeader } from '../../../kit/src';
+import type { FrameHeader } from '@jih/kit';
 import type { DepartmentMode, DrawFrame } from '../draw/coordinated';
 import type { JointTask, TaskDepartment } from '../entities';
 import type { RegistryFrame } from './registry.client';

@@ -1,6 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadUserInputError, ConflictError, NotFoundError, callSubgraph, fromDatabaseError, requireDepartment, type CallOrigin, type Caller } from '../../../kit/src';
-import { serviceUrl } from '../../../services';
+import { BadUserInputError, ConflictError, NotFoundError, callSubgraph, fromDatabaseError, requireDepartment, type CallOrigin, type Caller, serviceUrl } from '@jih/kit';
 import { AuditAction, CheckResult, FollowUpLink, Referral, ReferralStatus } from '../entities';
 import type { FollowUpRefInput, ReferFindingInput } from '../resolvers/result.inputs';
 import { writeAudit } from './audit.service';

@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { GraphQLError } from 'graphql';
-import { callSubgraph, type CallOrigin, type FrameHeader, type FrameRequest } from '../../../kit/src';
-import { serviceUrl } from '../../../services';
+import { callSubgraph, type CallOrigin, type FrameHeader, type FrameRequest, serviceUrl } from '@jih/kit';
 
 /** The registry's answer to a frame request, in columns (no object per enterprise). */
 export interface RegistryFrame {

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { BadUserInputError, NotFoundError, callSubgraph, type CallOrigin, type Caller } from '../../../kit/src';
-import { serviceUrl } from '../../../services';
+import { BadUserInputError, NotFoundError, callSubgraph, type CallOrigin, type Caller, serviceUrl } from '@jih/kit';
 import { replaceInspector, type TeamAssignment } from '../draw/inspectors';
 import { Draw, JointTask, TaskDepartment, TeamChange, TeamStatus, Visit, VisitStatus, VisitTeam } from '../entities';
 import { fetchFrame } from './registry.client';

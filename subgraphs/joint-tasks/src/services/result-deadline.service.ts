@@ -1,7 +1,7 @@
 import {
   CalendarRangeError, DEFAULT_RESULT_DEADLINE_WORKING_DAYS, RESULT_DEADLINE_WORKING_DAYS, addWorkingDays, calendarCoverage,
   resultDeadlineWorkingDays, resultDueDate,
-} from '../calendar/working-days';
+} from '@jih/domain/working-days';
 import { DeadlineStatus, DueDateBasis } from '../entities';
 
 /*

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, requireDepartment, type Caller } from '../../../kit/src';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, requireDepartment, type Caller } from '@jih/kit';
 import {
   AuditAction, CheckResult, FollowUpLink, JointTask, ResultCategory, ResultStatus, TaskDepartment, Visit, VisitTeam, categoryInfo,
 } from '../entities';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { FrameHeader } from '../../../kit/src';
-import { estimateWorkingDays } from '../calendar/working-days';
+import type { FrameHeader } from '@jih/kit';
+import { estimateWorkingDays } from '@jih/domain/working-days';
 import type { DepartmentStaffing, StaffingContext } from '../draw/inspectors';
 import { pseudonymOf, type TeamInputs } from '../draw/protocol';
 import { PoolMode, type JointTask, type TaskDepartment } from '../entities';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { BadUserInputError, NotFoundError, type CallOrigin, type Caller } from '../../../kit/src';
+import { BadUserInputError, NotFoundError, type CallOrigin, type Caller } from '@jih/kit';
 import { AnnualPlan, JointTask, PoolMode, TaskDepartment, TaskStatus } from '../entities';
 import type { CreateJointTaskInput } from '../resolvers/joint-task.inputs';
 import { fetchCatalogue } from './registry.client';

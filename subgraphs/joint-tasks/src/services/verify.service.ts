@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import type { DataSource, EntityManager } from 'typeorm';
-import { NotFoundError } from '../../../kit/src';
+import { NotFoundError } from '@jih/kit';
 import { verifyBundle, type BundleCheck, type DrawBundle } from '../draw/bundle';
 import { coordinatedDraw, type DrawFrame } from '../draw/coordinated';
 import { frameDigest, resultDigest } from '../draw/digest';

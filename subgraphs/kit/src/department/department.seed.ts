@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { generateEnterprise, generateTags } from '../../../registry/src/reference/generator';
+import { generateEnterprise, generateTags } from '@jih/demo-data/generator';
 import { copyRows } from '../copy';
 import type { SeedOptions } from '../subgraph';
 import { RISK_CLASSES, words, type DepartmentDefinition, type RiskClassCode } from './department.config';

@@ -1,6 +1,6 @@
 import { validate, type ValidationError } from 'class-validator';
 import type { ValidatorFn } from 'type-graphql';
-import { normalizeUscc, validateUscc } from '../../../registry/src/domain/uscc';
+import { normalizeUscc, validateUscc } from '@jih/domain/uscc';
 import { BadUserInputError } from '../errors';
 import { validatesObjectsOnly } from '../federation';
 

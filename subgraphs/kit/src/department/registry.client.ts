@@ -1,5 +1,5 @@
+import { serviceUrl } from '../service-urls';
 import DataLoader from 'dataloader';
-import { serviceUrl } from '../../../services';
 import { NotFoundError } from '../errors';
 import { callSubgraph, type CallOrigin } from '../service-client';
 import type { RiskClassCode } from './department.config';

@@ -1,4 +1,4 @@
-import { departmentModel } from '../../../kit/src/department';
+import { departmentModel } from '@jih/kit/department';
 import { marketDepartment } from '../market.config';
 import { listingRiskRule } from '../services/listing-risk.service';
 

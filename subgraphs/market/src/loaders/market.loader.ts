@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { EntityRows, groupedLoader } from '../../../kit/src';
+import { EntityRows, groupedLoader } from '@jih/kit';
 import { MarketListing } from '../entities';
 
 /** Market regulation's own per-request loaders, beside the kit's. */

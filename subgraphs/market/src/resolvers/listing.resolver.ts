@@ -1,11 +1,11 @@
 import { IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsNull } from 'typeorm';
-import { BadUserInputError, ConflictError, IsIsoDate, NotFoundError } from '../../../kit/src';
+import { BadUserInputError, ConflictError, IsIsoDate, NotFoundError } from '@jih/kit';
 import {
   addYears, changeRecord, changeWithRiskSync, listTypes, originOf, pageById, requireNotBefore, requireNotFuture, requireUscc, requireWriter, todayInChina,
   type DepartmentContext, type EnterpriseRef, type ListArgsShape, type ProfileRoot,
-} from '../../../kit/src/department';
+} from '@jih/kit/department';
 import { ListingKind, MarketListing, market } from '../entities';
 import type { MarketLoaders } from '../loaders/market.loader';
 

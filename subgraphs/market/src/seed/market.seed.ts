@@ -1,4 +1,4 @@
-import { demoFollowUp, stableUuid, type DepartmentSeedRules, type SeedSubject } from '../../../kit/src/department';
+import { demoFollowUp, stableUuid, type DepartmentSeedRules, type SeedSubject } from '@jih/kit/department';
 
 const SEEDED_BY = 'seed';
 

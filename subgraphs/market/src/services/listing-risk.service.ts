@@ -1,6 +1,6 @@
 import { IsNull } from 'typeorm';
-import { anyOf } from '../../../kit/src';
-import type { RiskRule } from '../../../kit/src/department';
+import { anyOf } from '@jih/kit';
+import type { RiskRule } from '@jih/kit/department';
 import { ListingKind, MarketListing } from '../entities/listing.entity';
 
 /**

@@ -1,6 +1,6 @@
 import { Length, Matches } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, ConflictError, requireDepartment, type SubgraphContext, DEPARTMENT_CODE } from '../../../kit/src';
+import { BadUserInputError, ConflictError, requireDepartment, type SubgraphContext, DEPARTMENT_CODE } from '@jih/kit';
 import { CheckItem, CheckItemCategory, CheckMethod, Department } from '../entities';
 import type { RegistryLoaders } from '../loaders/registry.loader';
 

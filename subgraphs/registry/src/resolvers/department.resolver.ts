@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../../kit/src';
+import type { SubgraphContext } from '@jih/kit';
 import { CheckItem, Department, SamplingPolicy } from '../entities';
 import type { RegistryLoaders } from '../loaders/registry.loader';
 

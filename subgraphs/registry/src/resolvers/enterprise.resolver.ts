@@ -3,7 +3,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mut
 import { Brackets } from 'typeorm';
 import {
   BadUserInputError, Connection, ConflictError, IsIsoDate, PageArgs, decodeCursor, requireDepartment, toPage, DEPARTMENT_CODE, type SubgraphContext,
-} from '../../../kit/src';
+} from '@jih/kit';
 import { Division, Enterprise, Industry, ListEntry, RegistrationStatus, RiskClass, SupervisionTag } from '../entities';
 import type { RegistryLoaders } from '../loaders/registry.loader';
 import { requireValidUscc } from '../services/uscc.input';

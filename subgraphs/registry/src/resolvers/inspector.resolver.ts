@@ -2,7 +2,7 @@ import { ArrayMaxSize, IsIn, Length, Matches } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   BadUserInputError, ConflictError, NotFoundError, hasDepartmentRole, requireDepartment, DEPARTMENT_CODE, type SubgraphContext,
-} from '../../../kit/src';
+} from '@jih/kit';
 import { Department, Enterprise, Inspector, Recusal } from '../entities';
 import type { RegistryLoaders } from '../loaders/registry.loader';
 import { requireValidUscc } from '../services/uscc.input';

@@ -1,6 +1,6 @@
 import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { BadUserInputError, IsIsoDate, NotFoundError, requireDepartment, requireIsoDate, type SubgraphContext, DEPARTMENT_CODE } from '../../../kit/src';
+import { BadUserInputError, IsIsoDate, NotFoundError, requireDepartment, requireIsoDate, type SubgraphContext, DEPARTMENT_CODE } from '@jih/kit';
 import { Department, Enterprise, ListEntry, ListKind, RiskClass, SamplingPolicy, SupervisionTag } from '../entities';
 import type { RegistryLoaders } from '../loaders/registry.loader';
 import { requireValidUscc } from '../services/uscc.input';

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { copyRows, type SeedOptions } from '../../../kit/src';
-import { CHECK_ITEMS } from '../reference/check-items';
-import { DEPARTMENTS } from '../reference/departments';
-import { DIVISIONS } from '../reference/divisions';
-import { INDUSTRIES } from '../reference/industries';
-import { POLICIES } from '../reference/policies';
-import { demoInspectorCount, generateEnterprise, generateInspector, generateTags } from '../reference/generator';
+import { copyRows, type SeedOptions } from '@jih/kit';
+import { CHECK_ITEMS } from '@jih/domain/reference/check-items';
+import { DEPARTMENTS } from '@jih/domain/reference/departments';
+import { DIVISIONS } from '@jih/domain/reference/divisions';
+import { INDUSTRIES } from '@jih/domain/reference/industries';
+import { POLICIES } from '@jih/domain/reference/policies';
+import { demoInspectorCount, generateEnterprise, generateInspector, generateTags } from '@jih/demo-data/generator';
 
 /** A UUID derived from a name, so demo data (and the draws over it) are the same on every machine. */
 export function stableUuid(name: string): string {

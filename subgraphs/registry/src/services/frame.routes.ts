@@ -3,7 +3,7 @@ import { escapeLiteral } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import type { DataSource } from 'typeorm';
-import { DEPARTMENT_CODE, type FrameHeader, type FrameRequest, type TokenVerifier } from '../../../kit/src';
+import { DEPARTMENT_CODE, type FrameHeader, type FrameRequest, type TokenVerifier } from '@jih/kit';
 
 const CODE = DEPARTMENT_CODE;
 

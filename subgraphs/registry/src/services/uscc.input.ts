@@ -1,5 +1,5 @@
-import { BadUserInputError } from '../../../kit/src';
-import { normalizeUscc, validateUscc } from '../domain/uscc';
+import { BadUserInputError } from '@jih/kit';
+import { normalizeUscc, validateUscc } from '@jih/domain/uscc';
 
 /**
  * Normalises and checks a USCC from a caller; throws BAD_USER_INPUT naming the bad character and

@@ -1,4 +1,4 @@
-import { defaultSeedLevel, demoFollowUp, type DepartmentSeedRules } from '../../../kit/src/department';
+import { defaultSeedLevel, demoFollowUp, type DepartmentSeedRules } from '@jih/kit/department';
 import { taxDepartment } from '../tax.config';
 
 const COMPANY_TYPES = new Set(['有限责任公司', '有限责任公司（自然人独资）', '股份有限公司']);

@@ -10,11 +10,11 @@
  * index (see orgBodyFor), so distinct indices can never collide.
  */
 
-import { buildUscc, USCC_ALPHABET } from '../domain/uscc';
-import { DEPARTMENTS, departmentByCode } from './departments';
-import { expertiseOf } from './check-items';
-import { DIVISIONS, divisionByCode, WUYUAN_DIVISION_CODE, type DivisionRef } from './divisions';
-import type { RiskClassCode } from './policies';
+import { buildUscc, USCC_ALPHABET } from '@jih/domain/uscc';
+import { DEPARTMENTS, departmentByCode } from '@jih/domain/reference/departments';
+import { expertiseOf } from '@jih/domain/reference/check-items';
+import { DIVISIONS, divisionByCode, WUYUAN_DIVISION_CODE, type DivisionRef } from '@jih/domain/reference/divisions';
+import type { RiskClassCode } from '@jih/domain/reference/policies';
 
 // ------------------------------------------------------------------------------------ types
 
