@@ -47,7 +47,6 @@ describe('all six department profiles of many enterprises in one query', () => {
     const authorization = await token('market', ['supervisor']);
     const small = await cost(20, authorization);
     const large = await cost(200, authorization);
-    // eslint-disable-next-line no-console
     console.log(`per subgraph for 20 and 200 enterprises:\n  requests   ${JSON.stringify(small.requests)}\n             ${JSON.stringify(large.requests)}\n  statements ${JSON.stringify(small.statements)}\n             ${JSON.stringify(large.statements)}`);
     expect(large.requests).toEqual(small.requests);
     expect(large.statements).toEqual(small.statements);

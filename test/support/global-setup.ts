@@ -13,6 +13,8 @@ import { seedIfEmpty } from '@jih/scripts/lib/seed';
 export const TEST_ENTERPRISES = 600;
 
 export default async function globalSetup(): Promise<void> {
+  // Loaded for its side effect (decorator metadata) before any entity module.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('reflect-metadata');
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';

@@ -23,8 +23,10 @@ interface ChineseDaysData {
 
 // require rather than import: a JSON import would make TypeScript type every one of the
 // file's few thousand keys.
+/* eslint-disable @typescript-eslint/no-require-imports */
 const DATA = require('chinese-days/dist/chinese-days.json') as ChineseDaysData;
 const PACKAGE_VERSION = (require('chinese-days/package.json') as { version: string }).version;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Raised for a date the calendar data does not cover. */
 export class CalendarRangeError extends RangeError {

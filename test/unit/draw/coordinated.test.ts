@@ -242,7 +242,10 @@ describe('fixed-size departments (sequential Poisson sampling)', () => {
       const r = coordinatedDraw(f, { seed: `eff-${s}`, modes: { tax: { kind: 'fixed', n: 150 } } });
       expect(r.samples[0].expected).toBeCloseTo(150, 9);
       expect(r.samples[0].effectiveScale).toBeCloseTo(1, 9);
-      for (const i of r.samples[0].selected) (i < half ? low++ : high++);
+      for (const i of r.samples[0].selected) {
+        if (i < half) low++;
+        else high++;
+      }
     }
     expect(low / (half * seeds)).toBeCloseTo(0.1, 2);
     expect(high / (half * seeds)).toBeCloseTo(0.2, 2);

@@ -5,7 +5,6 @@ import { estimateWorkingDays } from '@jih/domain/working-days';
 import type { DepartmentStaffing, StaffingContext } from '../draw/inspectors';
 import { pseudonymOf, type TeamInputs } from '../draw/protocol';
 import { PoolMode, type JointTask, type TaskDepartment } from '../entities';
-import { historyReachDays } from './frame.service';
 
 /** The registry data the inspector rules need (a frame header). */
 export type StaffingHeader = Pick<FrameHeader, 'inspectors' | 'recusals' | 'checkItems' | 'policies'>;
