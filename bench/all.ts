@@ -12,6 +12,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { RESULTS_DIR, machine, writeResults } from './lib';
+import { answerHelp } from '@jih/scripts/lib/cli';
+
+answerHelp(module, `usage: npm run bench
+
+Every benchmark in sequence, then bench/results/summary.{json,md}.`);
 
 const ROOT = path.resolve(__dirname, '..');
 const runId = process.env.BENCH_RUN_ID ?? new Date().toISOString().replace(/[:.]/g, '-');

@@ -21,6 +21,12 @@ import {
 import { ensureBenchTask } from './fixture';
 import { benchDatabase, machine, median, writeResults } from './lib';
 import { dashboardQuery, loadSupergraph } from './queries';
+import { answerHelp } from '@jih/scripts/lib/cli';
+
+answerHelp(module, `usage: npm run bench:dashboard:phases
+
+Where one 500-visit dashboard page spends its time, fetch by fetch; writes
+bench/results/dashboard-phases.{json,md}.`);
 
 const env = process.env;
 const settings = {

@@ -23,6 +23,12 @@ import { ensureBenchTask, seedResults } from './fixture';
 import { benchDatabase, machine, median, sql, writeResults } from './lib';
 import { dashboardQuery, loadSupergraph } from './queries';
 import { dashboardSql, profileTables } from './dashboard-sql';
+import { answerHelp } from '@jih/scripts/lib/cli';
+
+answerHelp(module, `usage: npm run bench:dashboard
+
+The dashboard query through the gateway against one hand-written SQL query, alternated; writes
+bench/results/dashboard.{json,md}.`);
 
 const env = process.env;
 const settings = {

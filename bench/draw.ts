@@ -31,6 +31,12 @@ import {
   SUPERGRAPH_PATH, type Child, type GatewayChild, type SubgraphFleet,
 } from './federation';
 import { benchDatabase, machine, sql, writeResults } from './lib';
+import { answerHelp } from '@jih/scripts/lib/cli';
+
+answerHelp(module, `usage: npm run bench:draw -- [enterprises …]   (default: 100000 1000000)
+
+Commit, draw, bundle download, offline verification and verifyDraw through the gateway; writes
+bench/results/draw.{json,md}.`);
 
 const ROOT = path.resolve(__dirname, '..');
 const REGISTER = path.join(ROOT, 'scripts', 'register.js');

@@ -26,6 +26,12 @@ import { benchDatabase, machine, sql, writeResults } from './lib';
 import { loadQueries, loadSupergraph } from './queries';
 import { encodeCursor } from '@jih/kit';
 import path from 'node:path';
+import { answerHelp } from '@jih/scripts/lib/cli';
+
+answerHelp(module, `usage: npm run bench:load
+
+Throughput, latency and memory of the gateway against Hive Gateway under fixed concurrency; writes
+bench/results/load.{json,md}. Settings: bench/README.md.`);
 
 const env = process.env;
 const settings = {

@@ -8,6 +8,11 @@ import path from 'node:path';
 import { SCHEMA_DIR, composeSupergraph } from './lib/compose';
 import { renderDockerCompose } from './lib/docker-compose';
 import { SERVICES } from '@jih/subgraphs/services';
+import { answerHelp } from './lib/cli';
+
+answerHelp(module, `usage: npm run compose
+
+Writes schema/<subgraph>.graphql, schema/supergraph.graphql and docker-compose.yml from the code.`);
 
 async function main() {
   const { subgraphs, supergraphSdl, hints } = await composeSupergraph();

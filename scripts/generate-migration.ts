@@ -8,6 +8,12 @@ import path from 'node:path';
 import { createSubgraphDataSource, initialiseAndMigrate } from '@jih/kit';
 import { SERVICES } from '@jih/subgraphs/services';
 import { adminUrlOf, createDatabaseIfMissing, dropDatabase, ensureDatabase, withDatabase } from './lib/database';
+import { answerHelp } from './lib/cli';
+
+answerHelp(module, `usage: npm run migration:generate -- <subgraph> <PascalCaseName>
+
+Writes a TypeORM migration for one subgraph from the difference between its entities and its
+migrations, computed on a scratch database.`);
 
 async function main() {
   const [service, name] = process.argv.slice(2);

@@ -6,6 +6,12 @@ import { parseArgs } from 'node:util';
 import { ensureDatabase } from './lib/database';
 import { migrateAll } from './lib/migrate';
 import { DEFAULT_SEED, seedIfEmpty } from './lib/seed';
+import { answerHelp } from './lib/cli';
+
+answerHelp(module, `usage: npm run seed -- [--enterprises N] [--seed S] [--force]
+
+Writes deterministic demo data (DATABASE_URL, or the embedded database of npm start). Without --force
+only empty subgraphs are seeded.`);
 
 async function main() {
   const { values } = parseArgs({

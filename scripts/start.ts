@@ -11,6 +11,13 @@ import { ensureDatabase } from './lib/database';
 import { migrateAll } from './lib/migrate';
 import { seedIfEmpty } from './lib/seed';
 import { ensureDemoTask } from './lib/demo-task';
+import { answerHelp } from './lib/cli';
+
+answerHelp(module, `usage: npm start
+
+Starts the whole federation: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data
+on an empty database, every subgraph and the gateway; prints the gateway URL. Ctrl-C stops everything.
+Environment: DATABASE_URL, EMBEDDED_PG_PORT, SEED_ENTERPRISES, JWT_SECRET, PORT (see .env.example).`);
 
 const ROOT = path.join(__dirname, '..');
 const REGISTER = path.join(__dirname, 'register.js');

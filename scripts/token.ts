@@ -4,6 +4,12 @@
  */
 import { parseArgs } from 'node:util';
 import { DEV_JWT_SECRET, ROLES, signDevToken, type Role } from '@jih/kit';
+import { answerHelp } from './lib/cli';
+
+answerHelp(module, `usage: npm run token -- --department <code> --roles <role[,role]> [--sub ID] [--expires 8h]
+
+Prints a development token signed with JWT_SECRET (or the development secret). Roles: planner,
+inspector, supervisor, admin.`);
 
 async function main() {
   const { values } = parseArgs({

@@ -4,6 +4,11 @@
  */
 import { ConfigError, readBaseConfig, readPort, serveUntilSignalled, startSubgraph } from '@jih/kit';
 import { SERVICES } from './services';
+import { answerHelp } from '@jih/scripts/lib/cli';
+
+answerHelp(module, `usage: node -r ./scripts/register.js subgraphs/run.ts <subgraph>
+
+Runs one subgraph: reads its configuration, migrates its schema, serves; stops on SIGINT/SIGTERM.`);
 
 async function main() {
   const name = process.argv[2];
