@@ -3,9 +3,9 @@ import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, ObjectType, 
 import { Connection, PageArgs, type SubgraphContext } from '@jih/kit';
 import { AuditAction, AuditEntry, CheckResult, Department } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
+import { auditTrailPage } from '../services/audit.service';
 import { requireUuid } from './joint-task.resolver';
 import { DEPARTMENT_CODE } from './result.types';
-import { pageById } from './result.paging';
 
 type Ctx = SubgraphContext<JointTaskLoaders>;
 
@@ -33,15 +33,12 @@ export class AuditResolver {
   @Authorized()
   @Query(() => AuditEntryConnection, { description: 'The audit trail of results (who, when, what), oldest first; signed-in government callers.' })
   async auditTrail(@Args() args: AuditTrailArgs, @Ctx() ctx: Ctx): Promise<AuditEntryConnection> {
-    const qb = ctx.db.getRepository(AuditEntry).createQueryBuilder('a');
-    if (args.resultId) {
-      qb.andWhere('(a.visit_id, a.department_code) = (SELECT r.visit_id, r.department_code FROM check_result r WHERE r.id = :result)', { result: requireUuid(args.resultId, 'check result') });
-    }
-    if (args.visitId) qb.andWhere('a.visit_id = :visit', { visit: requireUuid(args.visitId, 'visit') });
-    if (args.department) qb.andWhere('a.department_code = :dept', { dept: args.department });
-    if (args.actor) qb.andWhere('a.actor = :actor', { actor: args.actor });
-    if (args.action) qb.andWhere('a.action = :action', { action: args.action });
-    return Object.assign(new AuditEntryConnection(), await pageById(qb, 'a', args, /^\d{1,19}$/));
+    const filter = {
+      resultId: args.resultId ? requireUuid(args.resultId, 'check result') : null,
+      visitId: args.visitId ? requireUuid(args.visitId, 'visit') : null,
+      department: args.department, actor: args.actor, action: args.action,
+    };
+    return Object.assign(new AuditEntryConnection(), await auditTrailPage(ctx.db, filter, args));
   }
 
   @FieldResolver(() => CheckResult, { description: 'The result version concerned.' })

@@ -1,9 +1,9 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, NotFoundError, PageArgs, decodeCursor, requireDepartment, toPage, type SubgraphContext } from '@jih/kit';
+import { Connection, NotFoundError, PageArgs, requireDepartment, type SubgraphContext } from '@jih/kit';
 import { roundTime } from '../draw/beacon';
 import { BeaconPlanView, Draw, DrawCommitment, JointTask, RevealedEntropyView } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
-import { cancelCommitment, commitDraw } from '../services/commit.service';
+import { cancelCommitment, commitDraw, drawLogPage } from '../services/commit.service';
 import { CommitDrawInput } from './commitment.inputs';
 import { requireUuid } from './joint-task.resolver';
 
@@ -15,23 +15,13 @@ class DrawCommitmentConnection extends Connection(DrawCommitment) {}
 @ArgsType()
 class DrawLogArgs extends PageArgs {}
 
-/** Cursor of the draw log: commit time and id, newest first. */
-const LOG_CURSOR = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\|[0-9a-f-]{36}$/;
-
 @Resolver(() => DrawCommitment)
 export class DrawCommitmentResolver {
   @Query(() => DrawCommitmentConnection, {
     description: 'The public draw log (抽取公示), newest first, no token needed: every commitment — pending, drawn or cancelled — with its digests and entropy plan from the moment it is made, and the entropy, seed and sample size once drawn. A re-roll shows as a cancelled commitment beside a new one.',
   })
   async publicDrawLog(@Args() args: DrawLogArgs, @Ctx() ctx: Ctx): Promise<DrawCommitmentConnection> {
-    const qb = ctx.db.getRepository(DrawCommitment).createQueryBuilder('c');
-    const after = decodeCursor(args.after, LOG_CURSOR);
-    if (after) {
-      const [at, id] = after.split('|');
-      qb.where('(c.committed_at, c.id) < (:at, :id)', { at, id });
-    }
-    const rows = await qb.orderBy('c.committed_at', 'DESC').addOrderBy('c.id', 'DESC').limit(args.first + 1).getMany();
-    return Object.assign(new DrawCommitmentConnection(), toPage(rows, args.first, (c) => `${c.committedAt.toISOString()}|${c.id}`));
+    return Object.assign(new DrawCommitmentConnection(), await drawLogPage(ctx.db, args));
   }
 
   @Query(() => DrawCommitment, { nullable: true, description: 'One draw commitment (public, like the log).' })

@@ -1,9 +1,10 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, Connection, EntityRows, NotFoundError, PageArgs, UUID, decodeCursor, requireDepartment, toPage, type SubgraphContext } from '@jih/kit';
+import { BadUserInputError, Connection, NotFoundError, PageArgs, UUID, requireDepartment, toPage, type SubgraphContext } from '@jih/kit';
 import { Department, Draw, DrawCommitment, JointTask, TaskDepartment, TaskStatus, Visit, VisitStatus } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
 import { drawJointTask } from '../services/draw.service';
-import { createJointTask } from '../services/task.service';
+import { createJointTask, jointTaskPage } from '../services/task.service';
+import { visitRows } from '../services/visit.service';
 import { DrawEntropyInput } from './commitment.inputs';
 import { CreateJointTaskInput } from './joint-task.inputs';
 import { TaskScope } from './scope.types';
@@ -38,17 +39,12 @@ export class VisitsArgs extends PageArgs {
 
 /** A page of visits for the given filters, keyset-paginated by id. */
 export async function visitPage(ctx: Ctx, args: VisitsArgs): Promise<VisitConnection> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const p = (v: unknown) => `$${params.push(v)}`;
-  if (args.taskId) where.push(`task_id = ${p(requireUuid(args.taskId, 'task'))}`);
-  if (args.department) where.push(`${p(args.department)} = ANY(departments)`);
-  if (args.status) where.push(`status = ${p(args.status)}`);
-  if (args.inspectorId) where.push(`EXISTS (SELECT 1 FROM visit_team t WHERE t.visit_id = visit.id AND ${p(requireUuid(args.inspectorId, 'inspector'))} = ANY(t.inspector_ids))`);
-  const after = decodeCursor(args.after, UUID);
-  if (after) where.push(`id > ${p(after)}`);
-  // A page of up to 500 visits is on every dashboard request: read without TypeORM's hydration (EntityRows).
-  const rows = await EntityRows.of(ctx.db, Visit).where(where.join(' AND ') || 'TRUE', params, ['id'], args.first + 1);
+  const filter = {
+    taskId: args.taskId ? requireUuid(args.taskId, 'task') : null,
+    department: args.department, status: args.status,
+    inspectorId: args.inspectorId ? requireUuid(args.inspectorId, 'inspector') : null,
+  };
+  const rows = await visitRows(ctx.db, filter, args);
   for (const v of rows) ctx.loaders.visit.prime(v.id, v);
   return Object.assign(new VisitConnection(), toPage(rows, args.first, (v) => v.id));
 }
@@ -64,13 +60,7 @@ export class JointTaskResolver {
   @Authorized()
   @Query(() => JointTaskConnection, { description: 'Joint tasks, newest first by id order.' })
   async jointTasks(@Args() args: JointTasksArgs, @Ctx() ctx: Ctx): Promise<JointTaskConnection> {
-    const qb = ctx.db.getRepository(JointTask).createQueryBuilder('t');
-    if (args.leadDepartment) qb.andWhere('t.lead_department_code = :lead', { lead: args.leadDepartment });
-    if (args.status) qb.andWhere('t.status = :status', { status: args.status });
-    const after = decodeCursor(args.after, UUID);
-    if (after) qb.andWhere('t.id > :after', { after });
-    const rows = await qb.orderBy('t.id', 'ASC').limit(args.first + 1).getMany();
-    return Object.assign(new JointTaskConnection(), toPage(rows, args.first, (t) => t.id));
+    return Object.assign(new JointTaskConnection(), await jointTaskPage(ctx.db, { leadDepartment: args.leadDepartment, status: args.status }, args));
   }
 
   @Authorized('planner')

@@ -3,10 +3,9 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutatio
 import { Connection, PageArgs, type SubgraphContext } from '@jih/kit';
 import { CheckResult, Department, Enterprise, FollowUpLink, Referral, ReferralStatus } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
-import { decideReferral, linkReferralFollowUp, referFinding } from '../services/referral.service';
+import { decideReferral, linkReferralFollowUp, referFinding, referralPage } from '../services/referral.service';
 import { requireUuid } from './joint-task.resolver';
 import { FollowUpRefInput, ReferFindingInput, validateInput } from './result.inputs';
-import { pageById } from './result.paging';
 import { DEPARTMENT_CODE, FollowUpRef } from './result.types';
 
 type Ctx = SubgraphContext<JointTaskLoaders>;
@@ -33,12 +32,8 @@ export class ReferralResolver {
   @Authorized()
   @Query(() => ReferralConnection, { description: 'Referrals by receiving or referring department, state, or judicial marking, oldest first by id.' })
   async referrals(@Args() args: ReferralsArgs, @Ctx() ctx: Ctx): Promise<ReferralConnection> {
-    const qb = ctx.db.getRepository(Referral).createQueryBuilder('x');
-    if (args.toDepartment) qb.andWhere('x.to_department = :to', { to: args.toDepartment });
-    if (args.fromDepartment) qb.andWhere('x.from_department = :from', { from: args.fromDepartment });
-    if (args.status) qb.andWhere('x.status = :status', { status: args.status });
-    if (args.suspectedCrime != null) qb.andWhere('x.suspected_crime = :crime', { crime: args.suspectedCrime });
-    return Object.assign(new ReferralConnection(), await pageById(qb, 'x', args));
+    const filter = { toDepartment: args.toDepartment, fromDepartment: args.fromDepartment, status: args.status, suspectedCrime: args.suspectedCrime };
+    return Object.assign(new ReferralConnection(), await referralPage(ctx.db, filter, args));
   }
 
   @Authorized('inspector', 'supervisor')

@@ -7,11 +7,12 @@ import {
 } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
 import { linkResultFollowUp } from '../services/referral.service';
-import { chinaDate, overdueCutoffParams, overdueSql, slotDeadline } from '../services/result-deadline.service';
-import { CLOSE, PUBLISH, REVIEW, advanceResult, correctResult, recordResult } from '../services/result.service';
+import { chinaDate, slotDeadline } from '../services/result-deadline.service';
+import {
+  CLOSE, PUBLISH, REVIEW, advanceResult, checkResultPage, correctResult, latestPublishedResults, recordResult,
+} from '../services/result.service';
 import { requireUuid } from './joint-task.resolver';
 import { CorrectResultInput, FollowUpRefInput, RecordResultInput, validateInput } from './result.inputs';
-import { pageById } from './result.paging';
 import {
   Acknowledgement, CheckResultConnection, CheckResultsArgs, PublicResult, ResultCategoryDescription, ResultDeadline,
 } from './result.types';
@@ -59,32 +60,19 @@ export class CheckResultResolver {
   @Authorized()
   @Query(() => CheckResultConnection, { description: 'Results by task, department, enterprise, state, category or deadline, keyset-paginated by id. Every signed-in department reads every result.' })
   async checkResults(@Args() args: CheckResultsArgs, @Ctx() ctx: Ctx): Promise<CheckResultConnection> {
-    const qb = ctx.db.getRepository(CheckResult).createQueryBuilder('r');
-    // A deadline belongs to a chain and is judged on its current version, so the overdue filter reads current versions only.
-    if (!args.includeSuperseded || args.overdue != null) qb.andWhere('r.superseded_at IS NULL');
-    if (args.taskId) qb.andWhere('r.task_id = :task', { task: requireUuid(args.taskId, 'task') });
-    if (args.department) qb.andWhere('r.department_code = :dept', { dept: args.department });
-    if (args.uscc) qb.andWhere('r.uscc = :uscc', { uscc: requireUsccFormat(args.uscc) });
-    if (args.status) qb.andWhere('r.status = :status', { status: args.status });
-    if (args.category) qb.andWhere('r.category = :category', { category: args.category });
-    if (args.overdue != null) {
-      const overdue = `(NOT EXISTS (SELECT 1 FROM check_result p WHERE p.visit_id = r.visit_id AND p.department_code = r.department_code AND p.published_at IS NOT NULL)
-        AND ${overdueSql('r.check_date', 'r.department_code', ':special', ':fallback')})`;
-      qb.andWhere(args.overdue ? overdue : `NOT ${overdue}`, overdueCutoffParams(chinaDate()));
-    }
-    const page = await pageById(qb, 'r', args);
+    const filter = {
+      includeSuperseded: args.includeSuperseded, department: args.department, status: args.status, category: args.category, overdue: args.overdue,
+      taskId: args.taskId ? requireUuid(args.taskId, 'task') : null,
+      uscc: args.uscc ? requireUsccFormat(args.uscc) : null,
+    };
+    const page = await checkResultPage(ctx.db, filter, args);
     for (const r of page.nodes) ctx.loaders.result.prime(r.id, r);
     return Object.assign(new CheckResultConnection(), page);
   }
 
   @Query(() => [PublicResult], { description: 'Published results about an enterprise, for anyone (no token needed): the latest published version of each department\'s result of each visit, newest check first.' })
   async publicResults(@Arg('uscc', () => ID) uscc: string, @Ctx() ctx: Ctx): Promise<PublicResult[]> {
-    const rows = await ctx.db.getRepository(CheckResult).createQueryBuilder('r')
-      .distinctOn(['r.visit_id', 'r.department_code'])
-      .where('r.uscc = :uscc AND r.published_at IS NOT NULL', { uscc: requireUsccFormat(uscc) })
-      .orderBy('r.visit_id').addOrderBy('r.department_code').addOrderBy('r.version', 'DESC')
-      .getMany();
-    rows.sort((a, b) => b.checkDate.localeCompare(a.checkDate) || a.departmentCode.localeCompare(b.departmentCode));
+    const rows = await latestPublishedResults(ctx.db, requireUsccFormat(uscc));
     return rows.map((r) => Object.assign(new PublicResult(), {
       id: r.id, uscc: r.uscc, enterprise: { uscc: r.uscc }, department: { code: r.departmentCode }, checkDate: r.checkDate, category: r.category,
       label: categoryInfo(r.category).label, labelZh: categoryInfo(r.category).labelZh, checkItems: r.checkItemCodes.map((code) => ({ code })),

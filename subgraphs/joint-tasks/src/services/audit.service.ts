@@ -1,6 +1,7 @@
-import type { EntityManager } from 'typeorm';
-import type { Caller } from '@jih/kit';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Caller, PageInfo } from '@jih/kit';
 import { AuditEntry, type AuditAction, type AuditChangeRecord, type CheckResult } from '../entities';
+import { pageById, type PageRequest } from './paging';
 
 /** The fields of a result that a correction may change, in the order the audit trail lists them. */
 const CONTENT_FIELDS = [
@@ -43,4 +44,27 @@ export async function writeAudit(
     reason: entry.reason ?? null,
     changes: entry.changes ?? [],
   }));
+}
+
+/** Which audit entries to list; ids are checked by the caller. All given conditions must hold. */
+export interface AuditTrailFilter {
+  /** Only the chain of this result version (all its versions). */
+  resultId?: string | null;
+  visitId?: string | null;
+  department?: string | null;
+  actor?: string | null;
+  action?: AuditAction | null;
+}
+
+/** One page of the audit trail for a filter, oldest first (keyset by id). */
+export async function auditTrailPage(db: DataSource, f: AuditTrailFilter, page: PageRequest): Promise<{ nodes: AuditEntry[]; pageInfo: PageInfo }> {
+  const qb = db.getRepository(AuditEntry).createQueryBuilder('a');
+  if (f.resultId) {
+    qb.andWhere('(a.visit_id, a.department_code) = (SELECT r.visit_id, r.department_code FROM check_result r WHERE r.id = :result)', { result: f.resultId });
+  }
+  if (f.visitId) qb.andWhere('a.visit_id = :visit', { visit: f.visitId });
+  if (f.department) qb.andWhere('a.department_code = :dept', { dept: f.department });
+  if (f.actor) qb.andWhere('a.actor = :actor', { actor: f.actor });
+  if (f.action) qb.andWhere('a.action = :action', { action: f.action });
+  return pageById(qb, 'a', page, /^\d{1,19}$/);
 }

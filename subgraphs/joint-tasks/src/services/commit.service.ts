@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, type CallOrigin, type Caller, type FrameHeader } from '@jih/kit';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, decodeCursor, toPage, type CallOrigin, type Caller, type FrameHeader, type PageInfo } from '@jih/kit';
 import { firstRoundAfter, roundTime, type BeaconChain } from '../draw/beacon';
 import { frameDigest } from '../draw/digest';
 import { encodeFrame } from '../draw/frame-codec';
@@ -8,6 +8,7 @@ import { ALGORITHM_VERSION } from '../draw/version';
 import { CommitmentStatus, Draw, DrawCommitment, DrawCommitmentFrame, JointTask, PoolMode, TaskDepartment, TaskStatus } from '../entities';
 import { configuredBeaconChain } from './beacon.config';
 import { buildFrame, historyReachDays, loadCheckHistory, windowGap, windowsOverlap } from './frame.service';
+import type { PageRequest } from './paging';
 import { fetchFrame } from './registry.client';
 import { chinaDate } from './result-deadline.service';
 import { liveStaffingContext, pseudonymiseStaffing } from './staffing.service';
@@ -239,4 +240,19 @@ async function refuseOverlappingPending(tx: EntityManager, task: JointTask, depa
 function hasControl(s: string): boolean {
   // eslint-disable-next-line no-control-regex
   return /[\u0000-\u001f\u007f]/.test(s);
+}
+
+/** Cursor of the draw log: commit time and id, newest first. */
+const LOG_CURSOR = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\|[0-9a-f-]{36}$/;
+
+/** One page of the public draw log: every commitment, newest first (keyset by commit time and id). */
+export async function drawLogPage(db: DataSource, page: PageRequest): Promise<{ nodes: DrawCommitment[]; pageInfo: PageInfo }> {
+  const qb = db.getRepository(DrawCommitment).createQueryBuilder('c');
+  const after = decodeCursor(page.after, LOG_CURSOR);
+  if (after) {
+    const [at, id] = after.split('|');
+    qb.where('(c.committed_at, c.id) < (:at, :id)', { at, id });
+  }
+  const rows = await qb.orderBy('c.committed_at', 'DESC').addOrderBy('c.id', 'DESC').limit(page.first + 1).getMany();
+  return toPage(rows, page.first, (c) => `${c.committedAt.toISOString()}|${c.id}`);
 }

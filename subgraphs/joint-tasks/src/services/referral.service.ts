@@ -1,9 +1,42 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadUserInputError, ConflictError, NotFoundError, callSubgraph, fromDatabaseError, requireDepartment, type CallOrigin, type Caller, serviceUrl } from '@jih/kit';
-import { AuditAction, CheckResult, FollowUpLink, Referral, ReferralStatus } from '../entities';
-import type { FollowUpRefInput, ReferFindingInput } from '../resolvers/result.inputs';
+import { BadUserInputError, ConflictError, NotFoundError, callSubgraph, fromDatabaseError, requireDepartment, type CallOrigin, type Caller, type PageInfo, serviceUrl } from '@jih/kit';
+import { AuditAction, CheckResult, FollowUpLink, Referral, ReferralStatus, type FollowUpKind } from '../entities';
 import { writeAudit } from './audit.service';
+import { pageById, type PageRequest } from './paging';
 import { isAssignedInspector, loadResultScope, requireCurrent, requireResult } from './result.service';
+
+/** A typed reference to a follow-up in a department's own subgraph. */
+export interface FollowUpReference {
+  department: string;
+  kind: FollowUpKind;
+  id: string;
+}
+
+/** A finding to refer to the competent department. */
+export interface ReferFindingRequest {
+  resultId: string;
+  toDepartment: string;
+  matter: string;
+  suspectedCrime?: boolean | null;
+}
+
+/** Which referrals to list; all given conditions must hold. */
+export interface ReferralFilter {
+  toDepartment?: string | null;
+  fromDepartment?: string | null;
+  status?: ReferralStatus | null;
+  suspectedCrime?: boolean | null;
+}
+
+/** One page of referrals for a filter, in id order (keyset by id). */
+export async function referralPage(db: DataSource, f: ReferralFilter, page: PageRequest): Promise<{ nodes: Referral[]; pageInfo: PageInfo }> {
+  const qb = db.getRepository(Referral).createQueryBuilder('x');
+  if (f.toDepartment) qb.andWhere('x.to_department = :to', { to: f.toDepartment });
+  if (f.fromDepartment) qb.andWhere('x.from_department = :from', { from: f.fromDepartment });
+  if (f.status) qb.andWhere('x.status = :status', { status: f.status });
+  if (f.suspectedCrime != null) qb.andWhere('x.suspected_crime = :crime', { crime: f.suspectedCrime });
+  return pageById(qb, 'x', page);
+}
 
 /** Throws FORBIDDEN unless the caller checked this result's visit for its department or supervises that department. */
 async function requireResultDepartment(db: DataSource | EntityManager, result: CheckResult, caller: Caller): Promise<void> {
@@ -16,7 +49,7 @@ async function requireResultDepartment(db: DataSource | EntityManager, result: C
  * supervisor of the checking department. The receiving department must exist in the registry
  * (one call to its public API); suspected crimes are marked for the judicial authorities.
  */
-export async function referFinding(db: DataSource, input: ReferFindingInput, caller: Caller, origin: CallOrigin): Promise<Referral> {
+export async function referFinding(db: DataSource, input: ReferFindingRequest, caller: Caller, origin: CallOrigin): Promise<Referral> {
   const result = await requireResult(db, input.resultId);
   await requireResultDepartment(db, result, caller);
   requireCurrent(result, 'refer from');
@@ -54,7 +87,7 @@ export async function referFinding(db: DataSource, input: ReferFindingInput, cal
  * acceptance may link the follow-up at once. Answering again the same way returns it unchanged.
  */
 export async function decideReferral(
-  db: DataSource, id: string, caller: Caller, decision: { accept: true; followUp?: FollowUpRefInput | null } | { accept: false; reason: string },
+  db: DataSource, id: string, caller: Caller, decision: { accept: true; followUp?: FollowUpReference | null } | { accept: false; reason: string },
 ): Promise<Referral> {
   return db.transaction(async (tx) => {
     const referral = await requireReferral(tx, id, caller);
@@ -81,7 +114,7 @@ export async function decideReferral(
 }
 
 /** Links the receiving department's follow-up to an accepted referral (its supervisors). */
-export async function linkReferralFollowUp(db: DataSource, id: string, followUp: FollowUpRefInput, caller: Caller): Promise<Referral> {
+export async function linkReferralFollowUp(db: DataSource, id: string, followUp: FollowUpReference, caller: Caller): Promise<Referral> {
   return db.transaction(async (tx) => {
     const referral = await requireReferral(tx, id, caller);
     if (referral.status !== ReferralStatus.ACCEPTED) throw new ConflictError(`Referral ${id} is ${referral.status}; accept it before linking a follow-up`, { referralId: id });
@@ -91,7 +124,7 @@ export async function linkReferralFollowUp(db: DataSource, id: string, followUp:
 }
 
 /** Links the checking department's own follow-up to a result (its assigned inspectors or supervisors). */
-export async function linkResultFollowUp(db: DataSource, resultId: string, followUp: FollowUpRefInput, caller: Caller): Promise<CheckResult> {
+export async function linkResultFollowUp(db: DataSource, resultId: string, followUp: FollowUpReference, caller: Caller): Promise<CheckResult> {
   const result = await requireResult(db, resultId);
   await requireResultDepartment(db, result, caller);
   await db.transaction((tx) => linkFollowUp(tx, caller, resultId, followUp, null));
@@ -111,7 +144,7 @@ async function requireReferral(tx: EntityManager, id: string, caller: Caller): P
  * nothing) and its audit entry. The reference must be of the department that follows up: the
  * receiving department of a referral, or the checking department itself.
  */
-async function linkFollowUp(tx: EntityManager, caller: Caller, resultId: string, ref: FollowUpRefInput, referral: Referral | null): Promise<void> {
+async function linkFollowUp(tx: EntityManager, caller: Caller, resultId: string, ref: FollowUpReference, referral: Referral | null): Promise<void> {
   const result = await requireResult(tx, resultId);
   const owner = referral ? referral.toDepartmentCode : result.departmentCode;
   if (ref.department !== owner) {

@@ -1,12 +1,78 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, requireDepartment, type Caller } from '@jih/kit';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, requireDepartment, type Caller, type PageInfo } from '@jih/kit';
 import {
   AuditAction, CheckResult, FollowUpLink, JointTask, ResultCategory, ResultStatus, TaskDepartment, Visit, VisitTeam, categoryInfo,
 } from '../entities';
-import type { CorrectResultInput, RecordResultInput, ResultContentInput } from '../resolvers/result.inputs';
 import { contentChanges, contentOf, writeAudit, type ResultContent } from './audit.service';
-import { chinaDate, dueDateOf } from './result-deadline.service';
+import { pageById, type PageRequest } from './paging';
+import { chinaDate, dueDateOf, overdueCutoffParams, overdueSql } from './result-deadline.service';
+
+/** What a department records for one visit, as given (recordResult and correctResult). */
+export interface ResultContentRequest {
+  checkDate: string;
+  category: ResultCategory;
+  checkItems: string[];
+  findings?: string | null;
+  inspectorIds: string[];
+  acknowledgement: { representativeName: string; signed: boolean; refusalReason?: string | null; witness?: string | null };
+  evidence?: string[] | null;
+}
+
+/** A result to record for one visit. */
+export interface RecordResultRequest extends ResultContentRequest {
+  visitId: string;
+  idempotencyKey: string;
+}
+
+/** A correction of the current version of a result, with the reason. */
+export interface CorrectResultRequest extends ResultContentRequest {
+  resultId: string;
+  reason: string;
+  idempotencyKey: string;
+}
+
+/** Which result versions to list; ids and the USCC are checked by the caller. All given conditions must hold. */
+export interface CheckResultFilter {
+  /** Superseded versions too (ignored with `overdue`, which judges current versions only). */
+  includeSuperseded?: boolean | null;
+  taskId?: string | null;
+  department?: string | null;
+  uscc?: string | null;
+  status?: ResultStatus | null;
+  category?: ResultCategory | null;
+  /** true: only chains with nothing published past their due date (today in China); false: only the others. */
+  overdue?: boolean | null;
+}
+
+/** One page of result versions for a filter, in id order (keyset by id). */
+export async function checkResultPage(db: DataSource, f: CheckResultFilter, page: PageRequest): Promise<{ nodes: CheckResult[]; pageInfo: PageInfo }> {
+  const qb = db.getRepository(CheckResult).createQueryBuilder('r');
+  // A deadline belongs to a chain and is judged on its current version, so the overdue filter reads current versions only.
+  if (!f.includeSuperseded || f.overdue != null) qb.andWhere('r.superseded_at IS NULL');
+  if (f.taskId) qb.andWhere('r.task_id = :task', { task: f.taskId });
+  if (f.department) qb.andWhere('r.department_code = :dept', { dept: f.department });
+  if (f.uscc) qb.andWhere('r.uscc = :uscc', { uscc: f.uscc });
+  if (f.status) qb.andWhere('r.status = :status', { status: f.status });
+  if (f.category) qb.andWhere('r.category = :category', { category: f.category });
+  if (f.overdue != null) {
+    const overdue = `(NOT EXISTS (SELECT 1 FROM check_result p WHERE p.visit_id = r.visit_id AND p.department_code = r.department_code AND p.published_at IS NOT NULL)
+        AND ${overdueSql('r.check_date', 'r.department_code', ':special', ':fallback')})`;
+    qb.andWhere(f.overdue ? overdue : `NOT ${overdue}`, overdueCutoffParams(chinaDate()));
+  }
+  return pageById(qb, 'r', page);
+}
+
+/** The latest published version of each department's result of each visit of an enterprise, newest check first. */
+export async function latestPublishedResults(db: DataSource, uscc: string): Promise<CheckResult[]> {
+  const rows = await db.getRepository(CheckResult).createQueryBuilder('r')
+    .distinctOn(['r.visit_id', 'r.department_code'])
+    .where('r.uscc = :uscc AND r.published_at IS NOT NULL', { uscc })
+    .orderBy('r.visit_id').addOrderBy('r.department_code').addOrderBy('r.version', 'DESC')
+    .getMany();
+  rows.sort((a, b) => b.checkDate.localeCompare(a.checkDate) || a.departmentCode.localeCompare(b.departmentCode));
+  return rows;
+}
 
 /** Everything a result of one department for one visit is checked against. */
 export interface ResultScope {
@@ -54,7 +120,7 @@ export function requireCurrent(row: CheckResult, doing: string): void {
  * database's unique index on the key decides the race, `ON CONFLICT DO NOTHING` lets every
  * loser read the winner's row, and a key reused for another payload is CONFLICT.
  */
-export async function recordResult(db: DataSource, input: RecordResultInput, caller: Caller): Promise<CheckResult> {
+export async function recordResult(db: DataSource, input: RecordResultRequest, caller: Caller): Promise<CheckResult> {
   const scope = await loadResultScope(db, input.visitId, caller.department);
   if (!isAssignedInspector(caller, scope.team)) {
     throw new ForbiddenError(
@@ -92,7 +158,7 @@ export async function recordResult(db: DataSource, input: RecordResultInput, cal
  * version is kept (superseded), so a published result is never changed in place. Assigned
  * inspectors of the department or its supervisors may correct. Idempotent like recordResult.
  */
-export async function correctResult(db: DataSource, input: CorrectResultInput, caller: Caller): Promise<CheckResult> {
+export async function correctResult(db: DataSource, input: CorrectResultRequest, caller: Caller): Promise<CheckResult> {
   const target = await requireResult(db, input.resultId);
   const scope = await loadResultScope(db, target.visitId, target.departmentCode);
   const assigned = isAssignedInspector(caller, scope.team);
@@ -191,7 +257,7 @@ export async function advanceResult(db: DataSource, id: string, caller: Caller, 
 }
 
 /** The content to store from an input, trimmed, ids in canonical case. */
-function contentFrom(input: ResultContentInput): ResultContent {
+function contentFrom(input: ResultContentRequest): ResultContent {
   const ack = input.acknowledgement;
   return {
     checkDate: input.checkDate,

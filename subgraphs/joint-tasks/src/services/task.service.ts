@@ -1,8 +1,34 @@
 import type { DataSource } from 'typeorm';
-import { BadUserInputError, NotFoundError, type CallOrigin, type Caller } from '@jih/kit';
-import { AnnualPlan, JointTask, PoolMode, TaskDepartment, TaskStatus } from '../entities';
-import type { CreateJointTaskInput } from '../resolvers/joint-task.inputs';
+import { BadUserInputError, NotFoundError, UUID, decodeCursor, toPage, type CallOrigin, type Caller, type PageInfo } from '@jih/kit';
+import { AnnualPlan, JointTask, PoolMode, TaskDepartment, TaskStatus, type TaskScope } from '../entities';
+import type { PageRequest } from './paging';
 import { fetchCatalogue } from './registry.client';
+
+/** A department's part in a task to compose. */
+export interface TaskDepartmentRequest {
+  department: string;
+  checkItems: string[];
+  ratio?: number | null;
+  sampleSize?: number | null;
+  riskWeighted?: boolean | null;
+  inspectorPool?: PoolMode | null;
+  subPool?: string[] | null;
+}
+
+/** A joint task to compose, as a planner gives it. */
+export interface JointTaskRequest {
+  title: string;
+  leadDepartment: string;
+  planId?: string | null;
+  departments: TaskDepartmentRequest[];
+  /** Directed-draw conditions; none for a non-directed draw. */
+  scope?: TaskScope | null;
+  windowStart: string;
+  windowEnd: string;
+  startPoint?: number | null;
+  minInspectorsPerTeam?: number | null;
+  capacityPerDay?: number | null;
+}
 
 /**
  * Checks a task against the rules and the registry's catalogue, listing every problem at once:
@@ -11,7 +37,7 @@ import { fetchCatalogue } from './registry.client';
  * both given, the window is sane, a sub-pool is given exactly for SUB_POOL, the lead department
  * participates.
  */
-export async function validateTask(input: CreateJointTaskInput, origin: CallOrigin): Promise<string[]> {
+export async function validateTask(input: JointTaskRequest, origin: CallOrigin): Promise<string[]> {
   const problems: string[] = [];
   const catalogue = await fetchCatalogue(origin);
   const known = new Set(catalogue.departments.map((d) => d.code));
@@ -58,7 +84,7 @@ export async function validateTask(input: CreateJointTaskInput, origin: CallOrig
 }
 
 /** Validates and stores a joint task with its departments, in one transaction. */
-export async function createJointTask(db: DataSource, input: CreateJointTaskInput, caller: Caller, origin: CallOrigin): Promise<JointTask> {
+export async function createJointTask(db: DataSource, input: JointTaskRequest, caller: Caller, origin: CallOrigin): Promise<JointTask> {
   const problems = await validateTask(input, origin);
   if (problems.length) throw new BadUserInputError(`Invalid joint task: ${problems.join('; ')}`, { problems });
   return db.transaction(async (tx) => {
@@ -88,4 +114,21 @@ export async function createJointTask(db: DataSource, input: CreateJointTaskInpu
     })));
     return task;
   });
+}
+
+/** Which joint tasks to list; all given conditions must hold. */
+export interface JointTaskFilter {
+  leadDepartment?: string | null;
+  status?: TaskStatus | null;
+}
+
+/** One page of joint tasks for a filter, in id order (keyset by id). */
+export async function jointTaskPage(db: DataSource, f: JointTaskFilter, page: PageRequest): Promise<{ nodes: JointTask[]; pageInfo: PageInfo }> {
+  const qb = db.getRepository(JointTask).createQueryBuilder('t');
+  if (f.leadDepartment) qb.andWhere('t.lead_department_code = :lead', { lead: f.leadDepartment });
+  if (f.status) qb.andWhere('t.status = :status', { status: f.status });
+  const after = decodeCursor(page.after, UUID);
+  if (after) qb.andWhere('t.id > :after', { after });
+  const rows = await qb.orderBy('t.id', 'ASC').limit(page.first + 1).getMany();
+  return toPage(rows, page.first, (t) => t.id);
 }

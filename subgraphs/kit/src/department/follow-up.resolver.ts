@@ -1,13 +1,14 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
-import { BadUserInputError, ConflictError } from '../errors';
+import { BadUserInputError } from '../errors';
 import { CheckResult } from '../stubs';
 import { originOf, requireWriter, whoMay } from './department.auth';
 import { words } from './department.config';
 import { FollowUpStatus, type DepartmentContext, type DepartmentModel, type EnterpriseRef, type FollowUpRow } from './department.types';
 import type { CloseFollowUpShape, OpenFollowUpShape } from './follow-up.model';
+import { closeFollowUp, followUpPage, openFollowUp } from './follow-up.service';
 import { requireNotBefore, requireNotFuture, requireUscc, todayInChina } from './input.validation';
-import { changeRecord, listTypes, pageById, type ListArgsShape } from './records';
+import { listTypes, type ListArgsShape } from './records';
 
 interface FollowUpFilterShape {
   status?: FollowUpStatus | null;
@@ -60,13 +61,8 @@ export function followUpResolver(
     @Query(() => ListConnection, { name: `${def.code}${plural}`, description: `${def.followUps.description} Signed-in callers only.` })
     list(@Args(() => ListArgs) args: ListArgsShape<FollowUpFilterShape>, @Ctx() ctx: DepartmentContext) {
       const f = args.filter ?? {};
-      const qb = ctx.db.getRepository(FollowUp).createQueryBuilder('f');
-      if (f.status) qb.andWhere(f.status === FollowUpStatus.OPEN ? 'f.closed_on IS NULL' : 'f.closed_on IS NOT NULL');
-      if (f.kind) qb.andWhere('f.kind = :kind', { kind: f.kind });
-      if (f.uscc) qb.andWhere('f.uscc = :uscc', { uscc: requireUscc(f.uscc, 'filter.uscc') });
-      const overdue = 'COALESCE(f.closed_on IS NULL AND f.deadline < :today, false)';
-      if (f.overdue != null) qb.andWhere(f.overdue ? overdue : `NOT ${overdue}`, { today: todayInChina() });
-      return pageById(qb, args);
+      const filter = { status: f.status, kind: f.kind, overdue: f.overdue, uscc: f.uscc ? requireUscc(f.uscc, 'filter.uscc') : null };
+      return followUpPage(ctx.db, FollowUp, filter, args);
     }
 
     @Mutation(() => FollowUp, {
@@ -88,9 +84,9 @@ export function followUpResolver(
         requireNotBefore(deadline, openedOn, 'input.deadline', 'the opening day');
       }
       await ctx.loaders.registry.require(uscc, originOf(ctx));
-      return ctx.db.getRepository(FollowUp).save({
+      return openFollowUp(ctx.db, FollowUp, {
         uscc, kind: input.kind, checkResultId: input.checkResultId ?? null, summary: input.summary.trim(), legalBasis: input.legalBasis?.trim() ?? '',
-        openedOn, deadline, closedOn: null, outcome: null, openedBy: caller.sub, closedBy: null,
+        openedOn, deadline, openedBy: caller.sub,
       });
     }
 
@@ -102,12 +98,7 @@ export function followUpResolver(
       const caller = requireWriter(ctx, def, 'followUp');
       const closedOn = input.closedOn ?? todayInChina();
       requireNotFuture(closedOn, 'input.closedOn');
-      return ctx.db.transaction((tx) =>
-        changeRecord(tx, FollowUp, input.id, `${def.code} ${words(noun)}`, (record) => {
-          if (record.closedOn) throw new ConflictError(`${noun} ${input.id} was already closed on ${record.closedOn}`);
-          requireNotBefore(closedOn, record.openedOn, 'input.closedOn', 'the opening day');
-          Object.assign(record, { closedOn, outcome: input.outcome.trim(), closedBy: caller.sub });
-        }));
+      return closeFollowUp(ctx.db, FollowUp, input.id, { closedOn, outcome: input.outcome.trim(), closedBy: caller.sub }, { what: `${def.code} ${words(noun)}`, noun });
     }
   }
   return FollowUpResolver;

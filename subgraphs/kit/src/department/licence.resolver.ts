@@ -1,13 +1,14 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
-import { BadUserInputError, ConflictError, fromDatabaseError } from '../errors';
+import { BadUserInputError } from '../errors';
 import { IsIsoDate } from '../validation';
 import { lowerFirst, words, type LicenceDeclaration } from './department.config';
 import { originOf, requireWriter, whoMay } from './department.auth';
 import { LicenceStatus, type DepartmentContext, type DepartmentModel, type EnterpriseRef, type LicenceRow, type ProfileRoot } from './department.types';
 import { addYears, requireNotBefore, requireNotFuture, requireUscc, todayInChina } from './input.validation';
 import type { IssueLicenceShape, RevokeLicenceShape } from './licence.model';
-import { changeRecord, listTypes, pageById, type ListArgsShape } from './records';
+import { issueLicence, licencePage, revokeLicence } from './licence.service';
+import { listTypes, type ListArgsShape } from './records';
 
 interface LicenceFilterShape {
   kind?: string | null;
@@ -57,15 +58,8 @@ export function licenceResolvers(
     @Query(() => ListConnection, { name: `${def.code}${plural}`, description: `${licences.description} Public.` })
     list(@Args(() => ListArgs) args: ListArgsShape<LicenceFilterShape>, @Ctx() ctx: DepartmentContext) {
       const f = args.filter ?? {};
-      const qb = ctx.db.getRepository(Licence).createQueryBuilder('l');
-      const today = todayInChina();
-      if (f.kind) qb.andWhere('l.kind = :kind', { kind: f.kind });
-      if (f.uscc) qb.andWhere('l.uscc = :uscc', { uscc: requireUscc(f.uscc, 'filter.uscc') });
-      if (f.status === LicenceStatus.REVOKED) qb.andWhere('l.revoked_on IS NOT NULL');
-      if (f.status === LicenceStatus.EXPIRED) qb.andWhere('l.revoked_on IS NULL AND l.valid_until < :today', { today });
-      if (f.status === LicenceStatus.ACTIVE) qb.andWhere('l.revoked_on IS NULL AND (l.valid_until IS NULL OR l.valid_until >= :today)', { today });
-      if (f.expiringBefore) qb.andWhere('l.revoked_on IS NULL AND l.valid_until < :before', { before: f.expiringBefore });
-      return pageById(qb, args);
+      const filter = { kind: f.kind, status: f.status, expiringBefore: f.expiringBefore, uscc: f.uscc ? requireUscc(f.uscc, 'filter.uscc') : null };
+      return licencePage(ctx.db, Licence, filter, args);
     }
 
     @Mutation(() => Licence, {
@@ -88,13 +82,9 @@ export function licenceResolvers(
         }
       }
       await ctx.loaders.registry.require(uscc, originOf(ctx));
-      try {
-        return await ctx.db.getRepository(Licence).save({
-          uscc, kind: input.kind, number, scope: input.scope?.trim() ?? '', issuedOn: input.issuedOn, validUntil, revokedOn: null, revocationReason: null, recordedBy: caller.sub,
-        });
-      } catch (err) {
-        throw fromDatabaseError(err, `${noun} number ${number}`);
-      }
+      return issueLicence(ctx.db, Licence, {
+        uscc, kind: input.kind, number, scope: input.scope?.trim() ?? '', issuedOn: input.issuedOn, validUntil, recordedBy: caller.sub,
+      }, noun);
     }
 
     @Mutation(() => Licence, {
@@ -105,12 +95,7 @@ export function licenceResolvers(
       requireWriter(ctx, def, 'licence');
       const revokedOn = input.revokedOn ?? todayInChina();
       requireNotFuture(revokedOn, 'input.revokedOn');
-      return ctx.db.transaction((tx) =>
-        changeRecord(tx, Licence, input.id, `${def.code} ${words(noun)}`, (licence) => {
-          if (licence.revokedOn) throw new ConflictError(`${noun} ${licence.number} was already revoked on ${licence.revokedOn}`);
-          requireNotBefore(revokedOn, licence.issuedOn, 'input.revokedOn', 'the day of issue');
-          Object.assign(licence, { revokedOn, revocationReason: input.reason.trim() });
-        }));
+      return revokeLicence(ctx.db, Licence, input.id, { revokedOn, reason: input.reason.trim() }, { what: `${def.code} ${words(noun)}`, noun });
     }
   }
 

@@ -1,8 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root, type ClassType } from 'type-graphql';
-import { decodeCursor, toPage } from '../pagination';
+import { toPage } from '../pagination';
 import { lowerFirst } from './department.config';
 import { DepartmentRisk, FollowUpStatus, type DepartmentContext, type DepartmentModel, type EnterpriseRef, type ProfileRoot } from './department.types';
 import { profileQueryTypes, type ProfilesArgsShape } from './profile.model';
+import { profileRoots } from './profile.service';
 import { decide } from './risk.service';
 import { fieldResolvers } from './schema.helpers';
 
@@ -62,7 +63,7 @@ export function profileResolvers(model: DepartmentModel, enums: { Level: Record<
 
     @Query(() => ProfileConnection, { name: `${def.code}Profiles`, description: `Enterprises the ${def.name} has records on (ratings, designations, licences, follow-ups), in USCC order.` })
     async profiles(@Args(() => ProfilesArgs) args: ProfilesArgsShape, @Ctx() ctx: DepartmentContext) {
-      const rows = await profilePage(ctx, args);
+      const rows = await profileRoots(ctx.db, args.filter ?? {}, args);
       return toPage(rows, args.first, (r) => r.uscc);
     }
   }
@@ -77,27 +78,4 @@ export function profileResolvers(model: DepartmentModel, enums: { Level: Record<
     }))));
   }
   return resolvers;
-}
-
-/** One page of profile roots for `<code>Profiles`: one statement, starting from the narrowest table. */
-async function profilePage(ctx: DepartmentContext, args: ProfilesArgsShape): Promise<ProfileRoot[]> {
-  const f = args.filter ?? {};
-  const params: unknown[] = [];
-  const p = (v: unknown) => `$${params.push(v)}`;
-  // The narrowest table first: a year's ratings (index on year, level), the flag, or every record.
-  const base = f.year
-    ? `SELECT uscc FROM rating WHERE year = ${p(f.year)}${f.level ? ` AND level = ${p(f.level)}` : ''}`
-    : f.flag
-      ? `SELECT uscc FROM flag WHERE flag = ${p(f.flag)}`
-      : f.level
-        ? 'SELECT DISTINCT uscc FROM rating'
-        : 'SELECT uscc FROM rating UNION SELECT uscc FROM flag UNION SELECT uscc FROM licence UNION SELECT uscc FROM follow_up';
-  const where: string[] = [];
-  const after = decodeCursor(args.after, /^[0-9A-Z]{18}$/);
-  if (after) where.push(`u.uscc > ${p(after)}`);
-  if (f.year && f.flag) where.push(`EXISTS (SELECT 1 FROM flag g WHERE g.uscc = u.uscc AND g.flag = ${p(f.flag)})`);
-  // Without a year, the level is that of the latest rating.
-  if (f.level && !f.year) where.push(`(SELECT r.level FROM rating r WHERE r.uscc = u.uscc ORDER BY r.year DESC LIMIT 1) = ${p(f.level)}`);
-  const sql = `SELECT u.uscc FROM (${base}) u ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY u.uscc LIMIT ${p(args.first + 1)}`;
-  return (await ctx.db.query(sql, params)) as ProfileRoot[];
 }

@@ -1,13 +1,13 @@
 import { IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { IsNull } from 'typeorm';
-import { BadUserInputError, ConflictError, IsIsoDate, NotFoundError } from '@jih/kit';
+import { IsIsoDate, NotFoundError } from '@jih/kit';
 import {
-  addYears, changeRecord, changeWithRiskSync, listTypes, originOf, pageById, requireNotBefore, requireNotFuture, requireUscc, requireWriter, todayInChina,
+  changeWithRiskSync, listTypes, originOf, requireNotFuture, requireUscc, requireWriter, todayInChina,
   type DepartmentContext, type EnterpriseRef, type ListArgsShape, type ProfileRoot,
 } from '@jih/kit/department';
 import { ListingKind, MarketListing, market } from '../entities';
 import type { MarketLoaders } from '../loaders/market.loader';
+import { SERIOUS_VIOLATION_MIN_YEARS, addListing, findListing, listingPage, removeListing } from '../services/listing.service';
 
 type Ctx = DepartmentContext<MarketLoaders>;
 const { def } = market;
@@ -68,9 +68,6 @@ class ListingFilter {
 
 const { ListArgs, ListConnection } = listTypes('MarketListing', 'market-regulation listings', MarketListing, ListingFilter);
 
-/** Years on the serious-violation list before credit repair may take an enterprise off it (严重违法失信名单管理办法 第十九条). */
-const SERIOUS_VIOLATION_MIN_YEARS = 1;
-
 @Resolver(() => MarketListing)
 export class MarketListingResolver {
   @FieldResolver(() => market.Enterprise, { description: 'The enterprise (resolved by the registry).' })
@@ -81,11 +78,7 @@ export class MarketListingResolver {
   @Query(() => ListConnection, { description: 'The business-abnormal and serious-violation lists with their history (public, 公示).' })
   marketListings(@Args(() => ListArgs) args: ListArgsShape<ListingFilter>, @Ctx() ctx: Ctx) {
     const f = args.filter ?? {};
-    const qb = ctx.db.getRepository(MarketListing).createQueryBuilder('l');
-    if (f.kind) qb.andWhere('l.kind = :kind', { kind: f.kind });
-    if (f.current != null) qb.andWhere(f.current ? 'l.removed_on IS NULL' : 'l.removed_on IS NOT NULL');
-    if (f.uscc) qb.andWhere('l.uscc = :uscc', { uscc: requireUscc(f.uscc, 'filter.uscc') });
-    return pageById(qb, args);
+    return listingPage(ctx.db, { kind: f.kind, current: f.current, uscc: f.uscc ? requireUscc(f.uscc, 'filter.uscc') : null }, args);
   }
 
   @Mutation(() => MarketListing, {
@@ -97,14 +90,8 @@ export class MarketListingResolver {
     const listedOn = input.listedOn ?? todayInChina();
     requireNotFuture(listedOn, 'input.listedOn');
     await ctx.loaders.registry.require(uscc, originOf(ctx));
-    const { result } = await changeWithRiskSync(ctx, market, uscc, async (tx) => {
-      if (await tx.existsBy(MarketListing, { uscc, kind: input.kind, removedOn: IsNull() })) {
-        throw new ConflictError(`Enterprise ${uscc} is already on the ${input.kind} list`, { uscc });
-      }
-      return tx.save(tx.create(MarketListing, {
-        uscc, kind: input.kind, reason: input.reason.trim(), decisionNo: input.decisionNo?.trim() ?? '', listedOn, removedOn: null, removalReason: null, listedBy: caller.sub, removedBy: null,
-      }));
-    });
+    const { result } = await changeWithRiskSync(ctx, market, uscc, (tx) =>
+      addListing(tx, { uscc, kind: input.kind, reason: input.reason.trim(), decisionNo: input.decisionNo?.trim() ?? '', listedOn, listedBy: caller.sub }));
     return result;
   }
 
@@ -115,19 +102,11 @@ export class MarketListingResolver {
     const caller = requireWriter(ctx, def, 'rate');
     const removedOn = input.removedOn ?? todayInChina();
     requireNotFuture(removedOn, 'input.removedOn');
-    // The enterprise is known from the entry only; changeRecord re-reads the entry under a lock.
-    const entry = await ctx.db.getRepository(MarketListing).findOneBy({ id: input.id });
+    // The enterprise is known from the entry only; removeListing re-reads the entry under a lock.
+    const entry = await findListing(ctx.db, input.id);
     if (!entry) throw new NotFoundError(`No market listing ${input.id}`, { id: input.id });
     const { result } = await changeWithRiskSync(ctx, market, entry.uscc, (tx) =>
-      changeRecord(tx, MarketListing, input.id, 'market listing', (l) => {
-        if (l.removedOn) throw new ConflictError(`Listing ${l.id} was already removed on ${l.removedOn}`);
-        requireNotBefore(removedOn, l.listedOn, 'input.removedOn', 'the day of listing');
-        const earliest = addYears(l.listedOn, SERIOUS_VIOLATION_MIN_YEARS);
-        if (l.kind === ListingKind.SERIOUS_VIOLATION && removedOn < earliest) {
-          throw new BadUserInputError(`A serious-violation entry may be removed from ${earliest} (${SERIOUS_VIOLATION_MIN_YEARS} year after listing) at the earliest, not ${removedOn}`, { argument: 'input.removedOn' });
-        }
-        Object.assign(l, { removedOn, removalReason: input.reason.trim(), removedBy: caller.sub });
-      }));
+      removeListing(tx, input.id, { removedOn, reason: input.reason.trim(), removedBy: caller.sub }));
     return result;
   }
 }

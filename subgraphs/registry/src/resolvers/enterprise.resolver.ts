@@ -1,11 +1,11 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Brackets } from 'typeorm';
 import {
-  BadUserInputError, Connection, ConflictError, IsIsoDate, PageArgs, decodeCursor, requireDepartment, toPage, DEPARTMENT_CODE, type SubgraphContext,
+  Connection, IsIsoDate, PageArgs, requireDepartment, toPage, DEPARTMENT_CODE, type SubgraphContext,
 } from '@jih/kit';
 import { Division, Enterprise, Industry, ListEntry, RegistrationStatus, RiskClass, SupervisionTag } from '../entities';
 import type { RegistryLoaders } from '../loaders/registry.loader';
+import { countEnterprises, enterpriseRows, registerEnterprise } from '../services/enterprise.service';
 import { requireValidUscc } from '../services/uscc.input';
 
 type Ctx = SubgraphContext<RegistryLoaders>;
@@ -97,10 +97,7 @@ export class EnterpriseResolver {
 
   @Query(() => EnterpriseConnection, { description: 'The object directory, filtered and paginated by USCC.' })
   async enterprises(@Args() { first, after, filter }: EnterprisesArgs, @Ctx() ctx: Ctx): Promise<EnterpriseConnection> {
-    const cursor = decodeCursor(after, /^[0-9A-Z]{18}$/);
-    const qb = filteredEnterprises(ctx, filter ?? {});
-    if (cursor) qb.andWhere('e.uscc > :cursor', { cursor });
-    const rows = await qb.orderBy('e.uscc', 'ASC').limit(first + 1).getMany();
+    const rows = await enterpriseRows(ctx.db, filter ?? {}, { first, after });
     for (const e of rows) ctx.loaders.enterprise.prime(e.uscc, e);
     return Object.assign(new EnterpriseConnection(), toPage(rows, first, (e) => e.uscc), { filter: filter ?? {} });
   }
@@ -112,17 +109,7 @@ export class EnterpriseResolver {
     // Input is checked before identity: a malformed code is a contract error whoever sends it.
     const uscc = requireValidUscc(input.uscc, 'input.uscc');
     requireDepartment(ctx.caller, 'market', ['planner', 'supervisor']);
-    return ctx.db.transaction(async (tx) => {
-      if (!(await tx.existsBy(Division, { code: input.divisionCode }))) {
-        throw new BadUserInputError(`Unknown administrative division "${input.divisionCode}"`, { argument: 'input.divisionCode' });
-      }
-      if (!(await tx.existsBy(Industry, { code: input.industryCode }))) {
-        throw new BadUserInputError(`Unknown industry section "${input.industryCode}"`, { argument: 'input.industryCode' });
-      }
-      if (await tx.existsBy(Enterprise, { uscc })) throw new ConflictError(`Enterprise ${uscc} is already registered`);
-      const e = tx.create(Enterprise, { ...input, uscc, status: RegistrationStatus.ACTIVE });
-      return tx.save(e);
-    });
+    return registerEnterprise(ctx.db, uscc, input);
   }
 
   @FieldResolver(() => Division, { nullable: true, description: 'The administrative division.' })
@@ -150,29 +137,7 @@ export class EnterpriseResolver {
 export class EnterpriseConnectionResolver {
   @FieldResolver(() => Int)
   async totalCount(@Root() conn: EnterpriseConnection, @Ctx() ctx: Ctx): Promise<number> {
-    return filteredEnterprises(ctx, conn.filter).getCount();
+    return countEnterprises(ctx.db, conn.filter);
   }
 }
 
-/** The directory query for a filter; shared by the page and its count. */
-function filteredEnterprises(ctx: Ctx, f: EnterpriseFilter) {
-  const qb = ctx.db.getRepository(Enterprise).createQueryBuilder('e');
-  if (f.division) qb.andWhere('e.division_code LIKE :division', { division: `${f.division}%` });
-  if (f.industries?.length) qb.andWhere('e.industry_code IN (:...industries)', { industries: f.industries });
-  if (f.status) qb.andWhere('e.status = :status', { status: f.status });
-  if (f.nameContains) qb.andWhere("e.name LIKE '%' || :name || '%'", { name: f.nameContains.replace(/[%_\\]/g, (c) => `\\${c}`) });
-  if (f.riskClasses?.length && !f.taggedBy) {
-    throw new BadUserInputError('riskClasses needs taggedBy: a risk class belongs to one department', { argument: 'filter.riskClasses' });
-  }
-  if (f.taggedBy) {
-    qb.andWhere(
-      new Brackets((w) => {
-        const sub = ctx.db.getRepository(SupervisionTag).createQueryBuilder('t')
-          .select('1').where('t.uscc = e.uscc').andWhere('t.department_code = :dept');
-        if (f.riskClasses?.length) sub.andWhere('t.risk_class IN (:...classes)');
-        w.where(`EXISTS (${sub.getQuery()})`, { dept: f.taggedBy, classes: f.riskClasses });
-      }),
-    );
-  }
-  return qb;
-}

@@ -1,8 +1,9 @@
 import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { BadUserInputError, IsIsoDate, NotFoundError, requireDepartment, requireIsoDate, type SubgraphContext, DEPARTMENT_CODE } from '@jih/kit';
-import { Department, Enterprise, ListEntry, ListKind, RiskClass, SamplingPolicy, SupervisionTag } from '../entities';
+import { BadUserInputError, IsIsoDate, requireDepartment, requireIsoDate, type SubgraphContext, DEPARTMENT_CODE } from '@jih/kit';
+import { ListEntry, ListKind, RiskClass, SamplingPolicy, SupervisionTag } from '../entities';
 import type { RegistryLoaders } from '../loaders/registry.loader';
+import { addListEntry, removeListEntry, samplingPolicies, setSamplingPolicy, tagEnterprise } from '../services/supervision.service';
 import { requireValidUscc } from '../services/uscc.input';
 
 type Ctx = SubgraphContext<RegistryLoaders>;
@@ -36,7 +37,7 @@ class AddListingInput {
 export class SupervisionResolver {
   @Query(() => [SamplingPolicy], { description: "Every department's sampling rules." })
   samplingPolicies(@Ctx() ctx: Ctx) {
-    return ctx.db.getRepository(SamplingPolicy).find({ order: { departmentCode: 'ASC' } });
+    return samplingPolicies(ctx.db);
   }
 
   @Authorized('planner', 'supervisor')
@@ -54,29 +55,14 @@ export class SupervisionResolver {
     const uscc = requireValidUscc(usccInput);
     if (basis.length > 200) throw new BadUserInputError('basis must be at most 200 characters', { argument: 'basis' });
     requireDepartment(ctx.caller, department, ['planner', 'supervisor']);
-    return ctx.db.transaction(async (tx) => {
-      if (!(await tx.existsBy(Enterprise, { uscc }))) throw new NotFoundError(`No enterprise ${uscc}`);
-      if (!(await tx.existsBy(Department, { code: department }))) throw new BadUserInputError(`Unknown department "${department}"`);
-      await tx.query(
-        `INSERT INTO supervision_tag (uscc, department_code, risk_class, basis, updated_at) VALUES ($1, $2, $3, $4, now())
-         ON CONFLICT (uscc, department_code) DO UPDATE SET risk_class = EXCLUDED.risk_class, basis = EXCLUDED.basis,
-           updated_at = CASE WHEN supervision_tag.risk_class = EXCLUDED.risk_class AND supervision_tag.basis = EXCLUDED.basis
-                             THEN supervision_tag.updated_at ELSE now() END`,
-        [uscc, department, riskClass, basis],
-      );
-      return tx.findOneByOrFail(SupervisionTag, { uscc, departmentCode: department });
-    });
+    return tagEnterprise(ctx.db, uscc, department, riskClass, basis);
   }
 
   @Authorized('supervisor')
   @Mutation(() => SamplingPolicy, { description: "Replaces a department's sampling rules: its supervisors, or admins." })
   async setSamplingPolicy(@Arg('input') input: SamplingPolicyInput, @Ctx() ctx: Ctx): Promise<SamplingPolicy> {
     requireDepartment(ctx.caller, input.departmentCode, ['supervisor']);
-    return ctx.db.transaction(async (tx) => {
-      if (!(await tx.existsBy(Department, { code: input.departmentCode }))) throw new BadUserInputError(`Unknown department "${input.departmentCode}"`);
-      await tx.save(tx.create(SamplingPolicy, { ...input, yearlyCap: input.yearlyCap ?? null }));
-      return tx.findOneByOrFail(SamplingPolicy, { departmentCode: input.departmentCode });
-    });
+    return setSamplingPolicy(ctx.db, input);
   }
 
   @Authorized('planner', 'supervisor')
@@ -84,10 +70,7 @@ export class SupervisionResolver {
   async addListing(@Arg('input') input: AddListingInput, @Ctx() ctx: Ctx): Promise<ListEntry> {
     const uscc = requireValidUscc(input.uscc, 'input.uscc');
     requireDepartment(ctx.caller, input.departmentCode, ['planner', 'supervisor']);
-    return ctx.db.transaction(async (tx) => {
-      if (!(await tx.existsBy(Enterprise, { uscc }))) throw new NotFoundError(`No enterprise ${uscc}`);
-      return tx.save(tx.create(ListEntry, { ...input, uscc, removedOn: null, removalReason: null }));
-    });
+    return addListEntry(ctx.db, uscc, input);
   }
 
   @Authorized('planner', 'supervisor')
@@ -101,15 +84,7 @@ export class SupervisionResolver {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new BadUserInputError(`Invalid listing id "${id.slice(0, 40)}"`);
     requireIsoDate(removedOn, 'removedOn');
     if (reason.trim().length < 2 || reason.length > 500) throw new BadUserInputError('reason must be 2 to 500 characters', { argument: 'reason' });
-    return ctx.db.transaction(async (tx) => {
-      const entry = await tx.findOne(ListEntry, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!entry) throw new NotFoundError(`No listing ${id}`);
-      requireDepartment(ctx.caller, entry.departmentCode, ['planner', 'supervisor']);
-      if (entry.removedOn) throw new BadUserInputError(`Listing ${id} was already removed on ${entry.removedOn}`);
-      if (removedOn < entry.listedOn) throw new BadUserInputError(`removedOn ${removedOn} is before listedOn ${entry.listedOn}`);
-      entry.removedOn = removedOn;
-      entry.removalReason = reason.trim();
-      return tx.save(entry);
-    });
+    // The listing department is known from the entry only: removeListEntry checks the caller against it under the row lock.
+    return removeListEntry(ctx.db, id, removedOn, reason, ctx.caller);
   }
 }
