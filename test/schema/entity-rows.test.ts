@@ -13,7 +13,9 @@ import { withEachSubgraphDataSource } from '../support/database';
  * Hot loaders read entities with EntityRows (plain SQL, rows copied into entity instances) instead
  * of TypeORM's find. For every entity of every subgraph that it can read, the same rows must come
  * back as TypeORM reads them: the same values of the same types (dates as text, timestamps as
- * Date, arrays, JSON, bigint as text, nulls), as instances of the entity class.
+ * Date, arrays, JSON, bigint as text, nulls), as instances of the entity class. EntityRows is a
+ * fast path: switched off (FAST_PATH_ENTITY_ROWS=off) the same reader asks TypeORM, and both
+ * `whereAny` and `where` (conditions, parameters, order, limit) must answer with the same rows.
  */
 describe('EntityRows', () => {
   it('reads every entity it accepts exactly as TypeORM does', async () => {
@@ -25,20 +27,35 @@ describe('EntityRows', () => {
         const entity = meta.target as new () => object;
         let reader: EntityRows<object>;
         try {
-          reader = EntityRows.of(ds, entity);
+          reader = EntityRows.of(ds, entity, { fastPath: true });
         } catch {
+          // Switched off, it refuses the same entities.
+          expect(() => EntityRows.of(ds, entity, { fastPath: false })).toThrow(`EntityRows cannot read ${meta.name}`);
           refused.push(meta.name);
           continue;
         }
+        const plain = EntityRows.of(ds, entity, { fastPath: false });
         const keys = meta.primaryColumns.map((c) => c.propertyName);
         const order = Object.fromEntries(keys.map((k) => [k, 'ASC']));
         const sample = await ds.getRepository(entity).find({ order, take: 100 } as never);
         if (!sample.length) continue;
         const values = [...new Set(sample.map((e) => (e as Record<string, unknown>)[keys[0]]))];
         const expected = await ds.getRepository(entity).find({ where: { [keys[0]]: In(values) }, order } as never);
-        const actual = await reader.whereAny(keys[0] as never, values, keys as never);
-        expect({ entity: meta.name, rows: actual }).toEqual({ entity: meta.name, rows: expected });
-        for (const row of actual) expect(row).toBeInstanceOf(entity);
+        for (const [path, rows] of [['on', await reader.whereAny(keys[0] as never, values, keys as never)], ['off', await plain.whereAny(keys[0] as never, values, keys as never)]] as const) {
+          expect({ entity: meta.name, path, rows }).toEqual({ entity: meta.name, path, rows: expected });
+          for (const row of rows) expect(row).toBeInstanceOf(entity);
+        }
+        // `where`: the table by its own name, a parameter used twice, descending order, limits (0 included).
+        const column = `${meta.tableName}.${meta.primaryColumns[0].databaseName}`;
+        const condition = `${column} = ANY($1) AND (${column} = ANY($2) OR ${column} = ANY($1))`;
+        const descending = keys.map((k) => [k, 'DESC'] as const);
+        for (const limit of [undefined, 3, 0]) {
+          const on = await reader.where(condition, [values, values.slice(0, 1)], descending as never, limit);
+          const off = await plain.where(condition, [values, values.slice(0, 1)], descending as never, limit);
+          expect({ entity: meta.name, limit, rows: on }).toEqual({ entity: meta.name, limit, rows: off });
+          expect(on.length).toBe(Math.min(limit ?? Infinity, expected.length));
+          for (const row of off) expect(row).toBeInstanceOf(entity);
+        }
         compared.push(`${mod.name}.${meta.name}`);
       }
     });
@@ -51,6 +68,23 @@ describe('EntityRows', () => {
       expect(compared).toContain(name);
     }
     console.log(`EntityRows compared with TypeORM: ${compared.length} entities; refused (not plain columns): ${refused.join(', ') || 'none'}`);
+  });
+
+  it('reads a page of visits as the visits query filters it, on and off alike', async () => {
+    await withEachSubgraphDataSource(async (mod, ds) => {
+      if (mod.name !== 'joint-tasks') return;
+      const task = await insertTaskVisitAndResults(ds);
+      await ds.getRepository(Visit).save(Object.assign(new Visit(), {
+        taskId: task.id, drawId: randomUUID(), uscc: '91150821MA0N000001', departments: ['tax'], checkItems: [], status: VisitStatus.PLANNED,
+      }));
+      // The shape of the visits query's filters: a task, a department in an array, an inspector in a team, a keyset cursor.
+      const condition = `task_id = $1 AND $2 = ANY(departments) AND NOT EXISTS (SELECT 1 FROM visit_team t WHERE t.visit_id = visit.id AND $3 = ANY(t.inspector_ids)) AND id > $4`;
+      const params = [task.id, 'tax', randomUUID(), '00000000-0000-0000-0000-000000000000'];
+      const on = await EntityRows.of(ds, Visit, { fastPath: true }).where(condition, params, ['id'], 5);
+      const off = await EntityRows.of(ds, Visit, { fastPath: false }).where(condition, params, ['id'], 5);
+      expect(on).toHaveLength(2);
+      expect(on).toEqual(off);
+    });
   });
 });
 

@@ -8,7 +8,8 @@ import { buildFederatedSchema, validatesObjectsOnly } from '@jih/kit/federation'
  * type-graphql's generic wrapper. They must answer exactly as before: guards refuse with the same
  * codes, a root that type-graphql would first turn into an instance of its class still is, and
  * resolvers with arguments or middlewares keep type-graphql's resolver (conversion, validation,
- * the middleware itself).
+ * the middleware itself). With the fast path switched off (FAST_PATH_DIRECT_RESOLVERS=off) every
+ * operation here must get the same answer, errors included.
  */
 
 @ObjectType()
@@ -88,14 +89,22 @@ class BoxResolver {
   }
 }
 
+/** The fast path on, whatever this process's FAST_PATHS says: this file tests it. */
+const ON = { plainFields: true, directResolvers: true };
+/** The plain path: type-graphql's own resolvers for every field resolver. */
+const OFF = { plainFields: true, directResolvers: false };
+
 let schema: Awaited<ReturnType<typeof buildFederatedSchema>>;
+let plainSchema: Awaited<ReturnType<typeof buildFederatedSchema>>;
 let fields: ReturnType<GraphQLObjectType['getFields']>;
 beforeAll(async () => {
-  schema = await buildFederatedSchema({ resolvers: [BoxResolver] });
+  schema = await buildFederatedSchema({ resolvers: [BoxResolver] }, {}, ON);
+  plainSchema = await buildFederatedSchema({ resolvers: [BoxResolver] }, {}, OFF);
   fields = (schema.getType('Box') as GraphQLObjectType).getFields();
 });
 
-const run = (query: string, caller: unknown) => execute({ schema, document: parse(query), contextValue: { caller } });
+const runOn = (on: typeof schema, query: string, caller: unknown) => execute({ schema: on, document: parse(query), contextValue: { caller } });
+const run = (query: string, caller: unknown) => runOn(schema, query, caller);
 const inspector = { sub: 'i1', department: 'tax', roles: ['inspector'] };
 
 describe('field resolvers called directly', () => {
@@ -126,7 +135,7 @@ describe('field resolvers called directly', () => {
 
   it('leave scalar arguments to type-graphql when a schema-wide validation function may look at them', async () => {
     const plusOf = async (validateFn: () => void) =>
-      ((await buildFederatedSchema({ resolvers: [BoxResolver], validateFn })).getType('Box') as GraphQLObjectType).getFields().plus.resolve?.name;
+      ((await buildFederatedSchema({ resolvers: [BoxResolver], validateFn }, {}, ON)).getType('Box') as GraphQLObjectType).getFields().plus.resolve?.name;
     expect(await plusOf(() => undefined)).not.toBe('directFieldResolver');
     expect(await plusOf(validatesObjectsOnly(() => undefined))).toBe('directFieldResolver');
   });
@@ -136,5 +145,36 @@ describe('field resolvers called directly', () => {
     seen.length = 0;
     expect((await run('{ boxes { watched } }', null)).data).toEqual({ boxes: [{ watched: 'watched a' }, { watched: 'watched b' }] });
     expect(seen).toEqual(['a', 'b']);
+  });
+});
+
+const admin = { ...inspector, roles: ['admin'] };
+// Every row has its caller: jest hands a shorter row's test a `done` callback in its place.
+// One known difference is left out: when several errors null out the same parent (here the whole
+// answer), graphql-js reports the first to arrive, and a direct call throws a tick earlier than
+// type-graphql's async wrapper, so `{ boxes { secret } plainBox { secret } }` without a caller
+// reports the boxes' error on, the plain box's off (the spec leaves the choice open).
+const SAME_ANSWERS: [string, unknown][] = [
+  ['{ boxes { id doubled owner area } plainBox { doubled area } }', inspector],
+  ['{ boxes { id doubled owner area } plainBox { id size doubled owner area } }', null],
+  ['{ boxes { member } }', null],
+  ['{ boxes { member secret } }', inspector],
+  ['{ boxes { secret member } plainBox { secret member } }', admin],
+  ['{ boxes { id secret } }', null],
+  ['{ plainBox { id owner secret } }', null],
+  ['{ boxes { plus } }', null],
+  ['{ boxes { plus(n: 2, unit: DOZEN) a: plus(n: -1, unit: ONE) } }', null],
+  ['{ boxes { scaled(scale: { by: 3 }) watched } }', null],
+  ['{ plainBox { id doubled owner secret member plus(n: 3) scaled(scale: { by: 2 }) watched area } }', inspector],
+];
+
+describe('with the fast path off (FAST_PATH_DIRECT_RESOLVERS=off)', () => {
+  it('no field resolver is called directly', () => {
+    for (const field of Object.values((plainSchema.getType('Box') as GraphQLObjectType).getFields())) expect([field.name, field.resolve?.name]).not.toEqual([field.name, 'directFieldResolver']);
+  });
+
+  it.each(SAME_ANSWERS)('%s answers the same, errors included', async (query, caller) => {
+    const plain = JSON.parse(JSON.stringify(await runOn(plainSchema, query, caller)));
+    expect(JSON.parse(JSON.stringify(await runOn(schema, query, caller)))).toEqual(plain);
   });
 });

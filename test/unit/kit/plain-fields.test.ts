@@ -7,6 +7,8 @@ import { buildFederatedSchema } from '@jih/kit/federation';
  * The kit drops type-graphql's resolver from fields that are plain property reads, so they are read
  * from the object directly. A field guarded by @Authorized (even without roles), wrapped by a middleware, renamed, or
  * computed by a field resolver must keep its resolver: otherwise its guard or computation is gone.
+ * With the fast path switched off (FAST_PATH_PLAIN_FIELDS=off) every operation here must get the
+ * same answer, errors included.
  */
 
 @ObjectType()
@@ -34,6 +36,11 @@ class SampleResolver {
     return Object.assign(new Sample(), SAMPLE);
   }
 
+  /** One the middleware of `filtered` hides. */
+  @Query(() => Sample) hiddenSample(): Sample {
+    return Object.assign(new Sample(), SAMPLE, { id: 'hidden' });
+  }
+
   @FieldResolver(() => String) computed(@Root() s: Sample): string {
     return s.computed.toUpperCase();
   }
@@ -41,8 +48,11 @@ class SampleResolver {
 
 let fields: ReturnType<GraphQLObjectType['getFields']>;
 let schema: Awaited<ReturnType<typeof buildFederatedSchema>>;
+let plainSchema: Awaited<ReturnType<typeof buildFederatedSchema>>;
 beforeAll(async () => {
-  schema = await buildFederatedSchema({ resolvers: [SampleResolver] });
+  // The fast path on whatever this process's FAST_PATHS says (this file tests it), and off.
+  schema = await buildFederatedSchema({ resolvers: [SampleResolver] }, {}, { plainFields: true, directResolvers: true });
+  plainSchema = await buildFederatedSchema({ resolvers: [SampleResolver] }, {}, { plainFields: false, directResolvers: true });
   fields = (schema.getType('Sample') as GraphQLObjectType).getFields();
 });
 
@@ -65,5 +75,27 @@ describe('fields read without a resolver of their own', () => {
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const member = await run('{ sample { signedIn } }', { sub: 'x', department: 'tax', roles: ['inspector'] });
     expect(member.data).toEqual({ sample: { signedIn: 'member' } });
+  });
+});
+
+const signedIn = { sub: 'x', department: 'tax', roles: ['inspector'] };
+// Every row has its caller: jest hands a shorter row's test a `done` callback in its place.
+const SAME_ANSWERS: [string, unknown][] = [
+  ['{ sample { id plain renamedInSchema computed filtered } }', null],
+  ['{ sample { id plain guarded } }', signedIn],
+  ['{ sample { id plain guarded signedIn } }', { ...signedIn, roles: ['admin'] }],
+  ['{ sample { plain signedIn } }', null],
+  ['{ sample { a: plain b: id c: computed plain } }', signedIn],
+  ['{ hiddenSample { id plain filtered computed } sample { filtered } }', null],
+];
+
+describe('with the fast path off (FAST_PATH_PLAIN_FIELDS=off)', () => {
+  it('every field keeps its resolver', () => {
+    for (const field of Object.values((plainSchema.getType('Sample') as GraphQLObjectType).getFields())) expect([field.name, typeof field.resolve]).toEqual([field.name, 'function']);
+  });
+
+  it.each(SAME_ANSWERS)('%s answers the same, errors included', async (query, caller) => {
+    const run = async (on: typeof schema) => JSON.parse(JSON.stringify(await execute({ schema: on, document: parse(query), contextValue: { caller } })));
+    expect(await run(schema)).toEqual(await run(plainSchema));
   });
 });
