@@ -37,7 +37,7 @@ export interface RunningGateway {
 }
 
 /** Reads the checked-in supergraph; subgraph URLs in it are overridden by `urls` (by subgraph name). */
-export function loadSupergraph(path: string): string {
+function loadSupergraph(path: string): string {
   return fs.readFileSync(path, 'utf8');
 }
 

@@ -40,7 +40,7 @@ export function apolloLimits<C extends BaseContext>(limits: GatewayLimits): Pick
  * (seconds at a million enterprises). An operation may ask for at most one; anything more is
  * GRAPHQL_VALIDATION_FAILED before it reaches a subgraph.
  */
-export const MAX_EXPENSIVE_FIELDS = 1;
+const MAX_EXPENSIVE_FIELDS = 1;
 
 const expensiveFieldRule: ValidationRule = (context: ValidationContext) => {
   let count = 0;

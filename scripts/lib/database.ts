@@ -6,8 +6,8 @@ import { Client } from 'pg';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { hydrate } = require('../hydrate-embedded-postgres.js') as { hydrate: () => number };
 
-export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
-export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, '.data', 'postgres');
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, '.data', 'postgres');
 
 /** The part of embedded-postgres used here (its typings need ESM resolution). */
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
@@ -135,7 +135,7 @@ function portIsFree(port: number): Promise<boolean> {
 }
 
 /** A TCP port that was free a moment ago. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();

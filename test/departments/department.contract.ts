@@ -60,7 +60,7 @@ export async function seededUsccs(fed: TestFederation, code: string, rated = tru
 }
 
 /** An enterprise `code` has no rating on: a seeded one, or one whose ratings this removes (market rates every enterprise). */
-export async function unratedUscc(fed: TestFederation, code: string, plain = 'true'): Promise<string> {
+async function unratedUscc(fed: TestFederation, code: string, plain = 'true'): Promise<string> {
   const [unrated] = await seededUsccs(fed, code, false, 1, plain);
   if (unrated) return unrated;
   const [rated] = await seededUsccs(fed, code, true, 1, `${plain} AND e.uscc > '9'`);

@@ -31,7 +31,7 @@ export async function send(
 }
 
 /** Sends a GraphQL operation as JSON, optionally with a bearer token. */
-export function sendOperation(url: string, query: string, variables?: Record<string, unknown>, token?: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+function sendOperation(url: string, query: string, variables?: Record<string, unknown>, token?: string, headers: Record<string, string> = {}): Promise<RawResponse> {
   return send(url, {
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: JSON.stringify({ query, variables }),

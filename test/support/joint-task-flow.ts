@@ -8,7 +8,7 @@ import { commitAndDraw } from './draw-protocol';
 import { token, type GraphQLResponse, type TestFederation } from './federation';
 
 /** The check items each department checks in the tasks of these tests. */
-export const CHECK_ITEMS: Record<string, string[]> = { market: ['MARKET-002'], tax: ['TAX-001'], health: ['36115082102006'] };
+const CHECK_ITEMS: Record<string, string[]> = { market: ['MARKET-002'], tax: ['TAX-001'], health: ['36115082102006'] };
 
 /**
  * A joint task of market (lead), tax and health; override any field. Inspectors' capacity counts
@@ -135,7 +135,7 @@ export function correctionInput(visit: VisitView, department: string, resultId: 
   return { ...content, resultId, reason };
 }
 
-export const RESULT_FIELDS = `id version status category label labelZh checkDate dueDate findings current departmentCode previousId correctionReason
+const RESULT_FIELDS = `id version status category label labelZh checkDate dueDate findings current departmentCode previousId correctionReason
   publishedAt deadline { status dueDate basis }`;
 export const RECORD = `mutation($i: RecordResultInput!) { recordResult(input: $i) { ${RESULT_FIELDS} } }`;
 export const CORRECT = `mutation($i: CorrectResultInput!) { correctResult(input: $i) { ${RESULT_FIELDS} } }`;

@@ -19,7 +19,7 @@ import type { RiskClassCode } from '@jih/domain/reference/policies';
 // ------------------------------------------------------------------------------------ types
 
 /** Legal form (企业类型) of a generated entity, as printed on the business licence. */
-export type EnterpriseType =
+type EnterpriseType =
   | '有限责任公司'
   | '有限责任公司（自然人独资）'
   | '股份有限公司'
@@ -29,7 +29,7 @@ export type EnterpriseType =
   | '个体工商户';
 
 /** Registration status; the values match the registry's RegistrationStatus enum. */
-export type GeneratedStatus = 'ACTIVE' | 'REVOKED' | 'CANCELLED';
+type GeneratedStatus = 'ACTIVE' | 'REVOKED' | 'CANCELLED';
 
 export interface GeneratedEnterprise {
   /** Valid unified social credit code, unique per index. */

@@ -57,7 +57,7 @@ export class TokenVerifier {
 }
 
 /** Checks the claims' shape; a token with unknown roles or no department is refused. */
-export function callerFromClaims(payload: JWTPayload): Caller {
+function callerFromClaims(payload: JWTPayload): Caller {
   const department = payload.department;
   const roles = payload.roles;
   if (typeof payload.sub !== 'string' || !payload.sub) throw new InvalidTokenError('Token has no subject (sub)');

@@ -12,8 +12,8 @@ export interface BaseConfig {
   fastPaths: FastPaths;
 }
 
-export const GRAPHQL_EXECUTORS = ['jit', 'graphql-js'] as const;
-export type GraphQLExecutor = (typeof GRAPHQL_EXECUTORS)[number];
+const GRAPHQL_EXECUTORS = ['jit', 'graphql-js'] as const;
+type GraphQLExecutor = (typeof GRAPHQL_EXECUTORS)[number];
 
 /**
  * The fast paths: each replaces a library's internals for speed, lives in its own module (the

@@ -12,7 +12,7 @@ import { readPlainFieldsDirectly } from './fast-paths/plain-fields';
 export { validatesObjectsOnly } from './fast-paths/direct-field-resolvers';
 
 /** The Federation 2 spec version and directives every subgraph imports. */
-export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
 
 export type ReferenceResolvers = Record<string, { __resolveReference: (ref: any, ctx: any, info: any) => unknown }>;
 

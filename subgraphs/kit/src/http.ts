@@ -56,7 +56,7 @@ export function formatError(development: boolean) {
 }
 
 /** Cuts graphql-js's "Did you mean …?" hints out of a message. */
-export function withoutSuggestions(message: string): string {
+function withoutSuggestions(message: string): string {
   return message.replace(/\s*Did you mean [^?]*\?/g, '');
 }
 

@@ -3,8 +3,8 @@ import { Max, Min } from 'class-validator';
 import { BadUserInputError } from './errors';
 
 /** Page bounds shared by every list: bounded so no caller can ask for the whole table at once. */
-export const MAX_PAGE_SIZE = 500;
-export const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 500;
+const DEFAULT_PAGE_SIZE = 50;
 
 @ObjectType({ description: 'Where a page ends and whether more follow.' })
 // Every subgraph with a connection defines PageInfo; it is a value type, identical everywhere.

@@ -8,7 +8,7 @@ export interface CallOrigin {
 }
 
 /** The URL of a subgraph by name: `SUBGRAPH_<NAME>_URL`, else its default local port. */
-export type UrlResolver = (name: string) => string;
+type UrlResolver = (name: string) => string;
 
 /**
  * Calls another subgraph's GraphQL endpoint directly (not through the gateway), forwarding the

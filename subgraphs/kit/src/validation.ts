@@ -8,7 +8,7 @@ import { BadUserInputError } from './errors';
  * input field has its own tighter bound (class-validator); this one catches the arguments that have
  * none, so no string anywhere is unbounded. The gateway applies its own, lower limit first.
  */
-export const MAX_STRING_LENGTH = 10_000;
+const MAX_STRING_LENGTH = 10_000;
 
 /** A department code: a lower-case slug such as `tax` (the `department` claim, every departmentCode input). */
 export const DEPARTMENT_CODE = /^[a-z][a-z0-9]{1,31}$/;
@@ -19,7 +19,7 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether `value` is a real calendar date written YYYY-MM-DD, from 1900 to 2100. */
-export function isIsoDate(value: unknown): value is string {
+function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const m = ISO_DATE.exec(value);
   if (!m) return false;

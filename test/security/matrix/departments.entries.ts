@@ -14,7 +14,7 @@ import { marketDepartment } from '@jih/subgraphs/market/src/market.config';
 import { taxDepartment } from '@jih/subgraphs/tax/src/tax.config';
 import { own, type MatrixContext, type MutationEntry } from './types';
 
-export const DEPARTMENTS: DepartmentDefinition[] = [marketDepartment, taxDepartment, healthDepartment, emergencyDepartment, fireDepartment, ecologyDepartment];
+const DEPARTMENTS: DepartmentDefinition[] = [marketDepartment, taxDepartment, healthDepartment, emergencyDepartment, fireDepartment, ecologyDepartment];
 
 /** A date `days` from today in China, YYYY-MM-DD. */
 function chinaDay(days = 0): string {

@@ -10,7 +10,7 @@ const CANCEL = `mutation($id: ID!, $r: String!) { cancelDrawCommitment(id: $id, 
  * inspector pool, and an inspector's capacity counts their teams in every overlapping task, so the
  * capacity is the largest allowed.
  */
-export function matrixTaskInput(ctx: MatrixContext, sampleSize = 3) {
+function matrixTaskInput(ctx: MatrixContext, sampleSize = 3) {
   return {
     title: `安全矩阵测试联合抽查 ${ctx.unique()}`,
     leadDepartment: 'market',
@@ -25,13 +25,13 @@ export function matrixTaskInput(ctx: MatrixContext, sampleSize = 3) {
  * committing any other task of its departments within reach of its window, and the refused cells
  * of the draw and cancel entries leave theirs pending, so every factory that commits calls this first.
  */
-export async function cancelPendingCommitments(ctx: MatrixContext): Promise<void> {
+async function cancelPendingCommitments(ctx: MatrixContext): Promise<void> {
   const pending = await ctx.sql<{ id: string }>(`SELECT id FROM joint_tasks.draw_commitment WHERE status = 'PENDING' ORDER BY committed_at`);
   for (const { id } of pending) await ctx.asAdmin(CANCEL, { id, r: '安全矩阵测试：清理未抽取的承诺' });
 }
 
 /** A task created and committed (two witnesses) as admin: its id, the commitment's id and the witnesses' secrets to reveal. */
-export async function committedTask(ctx: MatrixContext, input: Record<string, unknown> = matrixTaskInput(ctx)) {
+async function committedTask(ctx: MatrixContext, input: Record<string, unknown> = matrixTaskInput(ctx)) {
   await cancelPendingCommitments(ctx);
   const { createJointTask } = await ctx.asAdmin(CREATE, { i: input });
   const w = witnesses();

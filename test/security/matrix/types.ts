@@ -12,7 +12,7 @@ import type { TestFederation } from '../../support/federation';
  */
 export type Cell = 'public' | `${Role}@own` | `${Role}@other` | 'self';
 
-export const ROLE_ORDER: Role[] = ['planner', 'inspector', 'supervisor', 'admin'];
+const ROLE_ORDER: Role[] = ['planner', 'inspector', 'supervisor', 'admin'];
 export const CELLS: Cell[] = ['public', ...ROLE_ORDER.map((r) => `${r}@own` as Cell), ...ROLE_ORDER.map((r) => `${r}@other` as Cell), 'self'];
 
 /** One request a cell makes; `selfSub` is the token subject of the `self` cell. */

@@ -13,8 +13,8 @@
  * inspection clause of the law; otherwise the law is named without an article.
  */
 
-export type CheckMethodCode = 'ONSITE' | 'DOCUMENTARY' | 'ONLINE' | 'COMMISSIONED';
-export type CheckItemCategoryCode = 'KEY' | 'GENERAL';
+type CheckMethodCode = 'ONSITE' | 'DOCUMENTARY' | 'ONLINE' | 'COMMISSIONED';
+type CheckItemCategoryCode = 'KEY' | 'GENERAL';
 
 export interface CheckItemRef {
   /** Stable item code: the published code where there is one, else `<DEPARTMENT>-NNN`. */
@@ -1124,7 +1124,7 @@ export const CHECK_ITEMS: readonly CheckItemRef[] = Object.freeze(
 );
 
 /** Check items keyed by code. */
-export const checkItemByCode: ReadonlyMap<string, CheckItemRef> = new Map(CHECK_ITEMS.map((i) => [i.code, i]));
+const checkItemByCode: ReadonlyMap<string, CheckItemRef> = new Map(CHECK_ITEMS.map((i) => [i.code, i]));
 
 const BY_DEPARTMENT = new Map<string, CheckItemRef[]>();
 for (const item of CHECK_ITEMS) {
@@ -1144,4 +1144,4 @@ export function expertiseOf(departmentCode: string): readonly string[] {
 }
 
 /** All expertise tags in use, sorted. */
-export const EXPERTISE_TAGS: readonly string[] = Object.freeze([...new Set(CHECK_ITEMS.map((i) => i.expertise))].sort());
+const EXPERTISE_TAGS: readonly string[] = Object.freeze([...new Set(CHECK_ITEMS.map((i) => i.expertise))].sort());

@@ -63,6 +63,6 @@ export const DEPARTMENT_CODES: readonly string[] = Object.freeze(DEPARTMENTS.map
 export const departmentByCode: ReadonlyMap<string, DepartmentRef> = new Map(DEPARTMENTS.map((d) => [d.code, d]));
 
 /** True when `code` names one of the 24 departments. */
-export function isDepartmentCode(code: string): boolean {
+function isDepartmentCode(code: string): boolean {
   return departmentByCode.has(code);
 }

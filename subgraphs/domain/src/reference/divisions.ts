@@ -12,7 +12,7 @@
  * USCC of an entity registered by that county's authority.
  */
 
-export interface PrefectureRef {
+interface PrefectureRef {
   code: string; // four digits
   name: string;
   nameEn: string;
@@ -20,7 +20,7 @@ export interface PrefectureRef {
   provinceEn: string;
 }
 
-export type DivisionKind = 'district' | 'county' | 'banner' | 'city' | 'autonomous-county';
+type DivisionKind = 'district' | 'county' | 'banner' | 'city' | 'autonomous-county';
 
 export interface DivisionRef {
   /** Six-digit GB/T 2260 code. */
@@ -52,8 +52,8 @@ const PREFECTURE_LIST: readonly PrefectureRef[] = [
 ];
 
 /** Prefectures keyed by four-digit code. */
-export const PREFECTURES: readonly PrefectureRef[] = Object.freeze(PREFECTURE_LIST.map((p) => Object.freeze({ ...p })));
-export const prefectureByCode: ReadonlyMap<string, PrefectureRef> = new Map(PREFECTURES.map((p) => [p.code, p]));
+const PREFECTURES: readonly PrefectureRef[] = Object.freeze(PREFECTURE_LIST.map((p) => Object.freeze({ ...p })));
+const prefectureByCode: ReadonlyMap<string, PrefectureRef> = new Map(PREFECTURES.map((p) => [p.code, p]));
 
 // Wuyuan's towns as named by the township governments' 2024 rules in seeds/004.
 const WUYUAN_TOWNS = ['隆兴昌镇', '天吉泰镇', '塔尔湖镇', '胜丰镇', '复兴镇', '银定图镇', '新公中镇', '巴彦套海镇', '和胜乡'];

@@ -53,7 +53,7 @@ export interface BeaconChain {
 }
 
 /** What a scheme fixes about a beacon: the byte lengths of keys and signatures, and chaining. */
-export interface BeaconScheme {
+interface BeaconScheme {
   /** Public key bytes: G1 compressed (48), G2 compressed (96) or BN254 G2 uncompressed (128). */
   readonly publicKeyBytes: number;
   /** Signature bytes: G2 compressed (96), G1 compressed (48) or BN254 G1 uncompressed (64). */
@@ -80,7 +80,7 @@ const BN254_G1 = '01'.padStart(64, '0') + '02'.padStart(64, '0');
  * Every scheme drand-client 1.4.2 verifies. All cost the same to support since the library does the
  * work; the lengths are checked here first so that malformed input gets a precise reason.
  */
-export const BEACON_SCHEMES: Readonly<Record<string, BeaconScheme>> = Object.freeze({
+const BEACON_SCHEMES: Readonly<Record<string, BeaconScheme>> = Object.freeze({
   /** League of Entropy `default` chain (30 s): keys on G1, signatures on G2 over prev sig + round. */
   'pedersen-bls-chained': { publicKeyBytes: 48, signatureBytes: 96, chained: true, generatorHex: BLS12_381_G2 },
   /** Keys on G1, signatures on G2 over the round alone. */

@@ -24,10 +24,10 @@ import { orderByString } from './string-order';
 import { ALGORITHM_VERSION } from './version';
 
 /** The bundle format's name and version. */
-export const BUNDLE_FORMAT = 'jih-draw-bundle/1';
+const BUNDLE_FORMAT = 'jih-draw-bundle/1';
 
 /** A drawn visit in the bundle: the enterprise, its departments and their (pseudonymised) teams. */
-export interface BundleVisit {
+interface BundleVisit {
   readonly uscc: string;
   readonly departments: readonly string[];
   readonly teams: readonly { readonly department: string; readonly inspectors: readonly string[]; readonly status: 'STAFFED' | 'UNDERSTAFFED' }[];

@@ -29,7 +29,7 @@
 import { ALGORITHM_VERSION } from './version';
 import { permanentRandoms } from './prn';
 
-export { ALGORITHM_VERSION };
+;
 
 /**
  * The sampling frame in a compact, column-free form suitable for 1,000,000 enterprises ×
@@ -119,7 +119,7 @@ export interface DepartmentSample {
  * The visits: the union of the departments' samples, one per enterprise, in compressed
  * sparse row form so a million-row draw allocates no object per visit.
  */
-export interface VisitSet {
+interface VisitSet {
   /** Number of visits. */
   readonly count: number;
   /** Frame row index of visit k's enterprise, ascending. */
@@ -131,7 +131,7 @@ export interface VisitSet {
 }
 
 /** Draw-wide statistics. */
-export interface DrawStatistics {
+interface DrawStatistics {
   /** Rows in the frame. */
   readonly enterprises: number;
   /** Expected visits of this coordinated draw: sum_i max_d π(d, i) with one shift. */

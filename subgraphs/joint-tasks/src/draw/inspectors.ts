@@ -62,7 +62,7 @@ export interface InspectorRecord {
 }
 
 /** An (inspector, enterprise) pair: a recusal declaration or a past check. */
-export interface InspectorEnterprisePair {
+interface InspectorEnterprisePair {
   /** Inspector id. */
   readonly inspectorId: string;
   /** Enterprise USCC. */
@@ -70,7 +70,7 @@ export interface InspectorEnterprisePair {
 }
 
 /** Teams an inspector already has elsewhere. */
-export interface InspectorLoad {
+interface InspectorLoad {
   /** Inspector id. */
   readonly inspectorId: string;
   /** Number of teams. */
@@ -78,7 +78,7 @@ export interface InspectorLoad {
 }
 
 /** Which inspectors a department draws from. */
-export type InspectorPool =
+type InspectorPool =
   | {
       /** Whole pool (大随机): every inspector of the department. */
       readonly kind: 'whole';
@@ -115,7 +115,7 @@ export interface StaffingVisit {
 }
 
 /** Per-inspector capacity. */
-export interface CapacityRule {
+interface CapacityRule {
   /** Maximum teams per inspector per task working day. */
   readonly perDay: number;
   /**
@@ -149,10 +149,10 @@ export interface StaffingContext {
 }
 
 /** Team status. */
-export type TeamStatus = 'STAFFED' | 'UNDERSTAFFED';
+type TeamStatus = 'STAFFED' | 'UNDERSTAFFED';
 
 /** How many of a department's pool each rule excluded, for an understaffed team. */
-export interface ExclusionCounts {
+interface ExclusionCounts {
   /** Inspectors in the selected pool (whole pool or sub-pool list). */
   readonly pool: number;
   /** Sub-pool ids belonging to another department. */
@@ -174,7 +174,7 @@ export interface ExclusionCounts {
 }
 
 /** One replacement (递补) made on a team. */
-export interface ReplacementRecord {
+interface ReplacementRecord {
   /** 1-based sequence number within the team. */
   readonly sequence: number;
   /** The inspector who left. */
@@ -287,7 +287,7 @@ interface DepartmentPool {
  * rotation indices once, then staffs teams. Exposed for callers that assign and replace
  * repeatedly under one context.
  */
-export class InspectorAssigner {
+class InspectorAssigner {
   private readonly ids: string[];
   private readonly indexOf = new Map<string, number>();
   private readonly pools = new Map<string, DepartmentPool>();

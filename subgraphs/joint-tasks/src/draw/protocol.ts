@@ -85,7 +85,7 @@ export interface RevealedEntropy {
 const HEX64 = /^[0-9a-f]{64}$/;
 
 /** SHA-256 of a UTF-8 text or bytes, lowercase hex. */
-export function sha256Hex(data: string | Uint8Array): string {
+function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 

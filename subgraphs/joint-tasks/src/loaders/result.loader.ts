@@ -37,4 +37,4 @@ export function createResultLoaders(db: DataSource) {
   };
 }
 
-export type ResultLoaders = ReturnType<typeof createResultLoaders>;
+type ResultLoaders = ReturnType<typeof createResultLoaders>;

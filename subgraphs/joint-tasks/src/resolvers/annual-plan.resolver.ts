@@ -8,7 +8,7 @@ import { CreateAnnualPlanInput } from './joint-task.inputs';
 type Ctx = SubgraphContext<JointTaskLoaders>;
 
 /** Last day to register a plan: joint plans by the end of January, department plans by the end of February. */
-export function planDeadline(kind: PlanKind, year: number): string {
+function planDeadline(kind: PlanKind, year: number): string {
   return kind === PlanKind.JOINT ? `${year}-01-31` : new Date(Date.UTC(year, 2, 0)).toISOString().slice(0, 10);
 }
 

@@ -8,14 +8,14 @@ import { VisitConnection, VisitsArgs, requireUuid, visitPage } from './joint-tas
 type Ctx = SubgraphContext<JointTaskLoaders>;
 
 @ObjectType({ description: 'One check of a draw verification.' })
-export class VerificationCheck {
+class VerificationCheck {
   @Field({ description: 'What was checked, e.g. "frame digest", "seed", "visits and teams".' }) name: string;
   @Field({ description: 'Whether it matched.' }) ok: boolean;
   @Field({ description: 'What was compared, in words.' }) detail: string;
 }
 
 @ObjectType({ description: 'The outcome of re-deriving a stored draw from its public bundle (or, before the commit–reveal protocol, its stored frame and seed).' })
-export class DrawVerification {
+class DrawVerification {
   @Field(() => ID) drawId: string;
   @Field({ description: 'True when the frame digest, the result and every stored visit reproduce.' }) reproduces: boolean;
   @Field({ description: 'The stored frame rows hash to the digest recorded at draw time.' }) frameDigestMatches: boolean;

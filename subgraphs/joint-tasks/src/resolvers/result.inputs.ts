@@ -9,7 +9,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
 @InputType({ description: "The enterprise's acknowledgement of the check record: its representative signs, or the refusal is recorded with its reason (and a witness where needed)." })
-export class AcknowledgementInput {
+class AcknowledgementInput {
   @Field({ description: "Name of the enterprise's legal representative or the person in charge present (2-50 characters)." })
   @Length(2, 50) representativeName: string;
 
@@ -24,7 +24,7 @@ export class AcknowledgementInput {
 }
 
 @InputType({ description: 'What a department records for one visit; shared by recordResult and correctResult.' })
-export class ResultContentInput {
+class ResultContentInput {
   @Field({ description: 'Day the check was carried out, YYYY-MM-DD: a real date, not in the future (China time), not before the task window.' })
   @Matches(DATE, { message: 'checkDate must be YYYY-MM-DD' }) checkDate: string;
 

@@ -21,7 +21,7 @@ type Ctx = SubgraphContext<JointTaskLoaders>;
 const USCC = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
 /** Rejects a string that cannot be a USCC before it reaches SQL (check characters are the registry's business). */
-export function requireUsccFormat(uscc: string, argument = 'uscc'): string {
+function requireUsccFormat(uscc: string, argument = 'uscc'): string {
   if (!USCC.test(uscc)) throw new BadUserInputError(`"${uscc.slice(0, 40)}" is not a unified social credit code (18 characters of 0-9 and A-Y without I, O, S, V, Z)`, { argument });
   return uscc;
 }
@@ -34,7 +34,7 @@ function visitCheckDateOf(versions: CheckResult[]): string | null {
 }
 
 /** A department's deadline slot for a visit, from every version recorded for the visit. */
-export function deadlineOf(visit: { id: string; uscc: string }, department: string, versions: CheckResult[], windowEnd: string, today: string): ResultDeadline {
+function deadlineOf(visit: { id: string; uscc: string }, department: string, versions: CheckResult[], windowEnd: string, today: string): ResultDeadline {
   const visitCheckDate = visitCheckDateOf(versions);
   const chain = versions.filter((v) => v.departmentCode === department);
   const mine = chain.find((v) => !v.supersededAt) ?? null;

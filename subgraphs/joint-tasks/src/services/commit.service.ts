@@ -24,7 +24,7 @@ export interface CommitRequest {
 }
 
 /** Default wait between the commit and the beacon round, in seconds. */
-export const DEFAULT_BEACON_DELAY_SECONDS = 30;
+const DEFAULT_BEACON_DELAY_SECONDS = 30;
 
 /** Serialises commitments: each checks the others' pending commitments and reads history. */
 const COMMIT_LOCK = 0x6a69685f636d74; // "jih_cmt"
@@ -127,7 +127,7 @@ export async function cancelCommitment(db: DataSource, commitmentId: string, rea
 }
 
 /** Everything wrong with a commitment request, as field-named problems. */
-export function commitRequestProblems(request: CommitRequest, chain: BeaconChain | null): string[] {
+function commitRequestProblems(request: CommitRequest, chain: BeaconChain | null): string[] {
   const problems: string[] = [];
   const witnesses = request.witnesses ?? [];
   if (!request.beacon && witnesses.length < 2) problems.push('entropy: name at least two witnesses, or a drand beacon round, or both');
@@ -156,7 +156,7 @@ export function commitRequestProblems(request: CommitRequest, chain: BeaconChain
 }
 
 /** The task's parameters as frozen in the commitment. */
-export function parametersOf(task: JointTask, departments: TaskDepartment[], backfillReason: string | null): DrawParameters {
+function parametersOf(task: JointTask, departments: TaskDepartment[], backfillReason: string | null): DrawParameters {
   return {
     taskId: task.id,
     title: task.title,

@@ -56,7 +56,7 @@ function cutoffFor(days: number, today: string): string {
 }
 
 /** The overdue cutoff of a department today: a check before it, still unpublished, is overdue. */
-export function overdueCutoff(department: string, today: string): string {
+function overdueCutoff(department: string, today: string): string {
   return cutoffFor(resultDeadlineWorkingDays(department), today);
 }
 

@@ -9,7 +9,7 @@ import { pageById, type PageRequest } from './paging';
 import { chinaDate, dueDateOf, overdueCutoffParams, overdueSql } from './result-deadline.service';
 
 /** What a department records for one visit, as given (recordResult and correctResult). */
-export interface ResultContentRequest {
+interface ResultContentRequest {
   checkDate: string;
   category: ResultCategory;
   checkItems: string[];

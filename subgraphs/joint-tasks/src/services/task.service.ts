@@ -5,7 +5,7 @@ import type { PageRequest } from './paging';
 import { fetchCatalogue } from './registry.client';
 
 /** A department's part in a task to compose. */
-export interface TaskDepartmentRequest {
+interface TaskDepartmentRequest {
   department: string;
   checkItems: string[];
   ratio?: number | null;
@@ -37,7 +37,7 @@ export interface JointTaskRequest {
  * both given, the window is sane, a sub-pool is given exactly for SUB_POOL, the lead department
  * participates.
  */
-export async function validateTask(input: JointTaskRequest, origin: CallOrigin): Promise<string[]> {
+async function validateTask(input: JointTaskRequest, origin: CallOrigin): Promise<string[]> {
   const problems: string[] = [];
   const catalogue = await fetchCatalogue(origin);
   const known = new Set(catalogue.departments.map((d) => d.code));

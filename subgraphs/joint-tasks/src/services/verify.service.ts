@@ -48,7 +48,7 @@ export async function verifyDraw(db: DataSource, drawId: string, options: { reco
 }
 
 /** Reads a draw's public bundle. */
-export async function loadBundle(db: DataSource | EntityManager, drawId: string): Promise<DrawBundle | null> {
+async function loadBundle(db: DataSource | EntityManager, drawId: string): Promise<DrawBundle | null> {
   const blob = await db.getRepository(DrawBundleBlob).findOneBy({ drawId });
   return blob ? (JSON.parse(gunzipSync(blob.gzip).toString('utf8')) as DrawBundle) : null;
 }

@@ -13,7 +13,7 @@ export type RiskClassCode = 'A' | 'B' | 'C' | 'D';
 export const RISK_CLASSES: readonly RiskClassCode[] = ['A', 'B', 'C', 'D'];
 
 /** One level of a department's rating scale. */
-export interface LevelDeclaration {
+interface LevelDeclaration {
   /** What the level means, in the department's words (SDL description). */
   description: string;
   /** How the level reads in a registry tag's basis, e.g. `D级`, `红牌（环保不良）`. */
@@ -23,7 +23,7 @@ export interface LevelDeclaration {
 }
 
 /** The department's own rating of an enterprise, one per year (e.g. tax credit rating A, B, M, C, D). */
-export interface RatingDeclaration {
+interface RatingDeclaration {
   /** Profile field of the current rating, e.g. `creditRating`; the history is `<field>History`. */
   field: string;
   /** GraphQL type of one rating, without the department prefix, e.g. `CreditRating` → `TaxCreditRating`. */
@@ -39,14 +39,14 @@ export interface RatingDeclaration {
 }
 
 /** One kind of follow-up record (e.g. a case opened for investigation, a rectification order). */
-export interface FollowUpKindDeclaration {
+interface FollowUpKindDeclaration {
   description: string;
   /** Whether a rectification deadline must be set (`required`) or may be (`optional`). */
   deadline: 'required' | 'optional';
 }
 
 /** The department's follow-up records opened from check results (立案查处, 责令整改, 后续处理). */
-export interface FollowUpDeclaration {
+interface FollowUpDeclaration {
   /** Singular noun in type and mutation names, e.g. `Case` → `MarketCase`, `marketOpenCase`. */
   noun: string;
   /** Plural noun in query and field names, e.g. `Cases` → `marketCases`, `MarketProfile.cases`. */
@@ -56,7 +56,7 @@ export interface FollowUpDeclaration {
 }
 
 /** A yes/no designation the department keeps per enterprise (e.g. key taxpayer, crowded place). */
-export interface FlagDeclaration {
+interface FlagDeclaration {
   /** Boolean profile field, e.g. `keyTaxpayer`. */
   field: string;
   description: string;
@@ -115,7 +115,7 @@ export interface DepartmentDefinition extends DepartmentConfig {
   flags: Record<string, FlagDeclaration>;
 }
 
-export class DepartmentConfigError extends Error {
+class DepartmentConfigError extends Error {
   constructor(readonly code: string, readonly problems: string[]) {
     super(`Invalid department declaration "${code}":\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
@@ -136,7 +136,7 @@ const TYPE = /^[A-Z][A-Za-z0-9]{1,40}$/;
 const ENUM_VALUE = /^[A-Z][A-Z0-9_]{0,31}$/;
 
 /** `tax` → `Tax`, `ecology` → `Ecology`. */
-export function pascalCase(code: string): string {
+function pascalCase(code: string): string {
   return code.charAt(0).toUpperCase() + code.slice(1);
 }
 

@@ -16,7 +16,7 @@ import { addDays } from './input.validation';
  */
 
 /** The years seeded; the last is the current rating. */
-export const SEED_YEARS = [2023, 2024] as const;
+const SEED_YEARS = [2023, 2024] as const;
 const SEEDED_BY = 'seed';
 
 /** An enterprise this department supervises in the demo data, with the registry's demo tag. */

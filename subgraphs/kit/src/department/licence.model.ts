@@ -7,7 +7,7 @@ import { LicenceStatus, type LicenceRow } from './department.types';
 import { todayInChina } from './input.validation';
 
 /** Letters, digits, CJK and the brackets licence numbers use, e.g. 蒙卫公证字〔2024〕第0123号. */
-export const LICENCE_NUMBER = /^[0-9A-Za-z\u4e00-\u9fa5〔〕[\]()（）-]{4,64}$/;
+const LICENCE_NUMBER = /^[0-9A-Za-z\u4e00-\u9fa5〔〕[\]()（）-]{4,64}$/;
 
 /** Where no licences are declared the table still exists (every department schema has the same kit tables). */
 const NO_LICENCES: LicenceDeclaration = { noun: 'Licence', plural: 'Licences', description: 'A licence.', kinds: {}, numberDescription: 'Licence number.' };

@@ -14,7 +14,7 @@ export function profileType(def: DepartmentDefinition): ClassType<ProfileRoot> {
   return Profile;
 }
 
-export interface ProfileFilterShape {
+interface ProfileFilterShape {
   flag?: string | null;
   level?: string | null;
   year?: number | null;

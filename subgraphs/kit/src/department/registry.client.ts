@@ -42,7 +42,7 @@ const REGISTRY_TIMEOUT_MS = 10_000;
  * per-request loader turns the aliases into one `WHERE uscc = ANY(...)`. Results are in key order,
  * null for a code the registry does not know.
  */
-export async function lookupEnterprises(usccs: readonly string[], origin: CallOrigin): Promise<(RegistryEnterprise | null)[]> {
+async function lookupEnterprises(usccs: readonly string[], origin: CallOrigin): Promise<(RegistryEnterprise | null)[]> {
   if (usccs.length === 0) return [];
   const params = usccs.map((_, i) => `$u${i}: ID!`).join(', ');
   const fields = usccs.map((_, i) => `e${i}: enterprise(uscc: $u${i}) { uscc name status }`).join('\n  ');

@@ -15,7 +15,7 @@ import { tagEnterprise } from './registry.client';
  */
 
 /** The class a rating maps to under the department's declared mapping, with the basis the registry records. */
-export function ratingDecision(def: DepartmentDefinition, rating: Pick<RatingRow, 'year' | 'level'> | null | undefined): RiskDecision | null {
+function ratingDecision(def: DepartmentDefinition, rating: Pick<RatingRow, 'year' | 'level'> | null | undefined): RiskDecision | null {
   if (!rating) return null;
   const level = def.rating.levels[rating.level];
   if (!level) return null;
@@ -29,7 +29,7 @@ export function decide(model: DepartmentModel, latest: RatingRow | null | undefi
 }
 
 /** The decision as it stands inside a transaction (what is about to be committed). */
-export async function decideInTransaction(model: DepartmentModel, tx: EntityManager, uscc: string): Promise<RiskDecision | null> {
+async function decideInTransaction(model: DepartmentModel, tx: EntityManager, uscc: string): Promise<RiskDecision | null> {
   const latest = await tx.findOne(model.Rating, { where: { uscc }, order: { year: 'DESC' } });
   const facts = model.risk ? (await model.risk.facts(tx, [uscc])).get(uscc) : undefined;
   return decide(model, latest, facts);

@@ -18,7 +18,7 @@ class EnterpriseConnection extends Connection(Enterprise) {
 }
 
 @InputType({ description: 'Conditions for a directed query of the object directory; all given conditions must hold.' })
-export class EnterpriseFilter {
+class EnterpriseFilter {
   @Field({ nullable: true, description: 'Division code or prefix: `15` a province, `1508` a prefecture, `150821` a county.' })
   @IsOptional()
   @Matches(/^\d{2,6}$/, { message: 'division must be 2 to 6 digits' })

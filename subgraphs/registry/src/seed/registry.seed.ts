@@ -15,7 +15,7 @@ export function stableUuid(name: string): string {
 }
 
 /** The demo inspector id of department `d`, number `i`: department subgraphs derive the same ids. */
-export function demoInspectorId(seed: string, department: string, i: number): string {
+function demoInspectorId(seed: string, department: string, i: number): string {
   return stableUuid(`${seed}:inspector:${department}:${i}`);
 }
 

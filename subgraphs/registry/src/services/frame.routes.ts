@@ -8,7 +8,7 @@ import { DEPARTMENT_CODE, type FrameHeader, type FrameRequest, type TokenVerifie
 const CODE = DEPARTMENT_CODE;
 
 /** Checks a frame request; returns the problems (empty when it is sound). */
-export function frameRequestProblems(body: FrameRequest): string[] {
+function frameRequestProblems(body: FrameRequest): string[] {
   const p: string[] = [];
   if (!Array.isArray(body?.departments) || body.departments.length === 0 || body.departments.length > 24) p.push('departments: 1 to 24 department codes');
   else if (!body.departments.every((d) => typeof d === 'string' && CODE.test(d))) p.push('departments: codes like "tax"');
