@@ -14,31 +14,50 @@ import path from 'node:path';
 import { RESULTS_DIR, machine, writeResults } from './lib';
 import { answerHelp } from '@jih/scripts/lib/cli';
 
-answerHelp(module, `usage: npm run bench
+answerHelp(
+  module,
+  `usage: npm run bench
 
-Every benchmark in sequence, then bench/results/summary.{json,md}.`);
+Every benchmark in sequence, then bench/results/summary.{json,md}.`,
+);
 
 const ROOT = path.resolve(__dirname, '..');
 const runId = process.env.BENCH_RUN_ID ?? new Date().toISOString().replace(/[:.]/g, '-');
 process.env.BENCH_RUN_ID = runId;
 const stepMinutes = Number(process.env.BENCH_STEP_MAX_MINUTES ?? 45);
-const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+const only = process.env.BENCH_ONLY?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 const STEPS = [
-  { name: 'draw', script: 'bench/draw.ts', args: (process.env.BENCH_DRAW_SIZES ?? '100000,1000000').split(',').map((s) => s.trim()).filter(Boolean) },
+  {
+    name: 'draw',
+    script: 'bench/draw.ts',
+    args: (process.env.BENCH_DRAW_SIZES ?? '100000,1000000')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  },
   { name: 'load', script: 'bench/load.ts', args: [] as string[] },
   { name: 'dashboard', script: 'bench/dashboard.ts', args: [] as string[] },
 ].filter((s) => !only || only.includes(s.name));
 
 /** Runs one benchmark to completion or its time budget; resolves with its exit code. */
-function runStep(script: string, args: string[]): Promise<{ code: number | null; seconds: number; timedOut: boolean }> {
+function runStep(
+  script: string,
+  args: string[],
+): Promise<{ code: number | null; seconds: number; timedOut: boolean }> {
   const t0 = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, script), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, BENCH_RUN_ID: runId },
-      stdio: 'inherit',
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, script), ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, BENCH_RUN_ID: runId },
+        stdio: 'inherit',
+      },
+    );
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -69,27 +88,59 @@ async function main() {
     console.log(`\n=== ${s.name} ===`);
     const r = await runStep(s.script, s.args);
     steps.push({ name: s.name, ...r });
-    console.log(`=== ${s.name}: ${r.timedOut ? `stopped after ${stepMinutes} min` : `exit ${r.code}`} in ${r.seconds} s`);
+    console.log(
+      `=== ${s.name}: ${r.timedOut ? `stopped after ${stepMinutes} min` : `exit ${r.code}`} in ${r.seconds} s`,
+    );
   }
 
   const draw = readResult('draw');
   const load = readResult('load');
   const dashboard = readResult('dashboard');
-  const lines: string[] = ['# Benchmark summary', '', `Run \`${runId}\`.`, '', '| step | outcome | seconds |', '|---|---|---:|'];
-  for (const s of steps) lines.push(`| ${s.name} | ${s.timedOut ? 'time budget exhausted' : s.code === 0 ? 'ok' : `exit ${s.code}`} | ${s.seconds} |`);
+  const lines: string[] = [
+    '# Benchmark summary',
+    '',
+    `Run \`${runId}\`.`,
+    '',
+    '| step | outcome | seconds |',
+    '|---|---|---:|',
+  ];
+  for (const s of steps)
+    lines.push(
+      `| ${s.name} | ${s.timedOut ? 'time budget exhausted' : s.code === 0 ? 'ok' : `exit ${s.code}`} | ${s.seconds} |`,
+    );
   if (draw) {
-    lines.push('', '## Draw', '', '| enterprises | draw s | visits | verify s | reproduces |', '|---:|---:|---:|---:|---|');
-    for (const r of draw.runs ?? []) lines.push(`| ${r.enterprises.toLocaleString('en')} | ${(r.wallMs / 1000).toFixed(1)} | ${r.visits} | ${(r.verifyMs / 1000).toFixed(1)} | ${r.reproduces} |`);
+    lines.push(
+      '',
+      '## Draw',
+      '',
+      '| enterprises | draw s | visits | verify s | reproduces |',
+      '|---:|---:|---:|---:|---|',
+    );
+    for (const r of draw.runs ?? [])
+      lines.push(
+        `| ${r.enterprises.toLocaleString('en')} | ${(r.wallMs / 1000).toFixed(1)} | ${r.visits} | ${(r.verifyMs / 1000).toFixed(1)} | ${r.reproduces} |`,
+      );
   }
   if (load) {
-    lines.push('', '## Load', '', '| gateway | query | mode | req/s | p50 ms | p99 ms | errors + non-2xx + bad bodies | peak RSS MiB | response |', '|---|---|---|---:|---:|---:|---:|---:|---|');
+    lines.push(
+      '',
+      '## Load',
+      '',
+      '| gateway | query | mode | req/s | p50 ms | p99 ms | errors + non-2xx + bad bodies | peak RSS MiB | response |',
+      '|---|---|---|---:|---:|---:|---:|---:|---|',
+    );
     for (const g of load.gateways ?? []) {
       if (!g.started) lines.push(`| ${g.gateway} | – | – | did not start | | | | | |`);
       for (const c of g.cases ?? []) {
         const modes = Object.entries(c.load ?? {}) as [string, any][];
-        if (!modes.length) lines.push(`| ${g.gateway} | ${c.case} | – | – | – | – | – | ${g.peakRssMiB ?? '–'} | ${c.response} |`);
+        if (!modes.length)
+          lines.push(
+            `| ${g.gateway} | ${c.case} | – | – | – | – | – | ${g.peakRssMiB ?? '–'} | ${c.response} |`,
+          );
         for (const [mode, f] of modes) {
-          lines.push(`| ${g.gateway} | ${c.case} | ${mode} | ${f.requestsPerSecond} | ${f.latencyP50Ms} | ${f.latencyP99Ms} | ${f.errors + f.non2xx + f.mismatches} | ${g.peakRssMiB ?? '–'} | ${c.response} |`);
+          lines.push(
+            `| ${g.gateway} | ${c.case} | ${mode} | ${f.requestsPerSecond} | ${f.latencyP50Ms} | ${f.latencyP99Ms} | ${f.errors + f.non2xx + f.mismatches} | ${g.peakRssMiB ?? '–'} | ${c.response} |`,
+          );
         }
       }
     }

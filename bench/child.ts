@@ -8,9 +8,12 @@ export function stopWithParent(current: () => { stop(): Promise<void> } | undefi
     if (!stopping) {
       stopping = true;
       setTimeout(() => process.exit(0), 5000).unref();
-      await current()?.stop().catch(() => undefined);
+      await current()
+        ?.stop()
+        .catch(() => undefined);
     }
     process.exit(0);
   };
-  for (const event of ['disconnect', 'SIGTERM', 'SIGINT'] as const) process.on(event, () => void stop());
+  for (const event of ['disconnect', 'SIGTERM', 'SIGINT'] as const)
+    process.on(event, () => void stop());
 }

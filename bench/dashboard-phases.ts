@@ -12,10 +12,25 @@
  */
 import fs from 'node:fs';
 import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
-import { QueryPlanner, type FetchNode, type PlanNode, type SubscriptionNode } from '@apollo/query-planner';
+import {
+  QueryPlanner,
+  type FetchNode,
+  type PlanNode,
+  type SubscriptionNode,
+} from '@apollo/query-planner';
 import { parse } from 'graphql';
 import {
-  benchToken, cpuOf, exitAfterCleanup, machineBusyCpuMs, onShutdown, postGraphQLOk, round, startGatewayChild, startSubgraphs, watchdog, writeBenchSupergraph,
+  benchToken,
+  cpuOf,
+  exitAfterCleanup,
+  machineBusyCpuMs,
+  onShutdown,
+  postGraphQLOk,
+  round,
+  startGatewayChild,
+  startSubgraphs,
+  watchdog,
+  writeBenchSupergraph,
   type GatewayKind,
 } from './federation';
 import { ensureBenchTask } from './fixture';
@@ -23,10 +38,13 @@ import { benchDatabase, machine, median, writeResults } from './lib';
 import { dashboardQuery, loadSupergraph } from './queries';
 import { answerHelp } from '@jih/scripts/lib/cli';
 
-answerHelp(module, `usage: npm run bench:dashboard:phases
+answerHelp(
+  module,
+  `usage: npm run bench:dashboard:phases
 
 Where one 500-visit dashboard page spends its time, fetch by fetch; writes
-bench/results/dashboard-phases.{json,md}.`);
+bench/results/dashboard-phases.{json,md}.`,
+);
 
 const env = process.env;
 const settings = {
@@ -40,11 +58,15 @@ const settings = {
 };
 
 /** The fetches of a plan, in plan order. */
-function fetchesOf(node: PlanNode | SubscriptionNode | undefined, out: FetchNode[] = []): FetchNode[] {
+function fetchesOf(
+  node: PlanNode | SubscriptionNode | undefined,
+  out: FetchNode[] = [],
+): FetchNode[] {
   if (!node) return out;
   if (node.kind === 'Fetch') out.push(node);
   else if (node.kind === 'Flatten') fetchesOf(node.node, out);
-  else if (node.kind === 'Sequence' || node.kind === 'Parallel') for (const n of node.nodes) fetchesOf(n, out);
+  else if (node.kind === 'Sequence' || node.kind === 'Parallel')
+    for (const n of node.nodes) fetchesOf(n, out);
   else throw new Error(`plan node ${node.kind} is not expected in the dashboard plan`);
   return out;
 }
@@ -60,13 +82,25 @@ async function main() {
   const supergraphPath = writeBenchSupergraph(fleet.urls);
   const query = dashboardQuery(loadSupergraph(supergraphPath)).query;
   const supergraph = Supergraph.build(fs.readFileSync(supergraphPath, 'utf8'));
-  const plan = new QueryPlanner(supergraph).buildQueryPlan(operationFromDocument(supergraph.schema, parse(query)));
+  const plan = new QueryPlanner(supergraph).buildQueryPlan(
+    operationFromDocument(supergraph.schema, parse(query)),
+  );
   const [first, ...entities] = fetchesOf(plan.node);
-  if (!first || first.serviceName !== 'joint-tasks' || entities.some((f) => !f.operation.includes('_entities'))) {
-    throw new Error('the dashboard plan is no longer "joint-tasks, then entity fetches": update this benchmark');
+  if (
+    !first ||
+    first.serviceName !== 'joint-tasks' ||
+    entities.some((f) => !f.operation.includes('_entities'))
+  ) {
+    throw new Error(
+      'the dashboard plan is no longer "joint-tasks, then entity fetches": update this benchmark',
+    );
   }
 
-  const gw = await startGatewayChild(settings.gateway, { supergraphPath, urls: fleet.urls, databaseUrl });
+  const gw = await startGatewayChild(settings.gateway, {
+    supergraphPath,
+    urls: fleet.urls,
+    databaseUrl,
+  });
   onShutdown(() => gw.stop());
   const task = await ensureBenchTask(gw.url, databaseUrl);
   const token = await benchToken({ department: 'market', roles: ['admin'] });
@@ -77,17 +111,33 @@ async function main() {
   const bytes: Record<string, number> = {};
   for (let i = 0; i < settings.runs; i++) {
     add('gateway', (await postGraphQLOk(gw.url, query, variables, token)).ms);
-    const jt = await postGraphQLOk(fleet.urls[first.serviceName], first.operation, variables, token);
+    const jt = await postGraphQLOk(
+      fleet.urls[first.serviceName],
+      first.operation,
+      variables,
+      token,
+    );
     add(first.serviceName, jt.ms);
     bytes[first.serviceName] = jt.text.length;
-    const representations = jt.body!.data.jointTask.visits.nodes.map((n: { enterprise: unknown }) => n.enterprise);
+    const representations = jt.body!.data.jointTask.visits.nodes.map(
+      (n: { enterprise: unknown }) => n.enterprise,
+    );
     for (const f of entities) {
-      const r = await postGraphQLOk(fleet.urls[f.serviceName], f.operation, { representations }, token);
+      const r = await postGraphQLOk(
+        fleet.urls[f.serviceName],
+        f.operation,
+        { representations },
+        token,
+      );
       add(f.serviceName, r.ms);
       bytes[f.serviceName] = r.text.length;
     }
     const t0 = performance.now();
-    await Promise.all(entities.map((f) => postGraphQLOk(fleet.urls[f.serviceName], f.operation, { representations }, token)));
+    await Promise.all(
+      entities.map((f) =>
+        postGraphQLOk(fleet.urls[f.serviceName], f.operation, { representations }, token),
+      ),
+    );
     add('entities in parallel', performance.now() - t0);
   }
   // CPU per page: the gateway alone, page after page, every process's CPU time (10 ms ticks, so over many pages) and the machine's.
@@ -96,14 +146,23 @@ async function main() {
   for (let i = 0; i < settings.cpuPages; i++) await postGraphQLOk(gw.url, query, variables, token);
   const cpuAfter = cpuOf(gw.pid, fleet.pids);
   const machineAfter = machineBusyCpuMs();
-  const cpu = Object.fromEntries(Object.keys(cpuAfter).map((k) => [k, round((cpuAfter[k] - cpuBefore[k]) / settings.cpuPages)]));
+  const cpu = Object.fromEntries(
+    Object.keys(cpuAfter).map((k) => [k, round((cpuAfter[k] - cpuBefore[k]) / settings.cpuPages)]),
+  );
   const ours = round(Object.values(cpu).reduce((a, b) => a + b, 0));
-  const machineCpu = machineBefore === null || machineAfter === null ? null : round((machineAfter - machineBefore) / settings.cpuPages);
+  const machineCpu =
+    machineBefore === null || machineAfter === null
+      ? null
+      : round((machineAfter - machineBefore) / settings.cpuPages);
 
-  const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, round(median(v.slice(settings.warmup)))]));
+  const m = Object.fromEntries(
+    Object.entries(samples).map(([k, v]) => [k, round(median(v.slice(settings.warmup)))]),
+  );
   const gatewayShare = round(m.gateway - m[first.serviceName] - m['entities in parallel']);
 
-  const rows = Object.entries(m).map(([k, v]) => `| ${k} | ${v} | ${bytes[k] ? round(bytes[k] / 1024, 0) : ''} |`);
+  const rows = Object.entries(m).map(
+    ([k, v]) => `| ${k} | ${v} | ${bytes[k] ? round(bytes[k] / 1024, 0) : ''} |`,
+  );
   const markdown = `# Dashboard page: where the time goes
 
 One page of ${settings.pageSize} visits of the dashboard query (\`npm run bench:dashboard\`), through ${settings.gateway} and
@@ -118,7 +177,9 @@ CPU per page (${settings.cpuPages} pages through the gateway, one after another;
 
 | process | CPU ms per page |
 |---|---:|
-${Object.entries(cpu).map(([k, v]) => `| ${k} | ${v} |`).join('\n')}
+${Object.entries(cpu)
+  .map(([k, v]) => `| ${k} | ${v} |`)
+  .join('\n')}
 | all of ours | ${ours} |
 | the whole machine (ours, PostgreSQL, anything else) | ${machineCpu ?? 'n/a'} |
 
@@ -126,8 +187,25 @@ Machine: ${JSON.stringify(machine())}
 `;
   for (const [k, v] of Object.entries(m)) console.log(`${k.padEnd(22)} ${v} ms`);
   console.log(`${'gateway share'.padEnd(22)} ${gatewayShare} ms`);
-  console.log(`CPU ms per page: ${Object.entries(cpu).map(([k, v]) => `${k} ${v}`).join(', ')}; ours ${ours}, machine ${machineCpu ?? 'n/a'}`);
-  writeResults('dashboard-phases', { settings, medians: m, gatewayShare, bytes, cpuMsPerPage: cpu, cpuMsPerPageOurs: ours, machineCpuMsPerPage: machineCpu, machine: machine() }, markdown);
+  console.log(
+    `CPU ms per page: ${Object.entries(cpu)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}; ours ${ours}, machine ${machineCpu ?? 'n/a'}`,
+  );
+  writeResults(
+    'dashboard-phases',
+    {
+      settings,
+      medians: m,
+      gatewayShare,
+      bytes,
+      cpuMsPerPage: cpu,
+      cpuMsPerPageOurs: ours,
+      machineCpuMsPerPage: machineCpu,
+      machine: machine(),
+    },
+    markdown,
+  );
   await exitAfterCleanup(0);
 }
 

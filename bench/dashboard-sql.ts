@@ -9,17 +9,26 @@ import { sql } from './lib';
  * The tables keyed by enterprise (a `uscc` column) in the schemas of the department subgraphs
  * named (those whose profile the dashboard query selects).
  */
-export async function profileTables(databaseUrl: string, subgraphs: readonly string[]): Promise<{ subgraph: string; schema: string; table: string }[]> {
+export async function profileTables(
+  databaseUrl: string,
+  subgraphs: readonly string[],
+): Promise<{ subgraph: string; schema: string; table: string }[]> {
   const out: { subgraph: string; schema: string; table: string }[] = [];
   for (const entry of SERVICES) {
-    if (!subgraphs.includes(entry.name) || entry.name === 'registry' || entry.name === 'joint-tasks') continue;
+    if (
+      !subgraphs.includes(entry.name) ||
+      entry.name === 'registry' ||
+      entry.name === 'joint-tasks'
+    )
+      continue;
     const mod = await entry.load();
     const tables = await sql<{ table_name: string }>(
       databaseUrl,
       "SELECT table_name FROM information_schema.columns WHERE table_schema = $1 AND column_name = 'uscc' AND table_name <> 'migrations' ORDER BY table_name",
       [mod.dbSchema],
     );
-    for (const t of tables) out.push({ subgraph: entry.name, schema: mod.dbSchema, table: t.table_name });
+    for (const t of tables)
+      out.push({ subgraph: entry.name, schema: mod.dbSchema, table: t.table_name });
   }
   return out;
 }
@@ -33,9 +42,13 @@ const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * each an index lookup by enterprise or visit. (Reading each department table once for the whole
  * set and grouping by enterprise was tried too: no faster here, and slower to plan.)
  */
-export function dashboardSql(tables: { schema: string; table: string }[], withResults: boolean): string {
+export function dashboardSql(
+  tables: { schema: string; table: string }[],
+  withResults: boolean,
+): string {
   const cols = tables.map(
-    (t) => `(SELECT coalesce(jsonb_agg(to_jsonb(p)), '[]'::jsonb) FROM ${ident(t.schema)}.${ident(t.table)} p WHERE p.uscc = v.uscc) AS ${ident(`${t.schema}.${t.table}`)}`,
+    (t) =>
+      `(SELECT coalesce(jsonb_agg(to_jsonb(p)), '[]'::jsonb) FROM ${ident(t.schema)}.${ident(t.table)} p WHERE p.uscc = v.uscc) AS ${ident(`${t.schema}.${t.table}`)}`,
   );
   cols.push(
     withResults

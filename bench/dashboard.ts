@@ -16,8 +16,19 @@
  */
 import { Client } from 'pg';
 import {
-  onShutdown, watchdog, GATEWAY_LABELS, benchToken, checkDeadline, diffCounters, postGraphQL, round, startGatewayChild, startSubgraphs, writeBenchSupergraph,
-  type GatewayKind, type SubgraphCounters,
+  onShutdown,
+  watchdog,
+  GATEWAY_LABELS,
+  benchToken,
+  checkDeadline,
+  diffCounters,
+  postGraphQL,
+  round,
+  startGatewayChild,
+  startSubgraphs,
+  writeBenchSupergraph,
+  type GatewayKind,
+  type SubgraphCounters,
 } from './federation';
 import { ensureBenchTask, seedResults } from './fixture';
 import { benchDatabase, machine, median, sql, writeResults } from './lib';
@@ -25,10 +36,13 @@ import { dashboardQuery, loadSupergraph } from './queries';
 import { dashboardSql, profileTables } from './dashboard-sql';
 import { answerHelp } from '@jih/scripts/lib/cli';
 
-answerHelp(module, `usage: npm run bench:dashboard
+answerHelp(
+  module,
+  `usage: npm run bench:dashboard
 
 The dashboard query through the gateway against one hand-written SQL query, alternated; writes
-bench/results/dashboard.{json,md}.`);
+bench/results/dashboard.{json,md}.`,
+);
 
 const env = process.env;
 const settings = {
@@ -55,7 +69,13 @@ interface DashboardRun {
 }
 
 /** Reads `visits` visits of the task through the gateway, page after page (500 at most each). */
-async function viaGateway(url: string, query: string, token: string, taskId: string, visits: number): Promise<DashboardRun> {
+async function viaGateway(
+  url: string,
+  query: string,
+  token: string,
+  taskId: string,
+  visits: number,
+): Promise<DashboardRun> {
   const rows = new Map<string, [string, number]>();
   let after: string | null = null;
   let requests = 0;
@@ -68,7 +88,9 @@ async function viaGateway(url: string, query: string, token: string, taskId: str
     requests++;
     bytes += Buffer.byteLength(r.text);
     if (r.status !== 200 || !r.body?.data || r.body.errors?.length) {
-      throw new Error(`dashboard page ${requests}: HTTP ${r.status} ${JSON.stringify(r.body?.errors ?? r.text).slice(0, 1500)}`);
+      throw new Error(
+        `dashboard page ${requests}: HTTP ${r.status} ${JSON.stringify(r.body?.errors ?? r.text).slice(0, 1500)}`,
+      );
     }
     const page = r.body.data.jointTask.visits;
     for (const v of page.nodes) {
@@ -84,16 +106,38 @@ async function viaGateway(url: string, query: string, token: string, taskId: str
 
 /** The limit variables as the environment has them ('' = the gateway's default), overriding the benchmark's raised ones. */
 const LIMIT_VARIABLES_AS_CONFIGURED = Object.fromEntries(
-  ['GATEWAY_RATE_LIMIT', 'GATEWAY_MAX_DEPTH', 'GATEWAY_MAX_ALIASES', 'GATEWAY_MAX_DIRECTIVES', 'GATEWAY_MAX_TOKENS', 'GATEWAY_MAX_COST', 'GATEWAY_MAX_QUERY_CHARS'].map((k) => [k, env[k] ?? '']),
+  [
+    'GATEWAY_RATE_LIMIT',
+    'GATEWAY_MAX_DEPTH',
+    'GATEWAY_MAX_ALIASES',
+    'GATEWAY_MAX_DIRECTIVES',
+    'GATEWAY_MAX_TOKENS',
+    'GATEWAY_MAX_COST',
+    'GATEWAY_MAX_QUERY_CHARS',
+  ].map((k) => [k, env[k] ?? '']),
 );
 
-function limitVerdict(c: { accepted: boolean; refusedByLimit?: boolean; status: number; code?: string; message?: string }): string {
+function limitVerdict(c: {
+  accepted: boolean;
+  refusedByLimit?: boolean;
+  status: number;
+  code?: string;
+  message?: string;
+}): string {
   if (c.accepted) return 'is accepted by the configured limits';
   const why = `HTTP ${c.status} ${c.code ?? ''}: ${c.message ?? ''}`.trim();
-  return c.refusedByLimit ? `is REFUSED by the configured limits (${why})` : `could not be checked against the limits: it failed (${why})`;
+  return c.refusedByLimit
+    ? `is REFUSED by the configured limits (${why})`
+    : `could not be checked against the limits: it failed (${why})`;
 }
 
-async function viaSql(client: Client, text: string, taskId: string, visits: number, measureBytes = false): Promise<DashboardRun> {
+async function viaSql(
+  client: Client,
+  text: string,
+  taskId: string,
+  visits: number,
+  measureBytes = false,
+): Promise<DashboardRun> {
   const t0 = performance.now();
   const res = await client.query(text, [taskId, visits]);
   const ms = performance.now() - t0;
@@ -104,7 +148,14 @@ async function viaSql(client: Client, text: string, taskId: string, visits: numb
     results += n;
     rows.set(r.id, [r.name, n]);
   }
-  return { ms, visits: res.rows.length, results, requests: 1, bytes: measureBytes ? Buffer.byteLength(JSON.stringify(res.rows)) : 0, rows };
+  return {
+    ms,
+    visits: res.rows.length,
+    results,
+    requests: 1,
+    bytes: measureBytes ? Buffer.byteLength(JSON.stringify(res.rows)) : 0,
+    rows,
+  };
 }
 
 /** Differences between what the gateway and SQL returned (ids in order, names, result counts). */
@@ -112,7 +163,8 @@ function crossCheck(g: DashboardRun, s: DashboardRun): string[] {
   const problems: string[] = [];
   const gi = [...g.rows.keys()];
   const si = [...s.rows.keys()];
-  if (gi.length !== si.length) problems.push(`${gi.length} visits through the gateway, ${si.length} by SQL`);
+  if (gi.length !== si.length)
+    problems.push(`${gi.length} visits through the gateway, ${si.length} by SQL`);
   for (let i = 0; i < Math.min(gi.length, si.length) && problems.length < 5; i++) {
     if (gi[i] !== si[i]) problems.push(`visit #${i}: ${gi[i]} ≠ ${si[i]}`);
     else {
@@ -128,7 +180,11 @@ function crossCheck(g: DashboardRun, s: DashboardRun): string[] {
 function per(delta: Record<string, SubgraphCounters>, n: number, key: keyof SubgraphCounters) {
   return Object.fromEntries(Object.entries(delta).map(([k, v]) => [k, round(v[key] / n, 2)]));
 }
-const fmt = (m: Record<string, number>) => Object.entries(m).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k} ${v}`).join(', ');
+const fmt = (m: Record<string, number>) =>
+  Object.entries(m)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
 
 async function main() {
   const deadline = Date.now() + settings.maxMinutes * 60_000;
@@ -138,70 +194,163 @@ async function main() {
   const { url: databaseUrl, server } = await benchDatabase(settings.enterprises);
   onShutdown(() => server.stop());
   let fleet: Awaited<ReturnType<typeof startSubgraphs>> | undefined;
-  const client = new Client({ connectionString: databaseUrl, application_name: 'jih-bench-dashboard' });
+  const client = new Client({
+    connectionString: databaseUrl,
+    application_name: 'jih-bench-dashboard',
+  });
   try {
     fleet = await startSubgraphs(databaseUrl);
     const supergraphPath = writeBenchSupergraph(fleet.urls);
     const info = loadSupergraph(supergraphPath);
     const dq = dashboardQuery(info);
-    const profilesNote = dq.profiles.length ? dq.profiles.map((p) => `${p.name} (${p.subgraph})`).join(', ') : 'none composed into the supergraph yet';
-    const resultsNote = dq.results ? `Visit.results (${dq.results.type})` : 'Visit.results is not in the supergraph yet: the dashboard reads no results';
-    console.log(`bench:dashboard through ${GATEWAY_LABELS[settings.gateway]}\nprofiles: ${profilesNote}\nresults: ${resultsNote}`);
+    const profilesNote = dq.profiles.length
+      ? dq.profiles.map((p) => `${p.name} (${p.subgraph})`).join(', ')
+      : 'none composed into the supergraph yet';
+    const resultsNote = dq.results
+      ? `Visit.results (${dq.results.type})`
+      : 'Visit.results is not in the supergraph yet: the dashboard reads no results';
+    console.log(
+      `bench:dashboard through ${GATEWAY_LABELS[settings.gateway]}\nprofiles: ${profilesNote}\nresults: ${resultsNote}`,
+    );
 
-    const gw = await startGatewayChild(settings.gateway, { supergraphPath, urls: fleet.urls, databaseUrl });
+    const gw = await startGatewayChild(settings.gateway, {
+      supergraphPath,
+      urls: fleet.urls,
+      databaseUrl,
+    });
     try {
       const task = await ensureBenchTask(gw.url, databaseUrl);
-      console.log(`task ${task.taskId}: ${task.visits} visits${task.drawnNow ? ` (drawn now in ${task.drawSeconds?.toFixed(1)} s)` : ' (reused)'}`);
-      const seeding = dq.results ? await seedResults(gw.url, databaseUrl, info, task.taskId) : undefined;
-      if (seeding) console.log(`results: ${seeding.note}${seeding.firstError ? `; first error: ${seeding.firstError}` : ''}`);
+      console.log(
+        `task ${task.taskId}: ${task.visits} visits${task.drawnNow ? ` (drawn now in ${task.drawSeconds?.toFixed(1)} s)` : ' (reused)'}`,
+      );
+      const seeding = dq.results
+        ? await seedResults(gw.url, databaseUrl, info, task.taskId)
+        : undefined;
+      if (seeding)
+        console.log(
+          `results: ${seeding.note}${seeding.firstError ? `; first error: ${seeding.firstError}` : ''}`,
+        );
       const visits = Math.min(settings.visits, task.visits);
-      if (visits < settings.visits) console.log(`note: the task has ${task.visits} visits; the dashboard reads all of them`);
+      if (visits < settings.visits)
+        console.log(`note: the task has ${task.visits} visits; the dashboard reads all of them`);
       const token = await benchToken({ department: 'market', roles: ['admin'] });
 
       // The dashboard query against the gateway's limits as configured (defaults unless the environment sets them).
-      let limitCheck: { accepted: boolean; refusedByLimit?: boolean; status: number; code?: string; message?: string; gateway: string };
+      let limitCheck: {
+        accepted: boolean;
+        refusedByLimit?: boolean;
+        status: number;
+        code?: string;
+        message?: string;
+        gateway: string;
+      };
       if (settings.gateway === 'apollo') {
-        const strict = await startGatewayChild('apollo', { supergraphPath, urls: fleet.urls, databaseUrl, env: LIMIT_VARIABLES_AS_CONFIGURED });
+        const strict = await startGatewayChild('apollo', {
+          supergraphPath,
+          urls: fleet.urls,
+          databaseUrl,
+          env: LIMIT_VARIABLES_AS_CONFIGURED,
+        });
         try {
-          const r = await postGraphQL(strict.url, dq.query, { taskId: task.taskId, first: settings.pageSize, after: null }, token);
+          const r = await postGraphQL(
+            strict.url,
+            dq.query,
+            { taskId: task.taskId, first: settings.pageSize, after: null },
+            token,
+          );
           const e = r.body?.errors?.[0];
           const code = e?.extensions?.code as string | undefined;
           const accepted = r.status === 200 && !r.body?.errors?.length;
           // A limit refuses before execution: HTTP 4xx, or a validation/parse/rate code; anything else is a failure, not a verdict.
-          const byLimit = !accepted && (r.status >= 400 && r.status < 500 || ['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'TOO_MANY_REQUESTS', 'PAYLOAD_TOO_LARGE'].includes(code ?? ''));
-          limitCheck = { accepted, refusedByLimit: byLimit, status: r.status, code, message: e?.message, gateway: 'apollo with the limits of gateway/src/config.ts' };
+          const byLimit =
+            !accepted &&
+            ((r.status >= 400 && r.status < 500) ||
+              [
+                'GRAPHQL_VALIDATION_FAILED',
+                'GRAPHQL_PARSE_FAILED',
+                'BAD_REQUEST',
+                'TOO_MANY_REQUESTS',
+                'PAYLOAD_TOO_LARGE',
+              ].includes(code ?? ''));
+          limitCheck = {
+            accepted,
+            refusedByLimit: byLimit,
+            status: r.status,
+            code,
+            message: e?.message,
+            gateway: 'apollo with the limits of gateway/src/config.ts',
+          };
         } finally {
           await strict.stop();
         }
-        console.log(`limits: the dashboard page of ${settings.pageSize} visits ${limitVerdict(limitCheck)}`);
+        console.log(
+          `limits: the dashboard page of ${settings.pageSize} visits ${limitVerdict(limitCheck)}`,
+        );
       } else {
-        limitCheck = { accepted: true, status: 0, gateway: `${settings.gateway} (no limits configured)` };
+        limitCheck = {
+          accepted: true,
+          status: 0,
+          gateway: `${settings.gateway} (no limits configured)`,
+        };
       }
 
       await client.connect();
-      const tables = await profileTables(databaseUrl, dq.profiles.map((p) => p.subgraph));
-      const [{ table }] = await sql<{ table: string | null }>(databaseUrl, "SELECT to_regclass('joint_tasks.check_result')::text AS table");
+      const tables = await profileTables(
+        databaseUrl,
+        dq.profiles.map((p) => p.subgraph),
+      );
+      const [{ table }] = await sql<{ table: string | null }>(
+        databaseUrl,
+        "SELECT to_regclass('joint_tasks.check_result')::text AS table",
+      );
       const sqlText = dashboardSql(tables, !!dq.results && !!table);
 
       // Correctness: the same visits, names and result counts both ways.
       const g0 = await viaGateway(gw.url, dq.query, token, task.taskId, visits);
       const s0 = await viaSql(client, sqlText, task.taskId, visits, true);
       const mismatch = crossCheck(g0, s0);
-      console.log(`cross-check gateway vs SQL: ${mismatch.length ? `DIFFERENT: ${mismatch.join('; ')}` : `same ${g0.visits} visits, names and ${g0.results} results`}; ${(g0.bytes / 2 ** 20).toFixed(1)} MiB through the gateway, ${(s0.bytes / 2 ** 20).toFixed(1)} MiB of rows from SQL`);
+      console.log(
+        `cross-check gateway vs SQL: ${mismatch.length ? `DIFFERENT: ${mismatch.join('; ')}` : `same ${g0.visits} visits, names and ${g0.results} results`}; ${(g0.bytes / 2 ** 20).toFixed(1)} MiB through the gateway, ${(s0.bytes / 2 ** 20).toFixed(1)} MiB of rows from SQL`,
+      );
 
       // Round trips: 100 visits (one request) vs 1,000 visits (two requests).
-      const fetches: Record<string, { visits: number; requests: number; fetches: Record<string, number>; statements: Record<string, number>; fetchesPerRequest: Record<string, number>; statementsPerRequest: Record<string, number> }> = {};
+      const fetches: Record<
+        string,
+        {
+          visits: number;
+          requests: number;
+          fetches: Record<string, number>;
+          statements: Record<string, number>;
+          fetchesPerRequest: Record<string, number>;
+          statementsPerRequest: Record<string, number>;
+        }
+      > = {};
       for (const n of [settings.smallVisits, visits]) {
         const before = await fleet.counters();
         const run = await viaGateway(gw.url, dq.query, token, task.taskId, n);
         const delta = diffCounters(before, await fleet.counters());
-        fetches[String(n)] = { visits: run.visits, requests: run.requests, fetches: per(delta, 1, 'operations'), statements: per(delta, 1, 'statements'), fetchesPerRequest: per(delta, run.requests, 'operations'), statementsPerRequest: per(delta, run.requests, 'statements') };
+        fetches[String(n)] = {
+          visits: run.visits,
+          requests: run.requests,
+          fetches: per(delta, 1, 'operations'),
+          statements: per(delta, 1, 'statements'),
+          fetchesPerRequest: per(delta, run.requests, 'operations'),
+          statementsPerRequest: per(delta, run.requests, 'statements'),
+        };
       }
       const [small, large] = [fetches[String(settings.smallVisits)], fetches[String(visits)]];
-      const canonical = (m: Record<string, number>) => JSON.stringify(Object.entries(m).sort(([a], [b]) => a.localeCompare(b)));
-      const constant = canonical(small.fetchesPerRequest) === canonical(large.fetchesPerRequest) && canonical(small.statementsPerRequest) === canonical(large.statementsPerRequest);
-      for (const [n, f] of Object.entries(fetches)) console.log(`${n} visits (${f.requests} request(s)): fetches ${fmt(f.fetches)}; SQL ${fmt(f.statements)}`);
-      console.log(`per request, fetches and SQL statements ${constant ? 'do not grow with the number of visits' : 'GROW with the number of visits (N+1?)'}`);
+      const canonical = (m: Record<string, number>) =>
+        JSON.stringify(Object.entries(m).sort(([a], [b]) => a.localeCompare(b)));
+      const constant =
+        canonical(small.fetchesPerRequest) === canonical(large.fetchesPerRequest) &&
+        canonical(small.statementsPerRequest) === canonical(large.statementsPerRequest);
+      for (const [n, f] of Object.entries(fetches))
+        console.log(
+          `${n} visits (${f.requests} request(s)): fetches ${fmt(f.fetches)}; SQL ${fmt(f.statements)}`,
+        );
+      console.log(
+        `per request, fetches and SQL statements ${constant ? 'do not grow with the number of visits' : 'GROW with the number of visits (N+1?)'}`,
+      );
 
       // Timings: warm-up, then interleaved runs so drift hits both alike.
       for (let i = 0; i < settings.warmup; i++) {
@@ -221,7 +370,9 @@ async function main() {
       const overLimit = settings.maxRatio !== undefined && ratio > settings.maxRatio;
       console.log(
         `\ndashboard, ${visits} visits, median of ${settings.runs}: gateway ${gMed.toFixed(1)} ms (${g0.requests} requests), one SQL query ${sMed.toFixed(1)} ms; ratio ${ratio.toFixed(1)}×` +
-          (settings.maxRatio !== undefined ? ` (limit ${settings.maxRatio}×: ${overLimit ? 'OVER' : 'within'})` : ''),
+          (settings.maxRatio !== undefined
+            ? ` (limit ${settings.maxRatio}×: ${overLimit ? 'OVER' : 'within'})`
+            : ''),
       );
 
       const data = {
@@ -240,7 +391,10 @@ async function main() {
         medians: { gatewayMs: round(gMed, 2), sqlMs: round(sMed, 2), ratio: round(ratio, 2) },
         maxRatio: settings.maxRatio ?? null,
         overMaxRatio: overLimit,
-        runs: { gatewayMs: gatewayMs.map((x) => round(x, 2)), sqlMs: sqlMs.map((x) => round(x, 2)) },
+        runs: {
+          gatewayMs: gatewayMs.map((x) => round(x, 2)),
+          sqlMs: sqlMs.map((x) => round(x, 2)),
+        },
         query: dq.query,
         sql: sqlText,
       };
@@ -258,7 +412,9 @@ async function main() {
         `| **ratio gateway/SQL** | **${ratio.toFixed(1)}×** | | | |`,
         '',
         `Limits: the dashboard page (${settings.pageSize} visits) ${limitVerdict(limitCheck)} (${limitCheck.gateway}).` +
-          (settings.maxRatio !== undefined ? ` Ratio limit ${settings.maxRatio}×: ${overLimit ? '**over**' : 'within'}.` : ''),
+          (settings.maxRatio !== undefined
+            ? ` Ratio limit ${settings.maxRatio}×: ${overLimit ? '**over**' : 'within'}.`
+            : ''),
         `Cross-check (visit ids, order, names, result counts): ${mismatch.length ? `**different**: ${mismatch.join('; ')}` : 'identical'}. ` +
           `Answer sizes: ${(g0.bytes / 2 ** 20).toFixed(1)} MiB of JSON through the gateway; ${(s0.bytes / 2 ** 20).toFixed(1)} MiB of rows as JSON from SQL (every column of every department table keyed by enterprise, a superset of the GraphQL selection).`,
         '',
@@ -266,7 +422,10 @@ async function main() {
         '',
         '| visits | requests | subgraph fetches | SQL statements | fetches per request | SQL per request |',
         '|---:|---:|---|---|---|---|',
-        ...Object.values(fetches).map((f) => `| ${f.visits} | ${f.requests} | ${fmt(f.fetches)} | ${fmt(f.statements)} | ${fmt(f.fetchesPerRequest)} | ${fmt(f.statementsPerRequest)} |`),
+        ...Object.values(fetches).map(
+          (f) =>
+            `| ${f.visits} | ${f.requests} | ${fmt(f.fetches)} | ${fmt(f.statements)} | ${fmt(f.fetchesPerRequest)} | ${fmt(f.statementsPerRequest)} |`,
+        ),
         '',
         `Per request, fetches and statements ${constant ? 'are the same for 100 and 1,000 visits: no N+1' : '**grow** with the number of visits: N+1'}.`,
         '',

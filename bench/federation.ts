@@ -28,7 +28,10 @@ export const GATEWAY_LABELS: Record<GatewayKind, string> = {
 };
 
 /** Environment every benchmark child shares: production mode, quiet logs, a bench JWT secret. */
-export function benchEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+export function benchEnv(
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   return {
@@ -42,8 +45,16 @@ export function benchEnv(databaseUrl: string, extra: Record<string, string> = {}
 }
 
 /** A token signed with the benchmark's secret. */
-export function benchToken(claims: { department: string; roles: Role[]; sub?: string }): Promise<string> {
-  return signDevToken({ ...claims, expiresIn: '6h', secret: process.env.JWT_SECRET ?? `${DEV_JWT_SECRET}-bench` });
+export function benchToken(claims: {
+  department: string;
+  roles: Role[];
+  sub?: string;
+}): Promise<string> {
+  return signDevToken({
+    ...claims,
+    expiresIn: '6h',
+    secret: process.env.JWT_SECRET ?? `${DEV_JWT_SECRET}-bench`,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -85,10 +96,13 @@ export async function exitAfterCleanup(code: number): Promise<never> {
 
 /** Ends the run after `minutes` (plus a minute's grace) whatever it is doing, cleaning up first. */
 export function watchdog(name: string, minutes: number): void {
-  const timer = setTimeout(() => {
-    console.error(`${name} exceeded ${minutes} minutes; stopping`);
-    void exitAfterCleanup(2);
-  }, minutes * 60_000 + 60_000);
+  const timer = setTimeout(
+    () => {
+      console.error(`${name} exceeded ${minutes} minutes; stopping`);
+      void exitAfterCleanup(2);
+    },
+    minutes * 60_000 + 60_000,
+  );
   timer.unref();
 }
 
@@ -107,12 +121,22 @@ export interface Child {
  * Forks `script` (TypeScript, through the SWC register) and waits for its `{ ready }` message.
  * Output is kept in a ring buffer and printed only when the child fails.
  */
-export async function startChild(name: string, script: string, args: string[], env: Record<string, string>, startTimeoutMs = 90_000): Promise<Child & { ready: Record<string, unknown> }> {
+export async function startChild(
+  name: string,
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  startTimeoutMs = 90_000,
+): Promise<Child & { ready: Record<string, unknown> }> {
   installExitHook();
   const cp = fork(script, args, {
     cwd: ROOT,
     env,
-    execArgv: ['-r', REGISTER, ...(process.env.BENCH_CHILD_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [])],
+    execArgv: [
+      '-r',
+      REGISTER,
+      ...(process.env.BENCH_CHILD_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []),
+    ],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   children.add(cp);
@@ -132,7 +156,10 @@ export async function startChild(name: string, script: string, args: string[], e
   cp.on('exit', () => children.delete(cp));
 
   const ready = await new Promise<Record<string, unknown>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within ${startTimeoutMs / 1000} s\n${tail()}`)), startTimeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start within ${startTimeoutMs / 1000} s\n${tail()}`)),
+      startTimeoutMs,
+    );
     cp.on('message', (msg: any) => {
       if (msg?.ready) {
         clearTimeout(timer);
@@ -144,7 +171,9 @@ export async function startChild(name: string, script: string, args: string[], e
     });
     cp.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`${name} exited during start-up (code ${code}, signal ${signal})\n${tail()}`));
+      reject(
+        new Error(`${name} exited during start-up (code ${code}, signal ${signal})\n${tail()}`),
+      );
     });
   });
 
@@ -159,7 +188,9 @@ export async function startChild(name: string, script: string, args: string[], e
       return new Promise<T>((resolve, reject) => {
         const timer = setTimeout(() => {
           pending.delete(id);
-          reject(new Error(`${name} did not answer ${JSON.stringify(message)} within ${timeoutMs} ms`));
+          reject(
+            new Error(`${name} did not answer ${JSON.stringify(message)} within ${timeoutMs} ms`),
+          );
         }, timeoutMs);
         pending.set(id, (msg) => {
           clearTimeout(timer);
@@ -187,7 +218,8 @@ export async function startChild(name: string, script: string, args: string[], e
 export function procMemory(pid: number): { peakMiB: number; rssMiB: number } | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    const kib = (key: string) =>
+      Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
     const peak = kib('VmHWM');
     const rss = kib('VmRSS');
     if (Number.isNaN(peak) || Number.isNaN(rss)) return null;
@@ -210,13 +242,23 @@ export function procCpuMs(pid: number): number | null {
 
 /** CPU ms so far of the gateway and each subgraph process. */
 export function cpuOf(gatewayPid: number, pids: Record<string, number>): Record<string, number> {
-  return Object.fromEntries([['gateway', gatewayPid] as const, ...Object.entries(pids)].map(([k, pid]) => [k, procCpuMs(pid) ?? NaN]));
+  return Object.fromEntries(
+    [['gateway', gatewayPid] as const, ...Object.entries(pids)].map(([k, pid]) => [
+      k,
+      procCpuMs(pid) ?? NaN,
+    ]),
+  );
 }
 
 /** Busy CPU ms of the whole machine so far, every core summed (from /proc/stat; null off Linux): what PostgreSQL and everything else used too. */
 export function machineBusyCpuMs(): number | null {
   try {
-    const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    const [, ...ticks] = fs
+      .readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]
+      .trim()
+      .split(/\s+/)
+      .map(Number);
     // user nice system idle iowait irq softirq steal …: everything but idle and iowait is busy.
     return ticks.reduce((sum, t, i) => (i === 3 || i === 4 ? sum : sum + t), 0) * 10;
   } catch {
@@ -244,7 +286,10 @@ export class MemoryWatch {
     const fromProc = procMemory(this.child.pid);
     if (fromProc) this.maxSampledMiB = Math.max(this.maxSampledMiB, fromProc.rssMiB);
     try {
-      const m = await this.child.request<{ rss: number; heapUsed: number }>({ cmd: 'memory' }, 2000);
+      const m = await this.child.request<{ rss: number; heapUsed: number }>(
+        { cmd: 'memory' },
+        2000,
+      );
       this.maxSampledMiB = Math.max(this.maxSampledMiB, m.rss / 2 ** 20);
       this.heapUsedMiB = Math.max(this.heapUsedMiB, m.heapUsed / 2 ** 20);
     } catch {
@@ -291,15 +336,24 @@ export interface SubgraphCounters {
  * Starts every subgraph of `subgraphs/services.ts` in its own child process on a free port, in
  * list order, each told the URLs of those before it (the draw's service-to-service call).
  */
-export async function startSubgraphs(databaseUrl: string, names?: string[]): Promise<SubgraphFleet> {
+export async function startSubgraphs(
+  databaseUrl: string,
+  names?: string[],
+): Promise<SubgraphFleet> {
   const urls: Record<string, string> = {};
   const started: Child[] = [];
   try {
     for (const entry of SERVICES) {
       if (names && !names.includes(entry.name)) continue;
       const env = benchEnv(databaseUrl, { PORT: '0', HOST: '127.0.0.1' });
-      for (const [name, url] of Object.entries(urls)) env[`SUBGRAPH_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`] = url;
-      const child = await startChild(`subgraph ${entry.name}`, path.join(__dirname, 'subgraph-entry.ts'), [entry.name], env);
+      for (const [name, url] of Object.entries(urls))
+        env[`SUBGRAPH_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`] = url;
+      const child = await startChild(
+        `subgraph ${entry.name}`,
+        path.join(__dirname, 'subgraph-entry.ts'),
+        [entry.name],
+        env,
+      );
       urls[entry.name] = String(child.ready.url);
       started.push(child);
     }
@@ -315,9 +369,14 @@ export async function startSubgraphs(databaseUrl: string, names?: string[]): Pro
       const out: Record<string, SubgraphCounters> = {};
       await Promise.all(
         Object.entries(urls).map(async ([name, url]) => {
-          const res = await fetch(url.replace(/\/graphql$/, '/metrics'), { signal: AbortSignal.timeout(10_000) });
+          const res = await fetch(url.replace(/\/graphql$/, '/metrics'), {
+            signal: AbortSignal.timeout(10_000),
+          });
           const text = await res.text();
-          out[name] = { operations: sumMetric(text, 'jih_graphql_operations_total'), statements: sumMetric(text, 'jih_db_statements_total') };
+          out[name] = {
+            operations: sumMetric(text, 'jih_graphql_operations_total'),
+            statements: sumMetric(text, 'jih_db_statements_total'),
+          };
         }),
       );
       return out;
@@ -342,11 +401,17 @@ export function sumMetric(text: string, name: string): number {
 }
 
 /** Difference of two counter snapshots, per subgraph. */
-export function diffCounters(before: Record<string, SubgraphCounters>, after: Record<string, SubgraphCounters>): Record<string, SubgraphCounters> {
+export function diffCounters(
+  before: Record<string, SubgraphCounters>,
+  after: Record<string, SubgraphCounters>,
+): Record<string, SubgraphCounters> {
   return Object.fromEntries(
     Object.keys(after).map((name) => [
       name,
-      { operations: after[name].operations - (before[name]?.operations ?? 0), statements: after[name].statements - (before[name]?.statements ?? 0) },
+      {
+        operations: after[name].operations - (before[name]?.operations ?? 0),
+        statements: after[name].statements - (before[name]?.statements ?? 0),
+      },
     ]),
   );
 }
@@ -372,10 +437,15 @@ export function writeBenchSupergraph(urls: Record<string, string>): string {
   const composed = supergraphSubgraphs(original);
   const missing = composed.filter((n) => !urls[n]);
   if (missing.length) {
-    throw new Error(`schema/supergraph.graphql composes ${missing.join(', ')}, which subgraphs/services.ts does not list: the two are out of step (run npm run compose)`);
+    throw new Error(
+      `schema/supergraph.graphql composes ${missing.join(', ')}, which subgraphs/services.ts does not list: the two are out of step (run npm run compose)`,
+    );
   }
   const unused = Object.keys(urls).filter((n) => !composed.includes(n));
-  if (unused.length) console.log(`note: ${unused.join(', ')} run(s) but is not in schema/supergraph.graphql yet (run npm run compose)`);
+  if (unused.length)
+    console.log(
+      `note: ${unused.join(', ')} run(s) but is not in schema/supergraph.graphql yet (run npm run compose)`,
+    );
   const sdl = rewriteSupergraph(original, urls);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jih-bench-'));
   const file = path.join(dir, 'supergraph.graphql');
@@ -412,7 +482,15 @@ export interface GatewayChild extends Child {
 }
 
 /** Starts one gateway kind in its own process on a free port. */
-export async function startGatewayChild(kind: GatewayKind, opts: { supergraphPath: string; urls: Record<string, string>; databaseUrl: string; env?: Record<string, string> }): Promise<GatewayChild> {
+export async function startGatewayChild(
+  kind: GatewayKind,
+  opts: {
+    supergraphPath: string;
+    urls: Record<string, string>;
+    databaseUrl: string;
+    env?: Record<string, string>;
+  },
+): Promise<GatewayChild> {
   const env = benchEnv(opts.databaseUrl, {
     PORT: '0',
     HOST: '127.0.0.1',
@@ -421,7 +499,12 @@ export async function startGatewayChild(kind: GatewayKind, opts: { supergraphPat
     ...gatewayLimitEnv(),
     ...opts.env,
   });
-  const child = await startChild(`gateway ${kind}`, path.join(__dirname, 'gateway-entry.ts'), [kind], env);
+  const child = await startChild(
+    `gateway ${kind}`,
+    path.join(__dirname, 'gateway-entry.ts'),
+    [kind],
+    env,
+  );
   const memory = new MemoryWatch(child);
   return { ...child, kind, url: String(child.ready.url ?? ''), memory };
 }
@@ -438,11 +521,20 @@ export interface GraphQLResult {
 }
 
 /** POSTs one operation; bounded in time. */
-export async function postGraphQL(url: string, query: string, variables: Record<string, unknown>, token?: string, timeoutMs = 120_000): Promise<GraphQLResult> {
+export async function postGraphQL(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+  timeoutMs = 120_000,
+): Promise<GraphQLResult> {
   const t0 = performance.now();
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(timeoutMs),
   });
@@ -457,16 +549,30 @@ export async function postGraphQL(url: string, query: string, variables: Record<
 }
 
 /** POSTs one operation and returns the whole answer (timing and text included), throwing on HTTP or GraphQL errors. */
-export async function postGraphQLOk(url: string, query: string, variables: Record<string, unknown>, token?: string, timeoutMs?: number): Promise<GraphQLResult> {
+export async function postGraphQLOk(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+  timeoutMs?: number,
+): Promise<GraphQLResult> {
   const r = await postGraphQL(url, query, variables, token, timeoutMs);
   if (r.status !== 200 || !r.body || r.body.errors?.length) {
-    throw new Error(`HTTP ${r.status}: ${r.body?.errors ? JSON.stringify(r.body.errors).slice(0, 2000) : r.text.slice(0, 500)}`);
+    throw new Error(
+      `HTTP ${r.status}: ${r.body?.errors ? JSON.stringify(r.body.errors).slice(0, 2000) : r.text.slice(0, 500)}`,
+    );
   }
   return r;
 }
 
 /** POSTs one operation and returns its data, throwing on HTTP or GraphQL errors. */
-export async function gql<T = any>(url: string, query: string, variables: Record<string, unknown>, token?: string, timeoutMs?: number): Promise<T> {
+export async function gql<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+  timeoutMs?: number,
+): Promise<T> {
   return (await postGraphQLOk(url, query, variables, token, timeoutMs)).body!.data as T;
 }
 

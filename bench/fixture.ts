@@ -49,29 +49,52 @@ export async function ensureBenchTask(gatewayUrl: string, databaseUrl: string): 
        FROM joint_tasks.joint_task t WHERE t.title = $1 AND t.status = 'DRAWN' ORDER BY t.created_at LIMIT 1`,
     [BENCH_TASK_TITLE],
   );
-  if (found.length) return { taskId: found[0].id, visits: found[0].visits, drawnNow: false, departments };
+  if (found.length)
+    return { taskId: found[0].id, visits: found[0].visits, drawnNow: false, departments };
 
   const planner = await benchToken({ department: 'market', roles: ['planner'] });
   const created = await gql<{ createJointTask: { id: string } }>(
     gatewayUrl,
     'mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id } }',
-    { i: { title: BENCH_TASK_TITLE, leadDepartment: 'market', ...BENCH_TASK_WINDOW, departments: BENCH_TASK_DEPARTMENTS } },
+    {
+      i: {
+        title: BENCH_TASK_TITLE,
+        leadDepartment: 'market',
+        ...BENCH_TASK_WINDOW,
+        departments: BENCH_TASK_DEPARTMENTS,
+      },
+    },
     planner,
   );
   // Commit–reveal: two witnesses commit to the SHA-256 of random secrets, the draw reveals them.
-  const witnesses = ['bench witness A', 'bench witness B'].map((name) => ({ name, secret: crypto.randomBytes(16).toString('hex') }));
+  const witnesses = ['bench witness A', 'bench witness B'].map((name) => ({
+    name,
+    secret: crypto.randomBytes(16).toString('hex'),
+  }));
   const t0 = Date.now();
   await gql<{ commitDraw: { id: string } }>(
     gatewayUrl,
     'mutation($t: ID!, $i: CommitDrawInput!) { commitDraw(taskId: $t, input: $i) { id } }',
-    { t: created.createJointTask.id, i: { witnesses: witnesses.map((w) => ({ name: w.name, role: 'benchmark', commitment: crypto.createHash('sha256').update(w.secret, 'utf8').digest('hex') })) } },
+    {
+      t: created.createJointTask.id,
+      i: {
+        witnesses: witnesses.map((w) => ({
+          name: w.name,
+          role: 'benchmark',
+          commitment: crypto.createHash('sha256').update(w.secret, 'utf8').digest('hex'),
+        })),
+      },
+    },
     planner,
     600_000,
   );
   const drawn = await gql<{ drawJointTask: { realisedVisits: number; expectedVisits: number } }>(
     gatewayUrl,
     'mutation($id: ID!, $e: DrawEntropyInput!) { drawJointTask(id: $id, entropy: $e) { realisedVisits expectedVisits } }',
-    { id: created.createJointTask.id, e: { witnessSecrets: witnesses.map(({ name, secret }) => ({ name, secret })) } },
+    {
+      id: created.createJointTask.id,
+      e: { witnessSecrets: witnesses.map(({ name, secret }) => ({ name, secret })) },
+    },
     planner,
     600_000,
   );
@@ -104,16 +127,46 @@ const CATEGORIES_PROBLEM = ['CORRECTION_ORDERED', 'INFO_NOT_PUBLISHED', 'FOLLOW_
  * team's first inspector), with deterministic idempotency keys so a rerun records nothing twice.
  * Best effort: the results API is young, so a failure is reported, never fatal.
  */
-export async function seedResults(gatewayUrl: string, databaseUrl: string, info: SupergraphInfo, taskId: string, opts: { concurrency?: number; budgetSeconds?: number } = {}): Promise<ResultSeeding> {
+export async function seedResults(
+  gatewayUrl: string,
+  databaseUrl: string,
+  info: SupergraphInfo,
+  taskId: string,
+  opts: { concurrency?: number; budgetSeconds?: number } = {},
+): Promise<ResultSeeding> {
   if (!hasMutation(info, 'recordResult')) {
-    return { available: false, results: 0, recordedNow: 0, skippedUnderstaffed: 0, failed: 0, note: 'Mutation.recordResult is not in the supergraph yet: no results recorded' };
+    return {
+      available: false,
+      results: 0,
+      recordedNow: 0,
+      skippedUnderstaffed: 0,
+      failed: 0,
+      note: 'Mutation.recordResult is not in the supergraph yet: no results recorded',
+    };
   }
-  const [{ table }] = await sql<{ table: string | null }>(databaseUrl, "SELECT to_regclass('joint_tasks.check_result')::text AS table");
+  const [{ table }] = await sql<{ table: string | null }>(
+    databaseUrl,
+    "SELECT to_regclass('joint_tasks.check_result')::text AS table",
+  );
   const countResults = async () =>
-    table ? (await sql<{ n: number }>(databaseUrl, 'SELECT count(*)::int AS n FROM joint_tasks.check_result WHERE task_id = $1 AND superseded_at IS NULL', [taskId]))[0].n : 0;
+    table
+      ? (
+          await sql<{ n: number }>(
+            databaseUrl,
+            'SELECT count(*)::int AS n FROM joint_tasks.check_result WHERE task_id = $1 AND superseded_at IS NULL',
+            [taskId],
+          )
+        )[0].n
+      : 0;
   const done = new Set(
     table
-      ? (await sql<{ k: string }>(databaseUrl, "SELECT visit_id || '/' || department_code AS k FROM joint_tasks.check_result WHERE task_id = $1 AND superseded_at IS NULL", [taskId])).map((r) => r.k)
+      ? (
+          await sql<{ k: string }>(
+            databaseUrl,
+            "SELECT visit_id || '/' || department_code AS k FROM joint_tasks.check_result WHERE task_id = $1 AND superseded_at IS NULL",
+            [taskId],
+          )
+        ).map((r) => r.k)
       : [],
   );
   const teams = await sql<{ visit_id: string; department_code: string; inspector_ids: string[] }>(
@@ -123,14 +176,19 @@ export async function seedResults(gatewayUrl: string, databaseUrl: string, info:
     [taskId],
   );
   const items = new Map(
-    (await sql<{ department_code: string; check_items: string[] }>(databaseUrl, 'SELECT department_code, check_items FROM joint_tasks.task_department WHERE task_id = $1', [taskId])).map((r) => [
-      r.department_code,
-      r.check_items,
-    ]),
+    (
+      await sql<{ department_code: string; check_items: string[] }>(
+        databaseUrl,
+        'SELECT department_code, check_items FROM joint_tasks.task_department WHERE task_id = $1',
+        [taskId],
+      )
+    ).map((r) => [r.department_code, r.check_items]),
   );
   const staffed = teams.filter((t) => t.inspector_ids.length >= 2);
   const todo = staffed.filter((t) => !done.has(`${t.visit_id}/${t.department_code}`));
-  const deadline = Date.now() + (opts.budgetSeconds ?? Number(process.env.BENCH_RESULTS_SEED_SECONDS ?? 600)) * 1000;
+  const deadline =
+    Date.now() +
+    (opts.budgetSeconds ?? Number(process.env.BENCH_RESULTS_SEED_SECONDS ?? 600)) * 1000;
   let recorded = 0;
   let failed = 0;
   let firstError: string | undefined;
@@ -145,23 +203,37 @@ export async function seedResults(gatewayUrl: string, databaseUrl: string, info:
   const worker = async () => {
     while (next < todo.length && failed < 5 && Date.now() < deadline) {
       const team = todo[next++];
-      const h = crypto.createHash('sha256').update(`${team.visit_id}/${team.department_code}`).digest();
+      const h = crypto
+        .createHash('sha256')
+        .update(`${team.visit_id}/${team.department_code}`)
+        .digest();
       const problem = h[0] < 77; // about 30 % of checks find something
-      const category = problem ? CATEGORIES_PROBLEM[h[1] % CATEGORIES_PROBLEM.length] : 'NO_PROBLEM';
+      const category = problem
+        ? CATEGORIES_PROBLEM[h[1] % CATEGORIES_PROBLEM.length]
+        : 'NO_PROBLEM';
       const input = {
         visitId: team.visit_id,
         idempotencyKey: `bench-${BENCH_TASK_VERSION}-${team.visit_id}-${team.department_code}`,
         checkDate: BENCH_TASK_WINDOW.windowStart,
         category,
         checkItems: items.get(team.department_code) ?? [],
-        findings: problem ? `基准测试记录：${team.department_code} 检查发现问题，已要求整改（${h.toString('hex', 0, 4)}）` : '',
+        findings: problem
+          ? `基准测试记录：${team.department_code} 检查发现问题，已要求整改（${h.toString('hex', 0, 4)}）`
+          : '',
         inspectorIds: team.inspector_ids.slice(0, 10),
         acknowledgement: { representativeName: '王建国', signed: true },
         evidence: [],
       };
       try {
-        const r = await postGraphQL(gatewayUrl, mutation, { i: input }, await tokenOf(team.department_code, team.inspector_ids[0]), 60_000);
-        if (r.status === 200 && r.body?.data?.recordResult?.id && !r.body.errors?.length) recorded++;
+        const r = await postGraphQL(
+          gatewayUrl,
+          mutation,
+          { i: input },
+          await tokenOf(team.department_code, team.inspector_ids[0]),
+          60_000,
+        );
+        if (r.status === 200 && r.body?.data?.recordResult?.id && !r.body.errors?.length)
+          recorded++;
         else {
           failed++;
           firstError ??= `HTTP ${r.status}: ${JSON.stringify(r.body?.errors ?? r.text).slice(0, 600)}`;

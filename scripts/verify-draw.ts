@@ -8,7 +8,11 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { QUICKNET, parseBeaconChain, type BeaconChain } from '@jih/subgraphs/joint-tasks/src/draw/beacon';
+import {
+  QUICKNET,
+  parseBeaconChain,
+  type BeaconChain,
+} from '@jih/subgraphs/joint-tasks/src/draw/beacon';
 import { verifyBundle, type DrawBundle } from '@jih/subgraphs/joint-tasks/src/draw/bundle';
 
 const USAGE = `usage: npm run verify-draw -- <bundle.json | URL of /draws/<id>/bundle.json> [--chain chain.json]
@@ -32,7 +36,11 @@ async function readBundle(source: string): Promise<DrawBundle> {
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { chain: { type: 'string', multiple: true }, json: { type: 'boolean' }, help: { type: 'boolean' } },
+    options: {
+      chain: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -64,13 +72,22 @@ async function main(): Promise<number> {
   else {
     console.log(`draw ${bundle.drawId ?? '?'}: ${bundle.parameters?.title ?? ''}`);
     for (const c of verdict.checks) console.log(`${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}`);
-    console.log(`commitment digest ${bundle.commitment?.digest}: compare it with the public draw log (publicDrawLog), where it stood before the draw`);
-    console.log(verdict.ok ? `verified in ${Date.now() - started} ms: everything matches` : `NOT VERIFIED: ${verdict.firstMismatch}`);
+    console.log(
+      `commitment digest ${bundle.commitment?.digest}: compare it with the public draw log (publicDrawLog), where it stood before the draw`,
+    );
+    console.log(
+      verdict.ok
+        ? `verified in ${Date.now() - started} ms: everything matches`
+        : `NOT VERIFIED: ${verdict.firstMismatch}`,
+    );
   }
   return verdict.ok ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (err) => {
-  console.error(err);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(2);
+  },
+);

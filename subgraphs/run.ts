@@ -2,13 +2,22 @@
  * Process entry of one subgraph: `node -r ./scripts/register.js subgraphs/run.ts <name>`.
  * Reads its configuration, migrates its schema, serves, and stops cleanly on SIGINT/SIGTERM.
  */
-import { ConfigError, readBaseConfig, readPort, serveUntilSignalled, startSubgraph } from '@jih/kit';
+import {
+  ConfigError,
+  readBaseConfig,
+  readPort,
+  serveUntilSignalled,
+  startSubgraph,
+} from '@jih/kit';
 import { SERVICES } from './services';
 import { answerHelp } from '@jih/scripts/lib/cli';
 
-answerHelp(module, `usage: node -r ./scripts/register.js subgraphs/run.ts <subgraph>
+answerHelp(
+  module,
+  `usage: node -r ./scripts/register.js subgraphs/run.ts <subgraph>
 
-Runs one subgraph: reads its configuration, migrates its schema, serves; stops on SIGINT/SIGTERM.`);
+Runs one subgraph: reads its configuration, migrates its schema, serves; stops on SIGINT/SIGTERM.`,
+);
 
 async function main() {
   const name = process.argv[2];
@@ -30,7 +39,11 @@ async function main() {
     console.error(`${name}: invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     process.exit(1);
   }
-  const running = await startSubgraph(await entry.load(), { port, host: process.env.HOST ?? '127.0.0.1', config });
+  const running = await startSubgraph(await entry.load(), {
+    port,
+    host: process.env.HOST ?? '127.0.0.1',
+    config,
+  });
   serveUntilSignalled(name, running);
 }
 

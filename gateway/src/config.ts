@@ -45,7 +45,14 @@ export interface GatewayConfig extends BaseConfig {
 type Env = Record<string, string | undefined>;
 
 /** Parses an integer variable within [min, max], recording a problem instead of throwing. */
-function readInt(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+function readInt(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
@@ -80,9 +87,11 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
   const port = readPort(env, 'PORT', 4000, problems);
   const subgraphTimeoutMs = readInt(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 100, 600_000, problems);
   const bodyLimit = env.GATEWAY_BODY_LIMIT || '100kb';
-  if (!/^\d{1,9}(b|kb|mb)$/i.test(bodyLimit)) problems.push(`GATEWAY_BODY_LIMIT must be a size like 100kb or 1mb, got "${bodyLimit}"`);
+  if (!/^\d{1,9}(b|kb|mb)$/i.test(bodyLimit))
+    problems.push(`GATEWAY_BODY_LIMIT must be a size like 100kb or 1mb, got "${bodyLimit}"`);
   const introspection = readBool(env, 'GATEWAY_INTROSPECTION', nodeEnv === 'development', problems);
-  if (introspection && nodeEnv === 'production') problems.push('GATEWAY_INTROSPECTION must not be true in production');
+  if (introspection && nodeEnv === 'production')
+    problems.push('GATEWAY_INTROSPECTION must not be true in production');
   const limits: GatewayLimits = {
     maxDepth: readInt(env, 'GATEWAY_MAX_DEPTH', 12, 1, 100, problems),
     maxAliases: readInt(env, 'GATEWAY_MAX_ALIASES', 15, 0, 1000, problems),
@@ -93,7 +102,14 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     maxStringLength: readInt(env, 'GATEWAY_MAX_STRING_LENGTH', 5000, 10, 1_000_000, problems),
     maxBatch: readInt(env, 'GATEWAY_MAX_BATCH', 5, 1, 100, problems),
     rateLimit: readInt(env, 'GATEWAY_RATE_LIMIT', 600, 0, 1_000_000, problems),
-    rateLimitWindowSeconds: readInt(env, 'GATEWAY_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400, problems),
+    rateLimitWindowSeconds: readInt(
+      env,
+      'GATEWAY_RATE_LIMIT_WINDOW_SECONDS',
+      60,
+      1,
+      86_400,
+      problems,
+    ),
   };
   const trustProxy = readInt(env, 'GATEWAY_TRUST_PROXY', 0, 0, 10, problems);
   if (problems.length || !base) throw new ConfigError(problems);
@@ -101,7 +117,8 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     ...base,
     port,
     host: env.HOST ?? '127.0.0.1',
-    supergraphPath: env.SUPERGRAPH_PATH ?? path.join(__dirname, '..', '..', 'schema', 'supergraph.graphql'),
+    supergraphPath:
+      env.SUPERGRAPH_PATH ?? path.join(__dirname, '..', '..', 'schema', 'supergraph.graphql'),
     subgraphTimeoutMs,
     bodyLimit,
     introspection,

@@ -1,16 +1,34 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  TokenVerifier, answerClientErrorsAsJson, createLogger, formatError, httpErrorHandler, notFoundHandler, requestIdMiddleware, requestIdOf, requestLogMiddleware, requestLogOf,
-  requestLogPlugin, type Caller, type Logger, type RequestLogFields,
+  TokenVerifier,
+  answerClientErrorsAsJson,
+  createLogger,
+  formatError,
+  httpErrorHandler,
+  notFoundHandler,
+  requestIdMiddleware,
+  requestIdOf,
+  requestLogMiddleware,
+  requestLogOf,
+  requestLogPlugin,
+  type Caller,
+  type Logger,
+  type RequestLogFields,
 } from '@jih/kit';
 import { authenticate, authenticationOf } from './authenticate';
 import type { GatewayConfig } from './config';
@@ -62,7 +80,12 @@ export async function startGateway(
       subgraphUrls.set(name, target);
       return new SubgraphDataSource(name, target, config.subgraphTimeoutMs, metrics);
     },
-    logger: { debug: () => {}, info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },
+    logger: {
+      debug: () => {},
+      info: (m) => log.info(m),
+      warn: (m) => log.warn(m),
+      error: (m) => log.error(m),
+    },
   });
 
   const app = express();
@@ -86,7 +109,9 @@ export async function startGateway(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      development ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      development
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
     ],
   });
   await apollo.start();
@@ -97,7 +122,9 @@ export async function startGateway(
     const checks = await Promise.all(
       [...subgraphUrls].map(async ([name, url]) => {
         try {
-          const r = await fetch(url.replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(2000) });
+          const r = await fetch(url.replace(/\/graphql$/, '/health'), {
+            signal: AbortSignal.timeout(2000),
+          });
           return { name, ok: r.ok };
         } catch {
           return { name, ok: false };
@@ -105,7 +132,10 @@ export async function startGateway(
       }),
     );
     const ready = checks.length > 0 && checks.every((c) => c.ok);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'degraded', subgraphs: Object.fromEntries(checks.map((c) => [c.name, c.ok ? 'up' : 'down'])) });
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ok' : 'degraded',
+      subgraphs: Object.fromEntries(checks.map((c) => [c.name, c.ok ? 'up' : 'down'])),
+    });
   });
   app.get('/metrics', async (_req, res) => {
     res.setHeader('Content-Type', metrics.registry.contentType);
@@ -125,7 +155,12 @@ export async function startGateway(
         if (error) throw error;
         const requestLog = requestLogOf(res);
         requestLog.caller = caller;
-        return { caller, authorization: req.header('authorization') || undefined, requestId: requestIdOf(req), requestLog };
+        return {
+          caller,
+          authorization: req.header('authorization') || undefined,
+          requestId: requestIdOf(req),
+          requestLog,
+        };
       },
     }),
   );
@@ -134,10 +169,12 @@ export async function startGateway(
   app.get('/', (_req, res) => res.redirect('/graphql'));
   // Routes go above this line: what follows answers every other path and every error as JSON.
   app.use(notFoundHandler);
-  app.use(httpErrorHandler((err, status) => {
-    if (status >= 500) log.error({ err }, 'request failed');
-    else metrics.rejected.inc({ reason: 'body' });
-  }));
+  app.use(
+    httpErrorHandler((err, status) => {
+      if (status >= 500) log.error({ err }, 'request failed');
+      else metrics.rejected.inc({ reason: 'body' });
+    }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -15,10 +15,11 @@ import type { GatewayMetrics } from './metrics';
  * Suggestions ("Did you mean …?") are cut by the kit's formatError outside development, which also
  * catches the enum-value hints armor's suggestion blocker misses.
  */
-export function apolloLimits<C extends BaseContext>(limits: GatewayLimits): Pick<
-  ApolloServerOptions<C>,
-  'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests'
-> & { plugins: NonNullable<ApolloServerOptions<C>['plugins']> } {
+export function apolloLimits<C extends BaseContext>(
+  limits: GatewayLimits,
+): Pick<ApolloServerOptions<C>, 'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests'> & {
+  plugins: NonNullable<ApolloServerOptions<C>['plugins']>;
+} {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
@@ -31,7 +32,11 @@ export function apolloLimits<C extends BaseContext>(limits: GatewayLimits): Pick
     validationRules: [...armor.validationRules, expensiveFieldRule],
     parseOptions: { maxTokens: limits.maxTokens },
     allowBatchedHttpRequests: limits.maxBatch > 1,
-    plugins: [...(armor.plugins as NonNullable<ApolloServerOptions<C>['plugins']>), stringBoundsPlugin(limits.maxStringLength), operationGuard()],
+    plugins: [
+      ...(armor.plugins as NonNullable<ApolloServerOptions<C>['plugins']>),
+      stringBoundsPlugin(limits.maxStringLength),
+      operationGuard(),
+    ],
   };
 }
 
@@ -45,13 +50,22 @@ const MAX_EXPENSIVE_FIELDS = 1;
 const expensiveFieldRule: ValidationRule = (context: ValidationContext) => {
   let count = 0;
   return {
-    OperationDefinition: { enter() { count = 0; } },
+    OperationDefinition: {
+      enter() {
+        count = 0;
+      },
+    },
     Field(node) {
       if (node.name.value !== 'verifyDraw') return;
       const recompute = node.arguments?.find((a) => a.name.value === 'recompute');
       if (!recompute || (recompute.value.kind === Kind.BOOLEAN && !recompute.value.value)) return;
       if (++count > MAX_EXPENSIVE_FIELDS) {
-        context.reportError(new GraphQLError(`An operation may recompute at most ${MAX_EXPENSIVE_FIELDS} draw verification (verifyDraw with recompute)`, { nodes: [node], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        context.reportError(
+          new GraphQLError(
+            `An operation may recompute at most ${MAX_EXPENSIVE_FIELDS} draw verification (verifyDraw with recompute)`,
+            { nodes: [node], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+          ),
+        );
       }
     },
   };
@@ -68,12 +82,19 @@ function operationGuard(): ApolloServerPlugin {
       return {
         async didResolveOperation({ operation, request }) {
           if (!operation) {
-            throw new GraphQLError(request.operationName ? `The document has no operation named "${String(request.operationName).slice(0, 100)}"` : 'The document has several operations: name one in operationName', {
-              extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              request.operationName
+                ? `The document has no operation named "${String(request.operationName).slice(0, 100)}"`
+                : 'The document has several operations: name one in operationName',
+              {
+                extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
+              },
+            );
           }
           if (operation.operation === 'subscription') {
-            throw new GraphQLError('Subscriptions are not served by this gateway', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+            throw new GraphQLError('Subscriptions are not served by this gateway', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
           }
         },
       };
@@ -93,9 +114,12 @@ export function requestShapeGuard(limits: GatewayLimits, metrics: GatewayMetrics
       const n = req.body.length;
       if (limits.maxBatch <= 1 || n === 0 || n > limits.maxBatch) {
         metrics.rejected.inc({ reason: 'batch' });
-        const why = limits.maxBatch <= 1 ? 'Batched requests (a JSON array of operations) are not accepted'
-          : n === 0 ? 'A batched request must hold at least one operation'
-          : `A batched request may hold at most ${limits.maxBatch} operations; this one holds ${n}`;
+        const why =
+          limits.maxBatch <= 1
+            ? 'Batched requests (a JSON array of operations) are not accepted'
+            : n === 0
+              ? 'A batched request must hold at least one operation'
+              : `A batched request may hold at most ${limits.maxBatch} operations; this one holds ${n}`;
         return sendGraphQLError(res, 400, 'BAD_REQUEST', why, { limit: limits.maxBatch });
       }
       operations = req.body;
@@ -104,9 +128,15 @@ export function requestShapeGuard(limits: GatewayLimits, metrics: GatewayMetrics
       const query = (op as { query?: unknown } | null)?.query;
       if (typeof query === 'string' && query.length > limits.maxQueryChars) {
         metrics.rejected.inc({ reason: 'query_chars' });
-        return sendGraphQLError(res, 400, 'GRAPHQL_VALIDATION_FAILED', `The operation has ${query.length} characters; the limit is ${limits.maxQueryChars}`, {
-          limit: limits.maxQueryChars,
-        });
+        return sendGraphQLError(
+          res,
+          400,
+          'GRAPHQL_VALIDATION_FAILED',
+          `The operation has ${query.length} characters; the limit is ${limits.maxQueryChars}`,
+          {
+            limit: limits.maxQueryChars,
+          },
+        );
       }
     }
     next();

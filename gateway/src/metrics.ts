@@ -17,8 +17,18 @@ export class GatewayMetrics extends ServiceMetrics {
   constructor() {
     super('gateway', { defaultMetrics: true });
     const registers = [this.registry];
-    this.subgraphRequests = new Counter({ name: 'jih_gateway_subgraph_requests_total', help: 'Subgraph calls by subgraph and outcome', labelNames: ['subgraph', 'outcome'], registers });
-    this.subgraphErrors = new Counter({ name: 'jih_gateway_subgraph_errors_total', help: 'Errors of subgraph calls by subgraph and extensions.code', labelNames: ['subgraph', 'code'], registers });
+    this.subgraphRequests = new Counter({
+      name: 'jih_gateway_subgraph_requests_total',
+      help: 'Subgraph calls by subgraph and outcome',
+      labelNames: ['subgraph', 'outcome'],
+      registers,
+    });
+    this.subgraphErrors = new Counter({
+      name: 'jih_gateway_subgraph_errors_total',
+      help: 'Errors of subgraph calls by subgraph and extensions.code',
+      labelNames: ['subgraph', 'code'],
+      registers,
+    });
     this.subgraphLatency = new Histogram({
       name: 'jih_gateway_subgraph_duration_seconds',
       help: 'Subgraph call latency',
@@ -26,6 +36,11 @@ export class GatewayMetrics extends ServiceMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     });
-    this.rejected = new Counter({ name: 'jih_gateway_rejected_requests_total', help: 'Requests refused before execution, by reason', labelNames: ['reason'], registers });
+    this.rejected = new Counter({
+      name: 'jih_gateway_rejected_requests_total',
+      help: 'Requests refused before execution, by reason',
+      labelNames: ['reason'],
+      registers,
+    });
   }
 }

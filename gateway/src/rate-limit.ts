@@ -13,8 +13,18 @@ import type { GatewayMetrics } from './metrics';
 export class RateLimit {
   private readonly limiter: RateLimiterMemory | null;
 
-  constructor(private readonly limits: GatewayLimits, private readonly metrics: GatewayMetrics, private readonly callerOf: (req: Request) => Caller | null) {
-    this.limiter = limits.rateLimit > 0 ? new RateLimiterMemory({ points: limits.rateLimit, duration: limits.rateLimitWindowSeconds }) : null;
+  constructor(
+    private readonly limits: GatewayLimits,
+    private readonly metrics: GatewayMetrics,
+    private readonly callerOf: (req: Request) => Caller | null,
+  ) {
+    this.limiter =
+      limits.rateLimit > 0
+        ? new RateLimiterMemory({
+            points: limits.rateLimit,
+            duration: limits.rateLimitWindowSeconds,
+          })
+        : null;
   }
 
   /** Before the body is read: one point for the request, so floods of unreadable bodies are limited too. */
@@ -29,7 +39,12 @@ export class RateLimit {
     void this.charge(req, res, next, extra);
   };
 
-  private async charge(req: Request, res: Response, next: NextFunction, points: number): Promise<void> {
+  private async charge(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    points: number,
+  ): Promise<void> {
     if (!this.limiter) return next();
     const caller = this.callerOf(req);
     const key = caller ? `sub:${caller.sub}` : `ip:${req.ip ?? 'unknown'}`;
@@ -45,9 +60,15 @@ export class RateLimit {
       res.setHeader('Retry-After', String(retryAfterSeconds));
       res.setHeader('RateLimit-Limit', String(this.limits.rateLimit));
       res.setHeader('RateLimit-Remaining', '0');
-      sendGraphQLError(res, 429, 'TOO_MANY_REQUESTS', `Rate limit of ${this.limits.rateLimit} operations per ${this.limits.rateLimitWindowSeconds} s exceeded; retry in ${retryAfterSeconds} s`, {
-        retryAfterSeconds,
-      });
+      sendGraphQLError(
+        res,
+        429,
+        'TOO_MANY_REQUESTS',
+        `Rate limit of ${this.limits.rateLimit} operations per ${this.limits.rateLimitWindowSeconds} s exceeded; retry in ${retryAfterSeconds} s`,
+        {
+          retryAfterSeconds,
+        },
+      );
     }
   }
 }

@@ -19,10 +19,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   ) {
     super({ url });
     this.fetcher = ((input: string, init: RequestInit) =>
-      fetch(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) })) as unknown as typeof this.fetcher;
+      fetch(input, {
+        ...init,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      })) as unknown as typeof this.fetcher;
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
     if (!headers) return;
     if (context.authorization) headers.set('authorization', context.authorization);
@@ -35,13 +41,23 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     try {
       const response = await super.process(options);
       const errors = response.errors ?? [];
-      this.metrics.subgraphRequests.inc({ subgraph, outcome: errors.length ? 'graphql_errors' : 'ok' });
-      for (const e of errors) this.metrics.subgraphErrors.inc({ subgraph, code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+      this.metrics.subgraphRequests.inc({
+        subgraph,
+        outcome: errors.length ? 'graphql_errors' : 'ok',
+      });
+      for (const e of errors)
+        this.metrics.subgraphErrors.inc({
+          subgraph,
+          code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+        });
       return response;
     } catch (err) {
       const shaped = this.shapeFailure(err);
       const code = String(shaped.extensions.code);
-      this.metrics.subgraphRequests.inc({ subgraph, outcome: String(shaped.extensions.reason ?? 'failed') });
+      this.metrics.subgraphRequests.inc({
+        subgraph,
+        outcome: String(shaped.extensions.reason ?? 'failed'),
+      });
       this.metrics.subgraphErrors.inc({ subgraph, code });
       throw shaped;
     } finally {
@@ -54,14 +70,24 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * for a token it refuses), else DOWNSTREAM_SERVICE_ERROR. Never the response body or the
    * subgraph's URL, which the default implementation would pass to the caller.
    */
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
-    const body = (await response.json().catch(() => null)) as { errors?: { message?: string; extensions?: { code?: unknown } }[] } | null;
+  override async errorFromResponse(
+    response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0],
+  ): Promise<GraphQLError> {
+    const body = (await response.json().catch(() => null)) as {
+      errors?: { message?: string; extensions?: { code?: unknown } }[];
+    } | null;
     const first = body?.errors?.[0];
     if (first && typeof first.extensions?.code === 'string') {
-      return new GraphQLError(String(first.message ?? 'Subgraph error'), { extensions: { code: first.extensions.code, serviceName: this.serviceName } });
+      return new GraphQLError(String(first.message ?? 'Subgraph error'), {
+        extensions: { code: first.extensions.code, serviceName: this.serviceName },
+      });
     }
     return new GraphQLError(`Subgraph "${this.serviceName}" answered HTTP ${response.status}`, {
-      extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: this.serviceName, reason: 'http' },
+      extensions: {
+        code: 'DOWNSTREAM_SERVICE_ERROR',
+        serviceName: this.serviceName,
+        reason: 'http',
+      },
     });
   }
 
@@ -71,9 +97,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const e = err as { name?: string; message?: string; cause?: { code?: string } };
     const name = this.serviceName;
     const [reason, message] =
-      e.name === 'TimeoutError' || e.name === 'AbortError' ? ['timeout', `Subgraph "${name}" did not answer within ${this.timeoutMs} ms`]
-      : e.name === 'TypeError' && e.message === 'fetch failed' ? ['unreachable', `Subgraph "${name}" is unreachable${e.cause?.code ? ` (${e.cause.code})` : ''}`]
-      : ['invalid_response', `Subgraph "${name}" sent an answer the gateway could not read`];
-    return new GraphQLError(message, { extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: name, reason } });
+      e.name === 'TimeoutError' || e.name === 'AbortError'
+        ? ['timeout', `Subgraph "${name}" did not answer within ${this.timeoutMs} ms`]
+        : e.name === 'TypeError' && e.message === 'fetch failed'
+          ? [
+              'unreachable',
+              `Subgraph "${name}" is unreachable${e.cause?.code ? ` (${e.cause.code})` : ''}`,
+            ]
+          : ['invalid_response', `Subgraph "${name}" sent an answer the gateway could not read`];
+    return new GraphQLError(message, {
+      extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: name, reason },
+    });
   }
 }

@@ -24,9 +24,13 @@ export async function composeSupergraph(): Promise<Composition> {
     const sdl = printSubgraphSchema(await mod.buildSchema());
     subgraphs.push({ name: entry.name, url: `http://127.0.0.1:${entry.port}/graphql`, sdl });
   }
-  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
+  const result = composeServices(
+    subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })),
+  );
   if (result.errors) {
-    throw new Error(`Composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
+    throw new Error(
+      `Composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`,
+    );
   }
   return {
     subgraphs,

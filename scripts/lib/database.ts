@@ -63,17 +63,30 @@ export async function startEmbedded(opts: EmbeddedOptions = {}): Promise<Databas
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
     onLog: (m: unknown) => opts.onLog?.(String(m)),
     onError: (m: unknown) => opts.onLog?.(String(m)),
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    postgresFlags: [
+      '-c',
+      'max_connections=300',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+    ],
   });
   if (!(await portIsFree(port))) {
-    throw new Error(`Port ${port} is in use: another embedded PostgreSQL (a running npm start?) or another server. Stop it, or set EMBEDDED_PG_PORT or DATABASE_URL.`);
+    throw new Error(
+      `Port ${port} is in use: another embedded PostgreSQL (a running npm start?) or another server. Stop it, or set EMBEDDED_PG_PORT or DATABASE_URL.`,
+    );
   }
   try {
     if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
     await pg.start();
   } catch (err) {
     // The package rejects with no reason on most failures; say what was attempted.
-    throw new Error(`Embedded PostgreSQL failed to start in ${dataDir} on port ${port}${err ? `: ${String((err as Error).message ?? err)}` : ''}. Set DATABASE_URL to use another server.`);
+    throw new Error(
+      `Embedded PostgreSQL failed to start in ${dataDir} on port ${port}${err ? `: ${String((err as Error).message ?? err)}` : ''}. Set DATABASE_URL to use another server.`,
+    );
   }
   const admin = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
   await createDatabaseIfMissing(admin, database);
@@ -87,7 +100,11 @@ export async function startEmbedded(opts: EmbeddedOptions = {}): Promise<Databas
 }
 
 /** Creates `name` on the server behind `adminUrl` unless it exists. */
-export async function createDatabaseIfMissing(adminUrl: string, name: string, template?: string): Promise<boolean> {
+export async function createDatabaseIfMissing(
+  adminUrl: string,
+  name: string,
+  template?: string,
+): Promise<boolean> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {

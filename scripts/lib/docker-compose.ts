@@ -54,7 +54,9 @@ export function renderDockerCompose(services: ServiceEntry[]): string {
     ...common.filter((l) => !l.includes('DATABASE_URL')),
     '      HOST: 0.0.0.0',
     '      PORT: "4000"',
-    ...services.map((s) => `      ${serviceUrlVariable(s.name)}: http://${s.name}:${s.port}/graphql`),
+    ...services.map(
+      (s) => `      ${serviceUrlVariable(s.name)}: http://${s.name}:${s.port}/graphql`,
+    ),
     '    depends_on:',
     ...services.flatMap((s) => [`      ${s.name}:`, '        condition: service_healthy']),
     'volumes:',

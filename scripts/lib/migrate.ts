@@ -9,7 +9,12 @@ export async function loadModules(): Promise<SubgraphModule[]> {
 /** Runs each subgraph's migrations in its own schema. */
 export async function migrateAll(databaseUrl: string, modules?: SubgraphModule[]): Promise<void> {
   for (const mod of modules ?? (await loadModules())) {
-    const ds = createSubgraphDataSource({ schema: mod.dbSchema, databaseUrl, entities: mod.entities, migrations: mod.migrations });
+    const ds = createSubgraphDataSource({
+      schema: mod.dbSchema,
+      databaseUrl,
+      entities: mod.entities,
+      migrations: mod.migrations,
+    });
     try {
       await initialiseAndMigrate(ds, mod.dbSchema);
     } finally {

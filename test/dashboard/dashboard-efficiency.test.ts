@@ -22,7 +22,9 @@ async function measured(taskId: string, caller: string) {
   const data = ok(await fed.query(DASHBOARD, { t: taskId }, { token: caller })).taskDashboard;
   const ms = Date.now() - started;
   const after = fed.statements();
-  const statements = Object.fromEntries(Object.keys(after).map((k) => [k, after[k] - (before[k] ?? 0)]));
+  const statements = Object.fromEntries(
+    Object.keys(after).map((k) => [k, after[k] - (before[k] ?? 0)]),
+  );
   return { data, statements, ms };
 }
 
@@ -34,18 +36,36 @@ describe('the dashboard query at scale', () => {
     await measured(large.taskId, caller);
     const a = await measured(small.taskId, caller);
     const b = await measured(large.taskId, caller);
-    console.info(`dashboard SQL statements per subgraph — 100 visits: ${JSON.stringify(a.statements)} in ${a.ms} ms; 1,000 visits: ${JSON.stringify(b.statements)} in ${b.ms} ms`);
+    console.info(
+      `dashboard SQL statements per subgraph — 100 visits: ${JSON.stringify(a.statements)} in ${a.ms} ms; 1,000 visits: ${JSON.stringify(b.statements)} in ${b.ms} ms`,
+    );
     expect(b.statements).toEqual(a.statements);
     expect(a.statements['joint-tasks']).toBeGreaterThan(0);
     expect(a.statements['joint-tasks']).toBeLessThanOrEqual(10);
     expect(a.statements.registry).toBeLessThanOrEqual(6);
 
-    for (const [fixture, { data }] of [[small, a], [large, b]] as const) {
-      expect(data.progress).toMatchObject({ visits: fixture.visits, slots: fixture.teams, recorded: fixture.results, published: fixture.published });
-      expect(data.burden).toMatchObject({ visits: fixture.visits, separateVisits: fixture.teams, visitsSaved: fixture.teams - fixture.visits });
+    for (const [fixture, { data }] of [
+      [small, a],
+      [large, b],
+    ] as const) {
+      expect(data.progress).toMatchObject({
+        visits: fixture.visits,
+        slots: fixture.teams,
+        recorded: fixture.results,
+        published: fixture.published,
+      });
+      expect(data.burden).toMatchObject({
+        visits: fixture.visits,
+        separateVisits: fixture.teams,
+        visitsSaved: fixture.teams - fixture.visits,
+      });
       expect(data.overdue.nodes).toHaveLength(Math.min(50, data.progress.overdue));
-      expect(data.industries.reduce((s: number, g: { results: number }) => s + g.results, 0)).toBe(fixture.results);
-      expect(data.industries.every((g: { industryCode: string | null }) => g.industryCode !== null)).toBe(true);
+      expect(data.industries.reduce((s: number, g: { results: number }) => s + g.results, 0)).toBe(
+        fixture.results,
+      );
+      expect(
+        data.industries.every((g: { industryCode: string | null }) => g.industryCode !== null),
+      ).toBe(true);
     }
   });
 

@@ -33,13 +33,23 @@ async function inTransaction<T>(url: string, fn: (c: Client) => Promise<T>): Pro
 /** Makes sure the registry holds the first `count` generated enterprises (the seed's generator, same USCCs). */
 export async function ensureEnterprises(url: string, count: number): Promise<void> {
   const rows = Array.from({ length: count }, (_, i) => generateEnterprise(i, DEFAULT_SEED));
-  await inTransaction(url, (c) => c.query(
-    `INSERT INTO registry.enterprise (uscc, name, address, division_code, industry_code, enterprise_type, status, registered_on)
+  await inTransaction(url, (c) =>
+    c.query(
+      `INSERT INTO registry.enterprise (uscc, name, address, division_code, industry_code, enterprise_type, status, registered_on)
      SELECT * FROM unnest($1::char(18)[], $2::varchar[], $3::varchar[], $4::char(6)[], $5::varchar[], $6::varchar[], $7::varchar[], $8::date[])
      ON CONFLICT (uscc) DO NOTHING`,
-    [rows.map((e) => e.uscc), rows.map((e) => e.name), rows.map((e) => e.address), rows.map((e) => e.division), rows.map((e) => e.industry),
-      rows.map((e) => e.type), rows.map((e) => e.status), rows.map((e) => e.registeredOn)],
-  ));
+      [
+        rows.map((e) => e.uscc),
+        rows.map((e) => e.name),
+        rows.map((e) => e.address),
+        rows.map((e) => e.division),
+        rows.map((e) => e.industry),
+        rows.map((e) => e.type),
+        rows.map((e) => e.status),
+        rows.map((e) => e.registeredOn),
+      ],
+    ),
+  );
 }
 
 /** What the fixture wrote, for checking the dashboard's figures. */
@@ -63,18 +73,31 @@ export async function syntheticTask(url: string, visits: number): Promise<Synthe
   const visitIds = usccs.map(() => randomUUID());
   const teams: { visit: number; department: string }[] = [];
   usccs.forEach((_, k) => {
-    for (const department of k % 3 === 0 ? ['health', 'market', 'tax'] : ['market', 'tax']) teams.push({ visit: k, department });
+    for (const department of k % 3 === 0 ? ['health', 'market', 'tax'] : ['market', 'tax'])
+      teams.push({ visit: k, department });
   });
-  const inspectors = (department: string, k: number) => [stableUuid(`${department}:${k % 7}`), stableUuid(`${department}:${(k + 1) % 7}`)];
-  const results = teams.filter((t, n) => (t.visit + n) % 10 !== 0).map((t, n) => {
-    const checkDate = new Date(Date.UTC(2026, 8, 1 + (t.visit % 45))).toISOString().slice(0, 10);
-    const status = STATUSES[(t.visit + n) % 4];
-    return {
-      visitId: visitIds[t.visit], uscc: usccs[t.visit], department: t.department, checkDate, dueDate: resultDueDate(checkDate, t.department), status,
-      category: RESULT_CATEGORIES[(t.visit * 3 + n) % 8].category, inspectors: inspectors(t.department, t.visit),
-      publishedAt: status === 'PUBLISHED' || status === 'CLOSED' ? `${checkDate}T10:00:00+08:00` : null,
-    };
-  });
+  const inspectors = (department: string, k: number) => [
+    stableUuid(`${department}:${k % 7}`),
+    stableUuid(`${department}:${(k + 1) % 7}`),
+  ];
+  const results = teams
+    .filter((t, n) => (t.visit + n) % 10 !== 0)
+    .map((t, n) => {
+      const checkDate = new Date(Date.UTC(2026, 8, 1 + (t.visit % 45))).toISOString().slice(0, 10);
+      const status = STATUSES[(t.visit + n) % 4];
+      return {
+        visitId: visitIds[t.visit],
+        uscc: usccs[t.visit],
+        department: t.department,
+        checkDate,
+        dueDate: resultDueDate(checkDate, t.department),
+        status,
+        category: RESULT_CATEGORIES[(t.visit * 3 + n) % 8].category,
+        inspectors: inspectors(t.department, t.visit),
+        publishedAt:
+          status === 'PUBLISHED' || status === 'CLOSED' ? `${checkDate}T10:00:00+08:00` : null,
+      };
+    });
 
   await inTransaction(url, async (c) => {
     await c.query(
@@ -102,7 +125,12 @@ export async function syntheticTask(url: string, visits: number): Promise<Synthe
     await c.query(
       `INSERT INTO joint_tasks.visit_team (visit_id, department_code, status, inspector_ids)
        SELECT t.visit_id, t.department_code, 'STAFFED', ARRAY[t.a, t.b] FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[]) AS t(visit_id, department_code, a, b)`,
-      [teams.map((t) => visitIds[t.visit]), teams.map((t) => t.department), teams.map((t) => inspectors(t.department, t.visit)[0]), teams.map((t) => inspectors(t.department, t.visit)[1])],
+      [
+        teams.map((t) => visitIds[t.visit]),
+        teams.map((t) => t.department),
+        teams.map((t) => inspectors(t.department, t.visit)[0]),
+        teams.map((t) => inspectors(t.department, t.visit)[1]),
+      ],
     );
     await c.query(
       `INSERT INTO joint_tasks.check_result (visit_id, task_id, uscc, department_code, version, status, category, check_items, findings, check_date, due_date,
@@ -112,10 +140,26 @@ export async function syntheticTask(url: string, visits: number): Promise<Synthe
               CASE WHEN r.published_at IS NULL THEN NULL ELSE 'synthetic' END
          FROM unnest($2::uuid[], $3::char(18)[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[], $9::uuid[], $10::uuid[], $11::timestamptz[])
            AS r(visit_id, uscc, department_code, status, category, check_date, due_date, a, b, published_at)`,
-      [taskId, results.map((r) => r.visitId), results.map((r) => r.uscc), results.map((r) => r.department), results.map((r) => r.status),
-        results.map((r) => r.category), results.map((r) => r.checkDate), results.map((r) => r.dueDate), results.map((r) => r.inspectors[0]),
-        results.map((r) => r.inspectors[1]), results.map((r) => r.publishedAt)],
+      [
+        taskId,
+        results.map((r) => r.visitId),
+        results.map((r) => r.uscc),
+        results.map((r) => r.department),
+        results.map((r) => r.status),
+        results.map((r) => r.category),
+        results.map((r) => r.checkDate),
+        results.map((r) => r.dueDate),
+        results.map((r) => r.inspectors[0]),
+        results.map((r) => r.inspectors[1]),
+        results.map((r) => r.publishedAt),
+      ],
     );
   });
-  return { taskId, visits, teams: teams.length, results: results.length, published: results.filter((r) => r.publishedAt).length };
+  return {
+    taskId,
+    visits,
+    teams: teams.length,
+    results: results.length,
+    published: results.filter((r) => r.publishedAt).length,
+  };
 }

@@ -39,7 +39,11 @@ async function cost(n: number, authorization: string) {
   const statementsAfter = fed.statements();
   const per = (after: Record<string, number>, before: Record<string, number>) =>
     Object.fromEntries(['registry', ...DEPARTMENTS].map((s) => [s, after[s] - before[s]]));
-  return { nodes: res.data.enterprises.nodes, requests: per(requestsAfter, requestsBefore), statements: per(statementsAfter, statementsBefore) };
+  return {
+    nodes: res.data.enterprises.nodes,
+    requests: per(requestsAfter, requestsBefore),
+    statements: per(statementsAfter, statementsBefore),
+  };
 }
 
 describe('all six department profiles of many enterprises in one query', () => {
@@ -47,7 +51,9 @@ describe('all six department profiles of many enterprises in one query', () => {
     const authorization = await token('market', ['supervisor']);
     const small = await cost(20, authorization);
     const large = await cost(200, authorization);
-    console.log(`per subgraph for 20 and 200 enterprises:\n  requests   ${JSON.stringify(small.requests)}\n             ${JSON.stringify(large.requests)}\n  statements ${JSON.stringify(small.statements)}\n             ${JSON.stringify(large.statements)}`);
+    console.log(
+      `per subgraph for 20 and 200 enterprises:\n  requests   ${JSON.stringify(small.requests)}\n             ${JSON.stringify(large.requests)}\n  statements ${JSON.stringify(small.statements)}\n             ${JSON.stringify(large.statements)}`,
+    );
     expect(large.requests).toEqual(small.requests);
     expect(large.statements).toEqual(small.statements);
     for (const d of DEPARTMENTS) {
@@ -59,13 +65,28 @@ describe('all six department profiles of many enterprises in one query', () => {
 
   it('returns every profile for every enterprise, with data from each department', async () => {
     const { nodes } = await cost(200, await token('tax', ['inspector']));
-    for (const d of DEPARTMENTS) expect(nodes.every((e: Record<string, unknown>) => e[d] && typeof e[d] === 'object')).toBe(true);
+    for (const d of DEPARTMENTS)
+      expect(nodes.every((e: Record<string, unknown>) => e[d] && typeof e[d] === 'object')).toBe(
+        true,
+      );
     // Every enterprise is rated by market regulation; the others rate those they supervise.
-    expect(nodes.every((e: { market: { creditRiskRating: unknown } }) => e.market.creditRiskRating)).toBe(true);
-    expect(nodes.filter((e: { tax: { creditRating: unknown } }) => e.tax.creditRating).length).toBeGreaterThan(100);
-    expect(nodes.some((e: { health: { licences: unknown[] } }) => e.health.licences.length > 0)).toBe(true);
+    expect(
+      nodes.every((e: { market: { creditRiskRating: unknown } }) => e.market.creditRiskRating),
+    ).toBe(true);
+    expect(
+      nodes.filter((e: { tax: { creditRating: unknown } }) => e.tax.creditRating).length,
+    ).toBeGreaterThan(100);
+    expect(
+      nodes.some((e: { health: { licences: unknown[] } }) => e.health.licences.length > 0),
+    ).toBe(true);
     expect(nodes.some((e: { fire: { crowdedPlace: boolean } }) => e.fire.crowdedPlace)).toBe(true);
-    expect(nodes.some((e: { ecology: { dischargePermits: unknown[] } }) => e.ecology.dischargePermits.length > 0)).toBe(true);
-    expect(nodes.some((e: { market: { listings: unknown[] } }) => e.market.listings.length > 0)).toBe(true);
+    expect(
+      nodes.some(
+        (e: { ecology: { dischargePermits: unknown[] } }) => e.ecology.dischargePermits.length > 0,
+      ),
+    ).toBe(true);
+    expect(
+      nodes.some((e: { market: { listings: unknown[] } }) => e.market.listings.length > 0),
+    ).toBe(true);
   });
 });

@@ -44,13 +44,21 @@ export function useFederation(): () => TestFederation {
 /** A valid USCC that the registry does not hold (checked against the test database). */
 export async function unknownUscc(fed: TestFederation): Promise<string> {
   const uscc = buildUscc({ authority: '9', orgType: '1', division: '150821', orgBody: 'MAYYYY01' });
-  const rows = await sql(fed.databaseUrl, 'SELECT 1 FROM registry.enterprise WHERE uscc = $1', [uscc]);
+  const rows = await sql(fed.databaseUrl, 'SELECT 1 FROM registry.enterprise WHERE uscc = $1', [
+    uscc,
+  ]);
   if (rows.length) throw new Error(`test USCC ${uscc} exists in the registry`);
   return uscc;
 }
 
 /** Seeded enterprises, in USCC order, that `code` has a rating on (or none, when `rated` is false). */
-export async function seededUsccs(fed: TestFederation, code: string, rated = true, limit = 5, plain = 'true'): Promise<string[]> {
+export async function seededUsccs(
+  fed: TestFederation,
+  code: string,
+  rated = true,
+  limit = 5,
+  plain = 'true',
+): Promise<string[]> {
   const rows = await sql<{ uscc: string }>(
     fed.databaseUrl,
     `SELECT e.uscc FROM registry.enterprise e WHERE ${rated ? '' : 'NOT '}EXISTS (SELECT 1 FROM "${code}".rating r WHERE r.uscc = e.uscc) AND ${plain} ORDER BY e.uscc LIMIT $1`,
@@ -69,10 +77,19 @@ async function unratedUscc(fed: TestFederation, code: string, plain = 'true'): P
 }
 
 /** The registry's supervision tags of `code` on an enterprise, read through the gateway. */
-export async function registryTags(fed: TestFederation, uscc: string, code: string): Promise<{ riskClass: string; basis: string; updatedAt: string }[]> {
-  const res = await fed.query(`query($u: ID!) { enterprise(uscc: $u) { supervisionTags { departmentCode riskClass basis updatedAt } } }`, { u: uscc });
+export async function registryTags(
+  fed: TestFederation,
+  uscc: string,
+  code: string,
+): Promise<{ riskClass: string; basis: string; updatedAt: string }[]> {
+  const res = await fed.query(
+    `query($u: ID!) { enterprise(uscc: $u) { supervisionTags { departmentCode riskClass basis updatedAt } } }`,
+    { u: uscc },
+  );
   expect(res.errors).toBeUndefined();
-  return res.data.enterprise.supervisionTags.filter((t: { departmentCode: string }) => t.departmentCode === code);
+  return res.data.enterprise.supervisionTags.filter(
+    (t: { departmentCode: string }) => t.departmentCode === code,
+  );
 }
 
 /** A date `days` from today in China, YYYY-MM-DD. */
@@ -100,17 +117,26 @@ export function describeDepartmentContract(spec: DepartmentSpec, fed: () => Test
       const profile = res.data.enterprise[code];
       expect(profile.uscc).toBe(uscc);
       expect(Object.keys(spec.mapping)).toContain(profile[spec.ratingField].level);
-      expect(profile[spec.ratingField].riskClass).toBe(spec.mapping[profile[spec.ratingField].level]);
+      expect(profile[spec.ratingField].riskClass).toBe(
+        spec.mapping[profile[spec.ratingField].level],
+      );
       expect(profile[`${spec.ratingField}History`][0].year).toBe(profile[spec.ratingField].year);
       expect(['A', 'B', 'C', 'D']).toContain(profile.risk.riskClass);
     });
 
     it(`lets the public read the profile but not the ${spec.followUpField} (UNAUTHENTICATED on that field only)`, async () => {
       const [uscc] = await seededUsccs(fed(), code);
-      const res = await fed().query(`query($u: ID!) { enterprise(uscc: $u) { ${code} { ${spec.ratingField} { level } ${spec.followUpField} { id } } } }`, { u: uscc });
+      const res = await fed().query(
+        `query($u: ID!) { enterprise(uscc: $u) { ${code} { ${spec.ratingField} { level } ${spec.followUpField} { id } } } }`,
+        { u: uscc },
+      );
       expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
       expect(res.errors?.[0].path).toEqual(['enterprise', code, spec.followUpField]);
-      const signedIn = await fed().query(`query($u: ID!) { enterprise(uscc: $u) { ${code} { ${spec.followUpField} { id } } } }`, { u: uscc }, { token: await token('market', ['inspector']) });
+      const signedIn = await fed().query(
+        `query($u: ID!) { enterprise(uscc: $u) { ${code} { ${spec.followUpField} { id } } } }`,
+        { u: uscc },
+        { token: await token('market', ['inspector']) },
+      );
       expect(signedIn.errors).toBeUndefined();
       expect(Array.isArray(signedIn.data.enterprise[code][spec.followUpField])).toBe(true);
     });
@@ -119,7 +145,11 @@ export function describeDepartmentContract(spec: DepartmentSpec, fed: () => Test
   describe(`${spec.ratingMutation}: validation and authorisation`, () => {
     it('refuses a level outside the scale with BAD_USER_INPUT', async () => {
       const [uscc] = await seededUsccs(fed(), code);
-      const res = await fed().query(setRating, { i: { uscc, year, level: spec.badLevel } }, { token: await planner() });
+      const res = await fed().query(
+        setRating,
+        { i: { uscc, year, level: spec.badLevel } },
+        { token: await planner() },
+      );
       expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0].message).toContain(spec.badLevel);
     });
@@ -127,21 +157,39 @@ export function describeDepartmentContract(spec: DepartmentSpec, fed: () => Test
     it('refuses a USCC unknown to the registry with NOT_FOUND and a malformed one with BAD_USER_INPUT, storing nothing', async () => {
       const unknown = await unknownUscc(fed());
       const level = Object.keys(spec.mapping)[0];
-      const res = await fed().query(setRating, { i: { uscc: unknown, year, level } }, { token: await planner() });
+      const res = await fed().query(
+        setRating,
+        { i: { uscc: unknown, year, level } },
+        { token: await planner() },
+      );
       expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
       expect(res.errors?.[0].message).toContain(unknown);
-      const bad = await fed().query(setRating, { i: { uscc: `${unknown.slice(0, 17)}0`, year, level } }, { token: await planner() });
+      const bad = await fed().query(
+        setRating,
+        { i: { uscc: `${unknown.slice(0, 17)}0`, year, level } },
+        { token: await planner() },
+      );
       expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(bad.errors?.[0].message).toMatch(/position 18/);
-      expect(await sql(fed().databaseUrl, `SELECT 1 FROM "${code}".rating WHERE uscc = $1`, [unknown])).toHaveLength(0);
+      expect(
+        await sql(fed().databaseUrl, `SELECT 1 FROM "${code}".rating WHERE uscc = $1`, [unknown]),
+      ).toHaveLength(0);
     });
 
     it('refuses a year that has not begun and a malformed date with BAD_USER_INPUT', async () => {
       const [uscc] = await seededUsccs(fed(), code);
       const level = Object.keys(spec.mapping)[0];
-      const future = await fed().query(setRating, { i: { uscc, year: year + 2, level } }, { token: await planner() });
+      const future = await fed().query(
+        setRating,
+        { i: { uscc, year: year + 2, level } },
+        { token: await planner() },
+      );
       expect(future.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      const badDate = await fed().query(setRating, { i: { uscc, year, level, ratedOn: '2025-02-30' } }, { token: await planner() });
+      const badDate = await fed().query(
+        setRating,
+        { i: { uscc, year, level, ratedOn: '2025-02-30' } },
+        { token: await planner() },
+      );
       expect(badDate.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(badDate.errors?.[0].message).toContain('ratedOn');
     });
@@ -154,15 +202,23 @@ export function describeDepartmentContract(spec: DepartmentSpec, fed: () => Test
         const res = await fed().query(setRating, input, { token: t });
         expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       }
-      expect((await fed().query(setRating, input)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await fed().query(setRating, input)).errors?.[0].extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
     });
   });
 
   describe(`the ${code} rating → registry risk class path`, () => {
-    it(`sends the class each level maps to (${Object.entries(spec.mapping).map(([l, r]) => `${l}→${r}`).join(', ')}) to the registry's supervision tag`, async () => {
+    it(`sends the class each level maps to (${Object.entries(spec.mapping)
+      .map(([l, r]) => `${l}→${r}`)
+      .join(', ')}) to the registry's supervision tag`, async () => {
       const [uscc] = await seededUsccs(fed(), code, true, 1, spec.plain);
       for (const [level, risk] of Object.entries(spec.mapping)) {
-        const res = await fed().query(setRating, { i: { uscc, year: year + 1, level } }, { token: await planner() });
+        const res = await fed().query(
+          setRating,
+          { i: { uscc, year: year + 1, level } },
+          { token: await planner() },
+        );
         expect(res.errors).toBeUndefined();
         expect(res.data[spec.ratingMutation]).toEqual({ year: year + 1, level, riskClass: risk });
         const tags = await registryTags(fed(), uscc, code);
@@ -175,21 +231,42 @@ export function describeDepartmentContract(spec: DepartmentSpec, fed: () => Test
     it('is idempotent: the same rating twice leaves one unchanged tag in the registry and one row here', async () => {
       const [, uscc] = await seededUsccs(fed(), code, true, 2, spec.plain);
       const [level] = Object.keys(spec.mapping);
-      await fed().query(setRating, { i: { uscc, year: year + 1, level } }, { token: await planner() });
+      await fed().query(
+        setRating,
+        { i: { uscc, year: year + 1, level } },
+        { token: await planner() },
+      );
       const before = await registryTags(fed(), uscc, code);
-      const again = await fed().query(setRating, { i: { uscc, year: year + 1, level } }, { token: await planner() });
+      const again = await fed().query(
+        setRating,
+        { i: { uscc, year: year + 1, level } },
+        { token: await planner() },
+      );
       expect(again.errors).toBeUndefined();
       expect(await registryTags(fed(), uscc, code)).toEqual(before);
-      expect(await sql(fed().databaseUrl, `SELECT 1 FROM "${code}".rating WHERE uscc = $1 AND year = $2`, [uscc, year + 1])).toHaveLength(1);
+      expect(
+        await sql(
+          fed().databaseUrl,
+          `SELECT 1 FROM "${code}".rating WHERE uscc = $1 AND year = $2`,
+          [uscc, year + 1],
+        ),
+      ).toHaveLength(1);
     });
 
     it('tags an enterprise the department had no record on, and the profile shows the same class', async () => {
       const uscc = await unratedUscc(fed(), code, spec.plain);
       const [level, risk] = Object.entries(spec.mapping).at(-1)!;
-      const res = await fed().query(setRating, { i: { uscc, year, level } }, { token: await planner() });
+      const res = await fed().query(
+        setRating,
+        { i: { uscc, year, level } },
+        { token: await planner() },
+      );
       expect(res.errors).toBeUndefined();
       expect((await registryTags(fed(), uscc, code))[0]?.riskClass).toBe(risk);
-      const profile = await fed().query(`query($u: ID!) { enterprise(uscc: $u) { ${code} { risk { riskClass } } } }`, { u: uscc });
+      const profile = await fed().query(
+        `query($u: ID!) { enterprise(uscc: $u) { ${code} { risk { riskClass } } } }`,
+        { u: uscc },
+      );
       expect(profile.data.enterprise[code].risk.riskClass).toBe(risk);
     });
   });
@@ -200,33 +277,85 @@ export function describeDepartmentContract(spec: DepartmentSpec, fed: () => Test
     it('refuses a deadline in the past with BAD_USER_INPUT and a missing one where the kind needs it', async () => {
       const [uscc] = await seededUsccs(fed(), code);
       const base = { uscc, kind: spec.kindWithDeadline, summary: '复查发现问题未整改' };
-      const past = await fed().query(openFollowUp, { i: { ...base, deadline: chinaDay(-1) } }, { token: await inspector() });
+      const past = await fed().query(
+        openFollowUp,
+        { i: { ...base, deadline: chinaDay(-1) } },
+        { token: await inspector() },
+      );
       expect(past.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(past.errors?.[0].message).toMatch(/deadline .* is in the past/);
       const missing = await fed().query(openFollowUp, { i: base }, { token: await inspector() });
       expect(missing.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      const unknown = await fed().query(openFollowUp, { i: { ...base, uscc: await unknownUscc(fed()), deadline: chinaDay(10) } }, { token: await inspector() });
+      const unknown = await fed().query(
+        openFollowUp,
+        { i: { ...base, uscc: await unknownUscc(fed()), deadline: chinaDay(10) } },
+        { token: await inspector() },
+      );
       expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-      const badResult = await fed().query(openFollowUp, { i: { ...base, deadline: chinaDay(10), checkResultId: 'not-a-uuid' } }, { token: await inspector() });
+      const badResult = await fed().query(
+        openFollowUp,
+        { i: { ...base, deadline: chinaDay(10), checkResultId: 'not-a-uuid' } },
+        { token: await inspector() },
+      );
       expect(badResult.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      const forbidden = await fed().query(openFollowUp, { i: { ...base, deadline: chinaDay(10) } }, { token: await token(code === 'fire' ? 'tax' : 'fire', ['inspector']) });
+      const forbidden = await fed().query(
+        openFollowUp,
+        { i: { ...base, deadline: chinaDay(10) } },
+        { token: await token(code === 'fire' ? 'tax' : 'fire', ['inspector']) },
+      );
       expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
 
     it('opens one from a check result, lists it on the profile, closes it once (CONFLICT the second time)', async () => {
       const [uscc] = await seededUsccs(fed(), code);
       const checkResultId = '0b6f3c1e-2f4a-4c55-9a7e-5d1c2b3a4f60';
-      const opened = await fed().query(openFollowUp, { i: { uscc, kind: spec.kindWithDeadline, summary: '检查发现问题，责令整改', deadline: chinaDay(15), checkResultId } }, { token: await inspector() });
+      const opened = await fed().query(
+        openFollowUp,
+        {
+          i: {
+            uscc,
+            kind: spec.kindWithDeadline,
+            summary: '检查发现问题，责令整改',
+            deadline: chinaDay(15),
+            checkResultId,
+          },
+        },
+        { token: await inspector() },
+      );
       expect(opened.errors).toBeUndefined();
       const record = opened.data[spec.openFollowUp];
-      expect(record).toMatchObject({ kind: spec.kindWithDeadline, checkResultId, deadline: chinaDay(15), status: 'OPEN', overdue: false });
-      const profile = await fed().query(`query($u: ID!) { enterprise(uscc: $u) { ${code} { ${spec.followUpField}(status: OPEN) { id } } } }`, { u: uscc }, { token: await inspector() });
-      expect(profile.data.enterprise[code][spec.followUpField].map((f: { id: string }) => f.id)).toContain(record.id);
+      expect(record).toMatchObject({
+        kind: spec.kindWithDeadline,
+        checkResultId,
+        deadline: chinaDay(15),
+        status: 'OPEN',
+        overdue: false,
+      });
+      const profile = await fed().query(
+        `query($u: ID!) { enterprise(uscc: $u) { ${code} { ${spec.followUpField}(status: OPEN) { id } } } }`,
+        { u: uscc },
+        { token: await inspector() },
+      );
+      expect(
+        profile.data.enterprise[code][spec.followUpField].map((f: { id: string }) => f.id),
+      ).toContain(record.id);
       const close = `mutation($i: ${spec.closeFollowUpInput}!) { ${spec.closeFollowUp}(input: $i) { id status closedOn outcome } }`;
-      const closed = await fed().query(close, { i: { id: record.id, outcome: '复查合格' } }, { token: await inspector() });
+      const closed = await fed().query(
+        close,
+        { i: { id: record.id, outcome: '复查合格' } },
+        { token: await inspector() },
+      );
       expect(closed.errors).toBeUndefined();
-      expect(closed.data[spec.closeFollowUp]).toMatchObject({ status: 'CLOSED', closedOn: chinaDay(), outcome: '复查合格' });
-      const twice = await fed().query(close, { i: { id: record.id, outcome: '复查合格' } }, { token: await inspector() });
+      expect(closed.data[spec.closeFollowUp]).toMatchObject({
+        status: 'CLOSED',
+        closedOn: chinaDay(),
+        outcome: '复查合格',
+      });
+      const twice = await fed().query(
+        close,
+        { i: { id: record.id, outcome: '复查合格' } },
+        { token: await inspector() },
+      );
       expect(twice.errors?.[0].extensions?.code).toBe('CONFLICT');
     });
   });

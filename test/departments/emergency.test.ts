@@ -1,5 +1,10 @@
 import { token } from '../support/federation';
-import { chinaDay, describeDepartmentContract, seededUsccs, useFederation } from './department.contract';
+import {
+  chinaDay,
+  describeDepartmentContract,
+  seededUsccs,
+  useFederation,
+} from './department.contract';
 
 const fed = useFederation();
 
@@ -28,11 +33,21 @@ describe('hazard rectification orders with deadlines', () => {
     const [uscc] = await seededUsccs(fed(), 'emergency');
     const inspector = await token('emergency', ['inspector']);
     const base = { uscc, kind: 'MAJOR_HAZARD', summary: '涉爆粉尘作业场所未按规定设置泄爆装置' };
-    expect((await fed().query(open, { i: base }, { token: inspector })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const today = await fed().query(open, { i: { ...base, openedOn: chinaDay(), deadline: chinaDay() } }, { token: inspector });
+    expect(
+      (await fed().query(open, { i: base }, { token: inspector })).errors?.[0].extensions?.code,
+    ).toBe('BAD_USER_INPUT');
+    const today = await fed().query(
+      open,
+      { i: { ...base, openedOn: chinaDay(), deadline: chinaDay() } },
+      { token: inspector },
+    );
     expect(today.errors).toBeUndefined();
     expect(today.data.emergencyOpenRectificationOrder.deadline).toBe(chinaDay());
-    const badDay = await fed().query(open, { i: { ...base, deadline: '2026-13-01' } }, { token: inspector });
+    const badDay = await fed().query(
+      open,
+      { i: { ...base, deadline: '2026-13-01' } },
+      { token: inspector },
+    );
     expect(badDay.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 

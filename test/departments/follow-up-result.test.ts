@@ -11,13 +11,29 @@ describe('a department follow-up opened from a check result', () => {
   it('points at the result as a federated CheckResult, resolved by the joint-tasks subgraph', async () => {
     const { visits } = await createAndDraw(fed);
     const [visit] = staffedVisits(visits, ['market']);
-    const result = await record(fed, visit, 'market', { category: 'CORRECTION_ORDERED', findings: '未按规定公示年度报告' });
+    const result = await record(fed, visit, 'market', {
+      category: 'CORRECTION_ORDERED',
+      findings: '未按规定公示年度报告',
+    });
     const resultId = result.id;
-    const opened = ok(await fed.query(
-      `mutation($i: MarketOpenCaseInput!) { marketOpenCase(input: $i) { id checkResult { id category departmentCode } } }`,
-      { i: { uscc: visit.uscc, kind: 'INVESTIGATION', checkResultId: resultId, summary: '立案查处：未按规定公示年度报告' } },
-      { token: await token('market', ['planner']) },
-    ));
-    expect(opened.marketOpenCase.checkResult).toEqual({ id: resultId, category: 'CORRECTION_ORDERED', departmentCode: 'market' });
+    const opened = ok(
+      await fed.query(
+        `mutation($i: MarketOpenCaseInput!) { marketOpenCase(input: $i) { id checkResult { id category departmentCode } } }`,
+        {
+          i: {
+            uscc: visit.uscc,
+            kind: 'INVESTIGATION',
+            checkResultId: resultId,
+            summary: '立案查处：未按规定公示年度报告',
+          },
+        },
+        { token: await token('market', ['planner']) },
+      ),
+    );
+    expect(opened.marketOpenCase.checkResult).toEqual({
+      id: resultId,
+      category: 'CORRECTION_ORDERED',
+      departmentCode: 'market',
+    });
   });
 });

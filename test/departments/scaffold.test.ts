@@ -40,7 +40,22 @@ beforeAll(async () => {
   // The command adds the department to a service list: a copy of the real one, so the project's stays as it is.
   const services = path.join(tmp, 'services.ts');
   fs.copyFileSync(path.join(ROOT, 'subgraphs', 'services.ts'), services);
-  await run('npm', ['run', '--silent', 'new:department', '--', '--code', 'customs', '--dir', tmp, '--services', services], { cwd: ROOT });
+  await run(
+    'npm',
+    [
+      'run',
+      '--silent',
+      'new:department',
+      '--',
+      '--code',
+      'customs',
+      '--dir',
+      tmp,
+      '--services',
+      services,
+    ],
+    { cwd: ROOT },
+  );
   const serviceLine = /\{ name: 'customs'.*\},/.exec(fs.readFileSync(services, 'utf8'))?.[0] ?? '';
   scaffold = { folder: path.join(tmp, 'customs'), serviceLine };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -57,27 +72,65 @@ afterAll(async () => {
 
 describe('npm run new:department -- --code customs', () => {
   it('writes a small folder on the kit and adds its line to the service list, after the others', () => {
-    const files = fs.readdirSync(scaffold.folder, { recursive: true }).map(String).filter((f) => f.includes('.')).sort();
-    expect(files).toEqual(['README.md', 'src/customs.config.ts', 'src/entities/index.ts', 'src/index.ts', 'src/migrations/index.ts', 'src/seed/customs.seed.ts'].map((f) => f.split('/').join(path.sep)));
-    expect(scaffold.serviceLine).toMatch(/^\{ name: 'customs', port: 4017, load: async \(\) => \(await import\('\.\/customs\/src'\)\)\.customsSubgraph \},$/);
+    const files = fs
+      .readdirSync(scaffold.folder, { recursive: true })
+      .map(String)
+      .filter((f) => f.includes('.'))
+      .sort();
+    expect(files).toEqual(
+      [
+        'README.md',
+        'src/customs.config.ts',
+        'src/entities/index.ts',
+        'src/index.ts',
+        'src/migrations/index.ts',
+        'src/seed/customs.seed.ts',
+      ].map((f) => f.split('/').join(path.sep)),
+    );
+    expect(scaffold.serviceLine).toMatch(
+      /^\{ name: 'customs', port: 4017, load: async \(\) => \(await import\('\.\/customs\/src'\)\)\.customsSubgraph \},$/,
+    );
     const list = fs.readFileSync(path.join(tmp, 'services.ts'), 'utf8');
     expect(list.indexOf(scaffold.serviceLine)).toBeGreaterThan(list.indexOf("name: 'ecology'"));
     expect(mod).toMatchObject({ name: 'customs', dbSchema: 'customs' });
-    expect(fs.readFileSync(path.join(scaffold.folder, 'src', 'customs.config.ts'), 'utf8')).toContain("nameZh: '海关'");
+    expect(
+      fs.readFileSync(path.join(scaffold.folder, 'src', 'customs.config.ts'), 'utf8'),
+    ).toContain("nameZh: '海关'");
   });
 
   it('type-checks', async () => {
     const tsconfig = path.join(tmp, 'tsconfig.json');
     // The project's tsconfig excludes .data/; this one checks just the scaffold (and what it imports).
-    fs.writeFileSync(tsconfig, JSON.stringify({ extends: path.join(ROOT, 'tsconfig.json'), compilerOptions: { noEmit: true }, include: ['./customs/**/*.ts'], exclude: [] }));
-    const tsc = await run(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig], { cwd: ROOT }).catch((err: { stdout?: string }) => err);
+    fs.writeFileSync(
+      tsconfig,
+      JSON.stringify({
+        extends: path.join(ROOT, 'tsconfig.json'),
+        compilerOptions: { noEmit: true },
+        include: ['./customs/**/*.ts'],
+        exclude: [],
+      }),
+    );
+    const tsc = await run(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig],
+      { cwd: ROOT },
+    ).catch((err: { stdout?: string }) => err);
     expect((tsc as { stdout?: string }).stdout ?? '').toBe('');
     // tsc reads the kit's and the libraries' declarations: about 10 s alone, much longer on a loaded machine.
   }, 300_000);
 
   it('composes with every other subgraph without hints, adding Enterprise.customs', async () => {
-    const entries: ServiceEntry[] = [...SERVICES, { name: 'customs', port: 4017, load: async () => mod }];
-    const subgraphs = await Promise.all(entries.map(async (e) => ({ name: e.name, url: `http://127.0.0.1:${e.port}/graphql`, typeDefs: parse(printSubgraphSchema(await (await e.load()).buildSchema())) })));
+    const entries: ServiceEntry[] = [
+      ...SERVICES,
+      { name: 'customs', port: 4017, load: async () => mod },
+    ];
+    const subgraphs = await Promise.all(
+      entries.map(async (e) => ({
+        name: e.name,
+        url: `http://127.0.0.1:${e.port}/graphql`,
+        typeDefs: parse(printSubgraphSchema(await (await e.load()).buildSchema())),
+      })),
+    );
     const result = composeServices(subgraphs);
     expect(result.errors).toBeUndefined();
     expect((result.hints ?? []).map((h) => h.message)).toEqual([]);
@@ -87,36 +140,69 @@ describe('npm run new:department -- --code customs', () => {
   });
 
   it('migrates its own schema (migrations match its entities) and seeds demo data', async () => {
-    const config = readBaseConfig({ ...process.env, DATABASE_URL: fed.databaseUrl, NODE_ENV: 'test' });
+    const config = readBaseConfig({
+      ...process.env,
+      DATABASE_URL: fed.databaseUrl,
+      NODE_ENV: 'test',
+    });
     customs = await startSubgraph(mod, { port: 0, config });
     const pending = await customs.db.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
     expect(await mod.isEmpty!(customs.db)).toBe(true);
-    const summary = await mod.seed!(customs.db, { enterprises: TEST_ENTERPRISES, seed: DEFAULT_SEED });
+    const summary = await mod.seed!(customs.db, {
+      enterprises: TEST_ENTERPRISES,
+      seed: DEFAULT_SEED,
+    });
     expect(summary).toMatch(/^\d+ enterprises, \d+ ratings/);
     expect(await mod.isEmpty!(customs.db)).toBe(false);
   });
 
   it('starts and answers through a gateway: a profile, a validated rating, and the rating reaching the registry', async () => {
-    const urls = { ...Object.fromEntries([...fed.subgraphs].map(([name, s]) => [name, s.url])), customs: customs.url };
-    gateway = await startGateway(readGatewayConfig({ ...process.env, NODE_ENV: 'test', PORT: '0' }), { supergraphSdl, urls });
-    const query = (q: string, variables?: Record<string, unknown>, t?: string) => postGraphQL(gateway.url, q, variables, { token: t });
+    const urls = {
+      ...Object.fromEntries([...fed.subgraphs].map(([name, s]) => [name, s.url])),
+      customs: customs.url,
+    };
+    gateway = await startGateway(
+      readGatewayConfig({ ...process.env, NODE_ENV: 'test', PORT: '0' }),
+      { supergraphSdl, urls },
+    );
+    const query = (q: string, variables?: Record<string, unknown>, t?: string) =>
+      postGraphQL(gateway.url, q, variables, { token: t });
 
-    const [{ uscc }] = await sql<{ uscc: string }>(fed.databaseUrl, 'SELECT uscc FROM customs.rating ORDER BY uscc LIMIT 1');
-    const read = await query(`query($u: ID!) { enterprise(uscc: $u) { name customs { creditRating { level riskClass } risk { riskClass } } } }`, { u: uscc });
+    const [{ uscc }] = await sql<{ uscc: string }>(
+      fed.databaseUrl,
+      'SELECT uscc FROM customs.rating ORDER BY uscc LIMIT 1',
+    );
+    const read = await query(
+      `query($u: ID!) { enterprise(uscc: $u) { name customs { creditRating { level riskClass } risk { riskClass } } } }`,
+      { u: uscc },
+    );
     expect(read.errors).toBeUndefined();
     expect(read.data.enterprise.name).toEqual(expect.any(String));
-    expect(read.data.enterprise.customs.creditRating.riskClass).toBe(read.data.enterprise.customs.risk.riskClass);
+    expect(read.data.enterprise.customs.creditRating.riskClass).toBe(
+      read.data.enterprise.customs.risk.riskClass,
+    );
 
     const set = `mutation($i: CustomsSetCreditRatingInput!) { customsSetCreditRating(input: $i) { level riskClass } }`;
     const planner = await token('customs', ['planner']);
     const year = new Date().getUTCFullYear();
-    expect((await query(set, { i: { uscc, year, level: 'E' } }, planner)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await query(set, { i: { uscc, year, level: 'D' } }, await token('tax', ['planner']))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await query(set, { i: { uscc, year, level: 'E' } }, planner)).errors?.[0].extensions?.code,
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      (await query(set, { i: { uscc, year, level: 'D' } }, await token('tax', ['planner'])))
+        .errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
     const ok = await query(set, { i: { uscc, year, level: 'D' } }, planner);
     expect(ok.errors).toBeUndefined();
     expect(ok.data.customsSetCreditRating).toEqual({ level: 'D', riskClass: 'D' });
-    const tags = await query(`query($u: ID!) { enterprise(uscc: $u) { supervisionTags { departmentCode riskClass } } }`, { u: uscc });
-    expect(tags.data.enterprise.supervisionTags).toContainEqual({ departmentCode: 'customs', riskClass: 'D' });
+    const tags = await query(
+      `query($u: ID!) { enterprise(uscc: $u) { supervisionTags { departmentCode riskClass } } }`,
+      { u: uscc },
+    );
+    expect(tags.data.enterprise.supervisionTags).toContainEqual({
+      departmentCode: 'customs',
+      riskClass: 'D',
+    });
   });
 });

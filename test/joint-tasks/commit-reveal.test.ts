@@ -33,7 +33,9 @@ beforeAll(async () => {
 afterAll(() => fed?.stop());
 
 async function createTask(overrides: Record<string, unknown> = {}, as = planner): Promise<string> {
-  return ok(await fed.query(CREATE, { i: taskInput({ ...futureWindow(), ...overrides }) }, { token: as })).createJointTask.id;
+  return ok(
+    await fed.query(CREATE, { i: taskInput({ ...futureWindow(), ...overrides }) }, { token: as }),
+  ).createJointTask.id;
 }
 
 /** A selection of every leaf field of a type, and of the leaf fields of its object fields without arguments. */
@@ -41,10 +43,12 @@ function everyField(type: GraphQLObjectType, depth = 1, except: string[] = []): 
   const parts: string[] = [];
   for (const field of Object.values(type.getFields())) {
     if (except.includes(field.name)) continue;
-    if (field.args.some((a) => a.type.toString().endsWith('!') && a.defaultValue === undefined)) continue;
+    if (field.args.some((a) => a.type.toString().endsWith('!') && a.defaultValue === undefined))
+      continue;
     const named = getNamedType(field.type);
     if (isLeafType(named)) parts.push(field.name);
-    else if (depth > 0 && isObjectType(named) && !named.name.endsWith('Connection')) parts.push(`${field.name} { ${everyField(named, depth - 1) || '__typename'} }`);
+    else if (depth > 0 && isObjectType(named) && !named.name.endsWith('Connection'))
+      parts.push(`${field.name} { ${everyField(named, depth - 1) || '__typename'} }`);
   }
   return parts.join(' ');
 }
@@ -56,9 +60,14 @@ function gatewayBase(): string {
 /** Runs `npm run verify-draw`'s script (asynchronously: the federation it may fetch from runs in this process). */
 function verifyDrawCli(...args: string[]): Promise<{ status: number; stdout: string }> {
   return new Promise((resolve) => {
-    execFile('node', ['-r', './scripts/register.js', 'scripts/verify-draw.ts', ...args], { cwd: path.join(__dirname, '../..'), encoding: 'utf8' }, (err, stdout) => {
-      resolve({ status: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout });
-    });
+    execFile(
+      'node',
+      ['-r', './scripts/register.js', 'scripts/verify-draw.ts', ...args],
+      { cwd: path.join(__dirname, '../..'), encoding: 'utf8' },
+      (err, stdout) => {
+        resolve({ status: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout });
+      },
+    );
   });
 }
 
@@ -71,18 +80,32 @@ describe('committing a draw before any entropy exists', () => {
     const taskId = await createTask();
     const w = witnesses(3);
     const logStart = logLines.length;
-    const commitment = ok(await fed.query(COMMIT, { t: taskId, i: { witnesses: w.commitments } }, { token: planner })).commitDraw;
+    const commitment = ok(
+      await fed.query(COMMIT, { t: taskId, i: { witnesses: w.commitments } }, { token: planner }),
+    ).commitDraw;
     expect(commitment).toMatchObject({ status: 'PENDING', witnesses: w.commitments, beacon: null });
-    for (const d of ['digest', 'parametersDigest', 'frameDigest', 'teamInputsDigest']) expect(commitment[d]).toMatch(/^[0-9a-f]{64}$/);
+    for (const d of ['digest', 'parametersDigest', 'frameDigest', 'teamInputsDigest'])
+      expect(commitment[d]).toMatch(/^[0-9a-f]{64}$/);
     expect(commitment.frameSize).toBeGreaterThan(0);
 
     const logged = (await publicLog()).find((c) => c.id === commitment.id);
-    expect(logged).toMatchObject({ taskId, status: 'PENDING', digest: commitment.digest, leadDepartment: 'market', departments: ['health', 'market', 'tax'], seed: null, entropy: null, drawId: null });
+    expect(logged).toMatchObject({
+      taskId,
+      status: 'PENDING',
+      digest: commitment.digest,
+      leadDepartment: 'market',
+      departments: ['health', 'market', 'tax'],
+      seed: null,
+      entropy: null,
+      drawId: null,
+    });
 
     // Everything a signed-in caller, the public, or a caller of the subgraph port can read before the draw.
     const sdl = fs.readFileSync(path.join(__dirname, '../../schema/joint-tasks.graphql'), 'utf8');
     const schema = buildSubgraphSchema(parse(sdl));
-    expect(Object.keys((schema.getType('JointTask') as GraphQLObjectType).getFields())).not.toContain('seed');
+    expect(
+      Object.keys((schema.getType('JointTask') as GraphQLObjectType).getFields()),
+    ).not.toContain('seed');
     const taskFields = everyField(schema.getType('JointTask') as GraphQLObjectType);
     const commitmentFields = everyField(schema.getType('DrawCommitment') as GraphQLObjectType);
     const seen: string[] = [];
@@ -92,34 +115,71 @@ describe('committing a draw before any entropy exists', () => {
       seen.push(JSON.stringify(res.data));
     };
     await read(`query($t: ID!) { jointTask(id: $t) { ${taskFields} } }`, { t: taskId }, admin);
-    await read(`query($c: ID!) { drawCommitment(id: $c) { ${commitmentFields} } }`, { c: commitment.id }, admin);
-    const publicFields = everyField(schema.getType('DrawCommitment') as GraphQLObjectType, 1, ['task', 'draw', 'committedBy']);
-    await read(`query($c: ID!) { drawCommitment(id: $c) { ${publicFields} } }`, { c: commitment.id });
+    await read(
+      `query($c: ID!) { drawCommitment(id: $c) { ${commitmentFields} } }`,
+      { c: commitment.id },
+      admin,
+    );
+    const publicFields = everyField(schema.getType('DrawCommitment') as GraphQLObjectType, 1, [
+      'task',
+      'draw',
+      'committedBy',
+    ]);
+    await read(`query($c: ID!) { drawCommitment(id: $c) { ${publicFields} } }`, {
+      c: commitment.id,
+    });
     const subgraph = fed.subgraphs.get('joint-tasks')!.url;
-    for (const [typename, id, fields] of [['JointTask', taskId, taskFields], ['DrawCommitment', commitment.id, commitmentFields]]) {
-      const entities = await postGraphQL(subgraph, `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${fields} } } }`,
-        { r: [{ __typename: typename, id }] }, { token: admin });
+    for (const [typename, id, fields] of [
+      ['JointTask', taskId, taskFields],
+      ['DrawCommitment', commitment.id, commitmentFields],
+    ]) {
+      const entities = await postGraphQL(
+        subgraph,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${fields} } } }`,
+        { r: [{ __typename: typename, id }] },
+        { token: admin },
+      );
       expect(entities.errors ?? []).toEqual([]);
       seen.push(JSON.stringify(entities.data));
     }
     expect(seen.join('\n')).not.toMatch(/"seed":"/);
 
-    const draw = ok(await fed.query(DRAW, { id: taskId, e: { witnessSecrets: w.secrets } }, { token: planner })).drawJointTask;
+    const draw = ok(
+      await fed.query(DRAW, { id: taskId, e: { witnessSecrets: w.secrets } }, { token: planner }),
+    ).drawJointTask;
     expect(draw.seed).toMatch(/^[0-9a-f]{64}$/);
     const before = seen.join('\n') + logLines.slice(logStart).join('\n');
     expect(before).not.toContain(draw.seed);
     // The seed is SHA-256 of the commitment digest and the length-prefixed secrets, in commitment order.
-    const entropy = Buffer.concat(w.secrets.flatMap(({ secret }) => {
-      const bytes = Buffer.from(secret, 'utf8');
-      const length = Buffer.alloc(4);
-      length.writeUInt32BE(bytes.length);
-      return [length, bytes];
-    }));
-    expect(draw.seed).toBe(createHash('sha256').update(Buffer.from(commitment.digest, 'hex')).update(entropy).digest('hex'));
-    expect(draw).toMatchObject({ algorithmVersion: 'coordinated-poisson/2', commitmentId: commitment.id, frameDigest: commitment.frameDigest, frameSize: commitment.frameSize });
+    const entropy = Buffer.concat(
+      w.secrets.flatMap(({ secret }) => {
+        const bytes = Buffer.from(secret, 'utf8');
+        const length = Buffer.alloc(4);
+        length.writeUInt32BE(bytes.length);
+        return [length, bytes];
+      }),
+    );
+    expect(draw.seed).toBe(
+      createHash('sha256')
+        .update(Buffer.from(commitment.digest, 'hex'))
+        .update(entropy)
+        .digest('hex'),
+    );
+    expect(draw).toMatchObject({
+      algorithmVersion: 'coordinated-poisson/2',
+      commitmentId: commitment.id,
+      frameDigest: commitment.frameDigest,
+      frameSize: commitment.frameSize,
+    });
 
     const drawn = (await publicLog()).find((c) => c.id === commitment.id);
-    expect(drawn).toMatchObject({ status: 'DRAWN', seed: draw.seed, drawId: draw.id, sampleSize: draw.realisedVisits, bundleUrl: `/draws/${draw.id}/bundle.json` });
+    expect(drawn).toMatchObject({
+      status: 'DRAWN',
+      seed: draw.seed,
+      drawId: draw.id,
+      sampleSize: draw.realisedVisits,
+      bundleUrl: `/draws/${draw.id}/bundle.json`,
+    });
     expect(drawn.entropy.witnesses).toEqual(w.secrets);
   });
 
@@ -127,19 +187,33 @@ describe('committing a draw before any entropy exists', () => {
     const taskId = await createTask();
     const w = witnesses();
     ok(await fed.query(COMMIT, { t: taskId, i: { witnesses: w.commitments } }, { token: planner }));
-    const draw = ok(await fed.query(DRAW, { id: taskId, e: { witnessSecrets: w.secrets } }, { token: planner })).drawJointTask;
+    const draw = ok(
+      await fed.query(DRAW, { id: taskId, e: { witnessSecrets: w.secrets } }, { token: planner }),
+    ).drawJointTask;
 
     const res = await fetch(`${gatewayBase()}/draws/${draw.id}/bundle.json`);
     expect(res.status).toBe(200);
     const text = await res.text();
     const bundle = JSON.parse(text);
-    expect(bundle).toMatchObject({ format: 'jih-draw-bundle/1', drawId: draw.id, seed: draw.seed, algorithmVersion: 'coordinated-poisson/2' });
+    expect(bundle).toMatchObject({
+      format: 'jih-draw-bundle/1',
+      drawId: draw.id,
+      seed: draw.seed,
+      algorithmVersion: 'coordinated-poisson/2',
+    });
     expect(bundle.visits).toHaveLength(draw.realisedVisits);
 
-    const inspectorIds = await sql<{ id: string }>(fed.databaseUrl, `SELECT DISTINCT unnest(t.inspector_ids) AS id FROM joint_tasks.visit_team t JOIN joint_tasks.visit v ON v.id = t.visit_id WHERE v.task_id = $1`, [taskId]);
+    const inspectorIds = await sql<{ id: string }>(
+      fed.databaseUrl,
+      `SELECT DISTINCT unnest(t.inspector_ids) AS id FROM joint_tasks.visit_team t JOIN joint_tasks.visit v ON v.id = t.visit_id WHERE v.task_id = $1`,
+      [taskId],
+    );
     expect(inspectorIds.length).toBeGreaterThan(0);
     for (const { id } of inspectorIds) expect(text).not.toContain(id);
-    const reasons = await sql<{ reason: string }>(fed.databaseUrl, 'SELECT reason FROM registry.recusal');
+    const reasons = await sql<{ reason: string }>(
+      fed.databaseUrl,
+      'SELECT reason FROM registry.recusal',
+    );
     for (const { reason } of reasons) expect(text).not.toContain(reason);
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-'));
@@ -157,7 +231,10 @@ describe('committing a draw before any entropy exists', () => {
     expect(tampered.status).toBe(1);
     expect(tampered.stdout).toMatch(/NOT VERIFIED: frame digest/);
 
-    expect((await fetch(`${gatewayBase()}/draws/00000000-0000-4000-8000-000000000000/bundle.json`)).status).toBe(404);
+    expect(
+      (await fetch(`${gatewayBase()}/draws/00000000-0000-4000-8000-000000000000/bundle.json`))
+        .status,
+    ).toBe(404);
     expect((await fetch(`${gatewayBase()}/draws/not-a-draw/bundle.json`)).status).toBe(400);
   });
 });
@@ -166,84 +243,258 @@ describe('refusing what would let anyone steer a draw', () => {
   it('refuses a draw without a commitment, a second commitment, a missing witness and a wrong secret — naming the problem and writing nothing', async () => {
     const taskId = await createTask();
     const w = witnesses();
-    expect(codeOf(await fed.query(DRAW, { id: taskId, e: { witnessSecrets: w.secrets } }, { token: planner }))).toBe('CONFLICT');
-    const commitment = ok(await fed.query(COMMIT, { t: taskId, i: { witnesses: w.commitments } }, { token: planner })).commitDraw;
-    expect(codeOf(await fed.query(COMMIT, { t: taskId, i: { witnesses: witnesses().commitments } }, { token: planner }))).toBe('CONFLICT');
+    expect(
+      codeOf(
+        await fed.query(DRAW, { id: taskId, e: { witnessSecrets: w.secrets } }, { token: planner }),
+      ),
+    ).toBe('CONFLICT');
+    const commitment = ok(
+      await fed.query(COMMIT, { t: taskId, i: { witnesses: w.commitments } }, { token: planner }),
+    ).commitDraw;
+    expect(
+      codeOf(
+        await fed.query(
+          COMMIT,
+          { t: taskId, i: { witnesses: witnesses().commitments } },
+          { token: planner },
+        ),
+      ),
+    ).toBe('CONFLICT');
 
-    const missing = await fed.query(DRAW, { id: taskId, e: { witnessSecrets: [w.secrets[0]] } }, { token: planner });
+    const missing = await fed.query(
+      DRAW,
+      { id: taskId, e: { witnessSecrets: [w.secrets[0]] } },
+      { token: planner },
+    );
     expect(codeOf(missing)).toBe('BAD_USER_INPUT');
     expect(missing.errors?.[0].message).toMatch(/witness "witness-2" .* has not revealed/);
-    const wrong = await fed.query(DRAW, { id: taskId, e: { witnessSecrets: [w.secrets[0], { name: 'witness-2', secret: 'not-the-secret' }] } }, { token: planner });
+    const wrong = await fed.query(
+      DRAW,
+      {
+        id: taskId,
+        e: { witnessSecrets: [w.secrets[0], { name: 'witness-2', secret: 'not-the-secret' }] },
+      },
+      { token: planner },
+    );
     expect(codeOf(wrong)).toBe('BAD_USER_INPUT');
-    expect(wrong.errors?.[0].message).toMatch(/witness "witness-2" does not hash to their commitment/);
-    const rows = await sql<{ n: number }>(fed.databaseUrl, `SELECT (SELECT count(*) FROM joint_tasks.draw WHERE task_id = $1) + (SELECT count(*) FROM joint_tasks.visit WHERE task_id = $1) AS n`, [taskId]);
+    expect(wrong.errors?.[0].message).toMatch(
+      /witness "witness-2" does not hash to their commitment/,
+    );
+    const rows = await sql<{ n: number }>(
+      fed.databaseUrl,
+      `SELECT (SELECT count(*) FROM joint_tasks.draw WHERE task_id = $1) + (SELECT count(*) FROM joint_tasks.visit WHERE task_id = $1) AS n`,
+      [taskId],
+    );
     expect(Number(rows[0].n)).toBe(0);
     expect((await publicLog()).find((c) => c.id === commitment.id).status).toBe('PENDING');
 
-    expect(codeOf(await fed.query(DRAW, { id: taskId, e: { witnessSecrets: w.secrets } }, { token: await token('tax', ['planner']) }))).toBe('FORBIDDEN');
-    ok(await fed.query(DRAW, { id: taskId, e: { witnessSecrets: [...w.secrets].reverse() } }, { token: planner }));
-    expect(codeOf(await fed.query(COMMIT, { t: taskId, i: { witnesses: witnesses().commitments } }, { token: planner }))).toBe('CONFLICT');
+    expect(
+      codeOf(
+        await fed.query(
+          DRAW,
+          { id: taskId, e: { witnessSecrets: w.secrets } },
+          { token: await token('tax', ['planner']) },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    ok(
+      await fed.query(
+        DRAW,
+        { id: taskId, e: { witnessSecrets: [...w.secrets].reverse() } },
+        { token: planner },
+      ),
+    );
+    expect(
+      codeOf(
+        await fed.query(
+          COMMIT,
+          { t: taskId, i: { witnesses: witnesses().commitments } },
+          { token: planner },
+        ),
+      ),
+    ).toBe('CONFLICT');
   });
 
   it('refuses an entropy plan one person controls: one witness, no source at all, a malformed commitment', async () => {
     const taskId = await createTask();
-    for (const input of [{ witnesses: witnesses(1).commitments }, { witnesses: [] }, { witnesses: [...witnesses(1).commitments, { name: 'x', role: 'notary', commitment: 'ABC' }] }]) {
-      expect(codeOf(await fed.query(COMMIT, { t: taskId, i: input }, { token: planner }))).toBe('BAD_USER_INPUT');
+    for (const input of [
+      { witnesses: witnesses(1).commitments },
+      { witnesses: [] },
+      {
+        witnesses: [...witnesses(1).commitments, { name: 'x', role: 'notary', commitment: 'ABC' }],
+      },
+    ]) {
+      expect(codeOf(await fed.query(COMMIT, { t: taskId, i: input }, { token: planner }))).toBe(
+        'BAD_USER_INPUT',
+      );
     }
-    const [{ n }] = await sql<{ n: number }>(fed.databaseUrl, 'SELECT count(*)::int AS n FROM joint_tasks.draw_commitment WHERE task_id = $1', [taskId]);
+    const [{ n }] = await sql<{ n: number }>(
+      fed.databaseUrl,
+      'SELECT count(*)::int AS n FROM joint_tasks.draw_commitment WHERE task_id = $1',
+      [taskId],
+    );
     expect(n).toBe(0);
   });
 
   it('keeps a cancelled commitment on the public record with its reason, so a re-roll shows beside it', async () => {
     const taskId = await createTask();
-    const first = ok(await fed.query(COMMIT, { t: taskId, i: { witnesses: witnesses().commitments } }, { token: planner })).commitDraw;
+    const first = ok(
+      await fed.query(
+        COMMIT,
+        { t: taskId, i: { witnesses: witnesses().commitments } },
+        { token: planner },
+      ),
+    ).commitDraw;
     const CANCEL = `mutation($id: ID!, $r: String!) { cancelDrawCommitment(id: $id, reason: $r) { id status cancelReason } }`;
-    expect(codeOf(await fed.query(CANCEL, { id: first.id, r: '见证人未到场' }, { token: await token('tax', ['planner']) }))).toBe('FORBIDDEN');
-    expect(codeOf(await fed.query(CANCEL, { id: first.id, r: 'x' }, { token: planner }))).toBe('BAD_USER_INPUT');
-    expect(ok(await fed.query(CANCEL, { id: first.id, r: 'a witness could not attend (见证人未到场)' }, { token: planner })).cancelDrawCommitment.status).toBe('CANCELLED');
-    expect(codeOf(await fed.query(CANCEL, { id: first.id, r: 'again, for no reason' }, { token: planner }))).toBe('CONFLICT');
-    const second = ok(await fed.query(COMMIT, { t: taskId, i: { witnesses: witnesses().commitments } }, { token: planner })).commitDraw;
+    expect(
+      codeOf(
+        await fed.query(
+          CANCEL,
+          { id: first.id, r: '见证人未到场' },
+          { token: await token('tax', ['planner']) },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(codeOf(await fed.query(CANCEL, { id: first.id, r: 'x' }, { token: planner }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      ok(
+        await fed.query(
+          CANCEL,
+          { id: first.id, r: 'a witness could not attend (见证人未到场)' },
+          { token: planner },
+        ),
+      ).cancelDrawCommitment.status,
+    ).toBe('CANCELLED');
+    expect(
+      codeOf(
+        await fed.query(CANCEL, { id: first.id, r: 'again, for no reason' }, { token: planner }),
+      ),
+    ).toBe('CONFLICT');
+    const second = ok(
+      await fed.query(
+        COMMIT,
+        { t: taskId, i: { witnesses: witnesses().commitments } },
+        { token: planner },
+      ),
+    ).commitDraw;
     const log = (await publicLog()).filter((c) => c.taskId === taskId);
     expect(log.map((c) => [c.id, c.status, c.cancelReason])).toEqual([
       [second.id, 'PENDING', null],
       [first.id, 'CANCELLED', 'a witness could not attend (见证人未到场)'],
     ]);
     // The record is frozen in the database too.
-    await expect(sql(fed.databaseUrl, 'DELETE FROM joint_tasks.draw_commitment WHERE id = $1', [first.id])).rejects.toThrow(/public record/);
-    await expect(sql(fed.databaseUrl, `UPDATE joint_tasks.draw_commitment SET frame_digest = repeat('0', 64) WHERE id = $1`, [second.id])).rejects.toThrow(/frozen/);
+    await expect(
+      sql(fed.databaseUrl, 'DELETE FROM joint_tasks.draw_commitment WHERE id = $1', [first.id]),
+    ).rejects.toThrow(/public record/);
+    await expect(
+      sql(
+        fed.databaseUrl,
+        `UPDATE joint_tasks.draw_commitment SET frame_digest = repeat('0', 64) WHERE id = $1`,
+        [second.id],
+      ),
+    ).rejects.toThrow(/frozen/);
     ok(await fed.query(CANCEL, { id: second.id, r: 'the end of this test' }, { token: planner }));
   });
 
   it('refuses a window wholly in the past unless an admin backfills it with a recorded reason', async () => {
     const taskId = await createTask({ windowStart: chinaDay(-60), windowEnd: chinaDay(-1) }, admin);
     const w = witnesses();
-    const refused = await fed.query(COMMIT, { t: taskId, i: { witnesses: w.commitments } }, { token: planner });
+    const refused = await fed.query(
+      COMMIT,
+      { t: taskId, i: { witnesses: w.commitments } },
+      { token: planner },
+    );
     expect(codeOf(refused)).toBe('BAD_USER_INPUT');
     expect(refused.errors?.[0].message).toMatch(/wholly in the past/);
-    expect(codeOf(await fed.query(COMMIT, { t: taskId, i: { witnesses: w.commitments, backfillReason: 'recording a 2025 paper draw' } }, { token: planner }))).toBe('FORBIDDEN');
-    const backfilled = ok(await fed.query(COMMIT, { t: taskId, i: { witnesses: w.commitments, backfillReason: 'recording a 2025 paper draw' } }, { token: admin })).commitDraw;
-    expect((await publicLog()).find((c) => c.id === backfilled.id).backfillReason).toBe('recording a 2025 paper draw');
+    expect(
+      codeOf(
+        await fed.query(
+          COMMIT,
+          {
+            t: taskId,
+            i: { witnesses: w.commitments, backfillReason: 'recording a 2025 paper draw' },
+          },
+          { token: planner },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    const backfilled = ok(
+      await fed.query(
+        COMMIT,
+        {
+          t: taskId,
+          i: { witnesses: w.commitments, backfillReason: 'recording a 2025 paper draw' },
+        },
+        { token: admin },
+      ),
+    ).commitDraw;
+    expect((await publicLog()).find((c) => c.id === backfilled.id).backfillReason).toBe(
+      'recording a 2025 paper draw',
+    );
     ok(await fed.query(DRAW, { id: taskId, e: { witnessSecrets: w.secrets } }, { token: admin }));
   });
 
-  it('refuses a commitment while another within reach of the same department\'s history rules is pending', async () => {
+  it("refuses a commitment while another within reach of the same department's history rules is pending", async () => {
     const later = await createTask({ windowStart: chinaDay(400), windowEnd: chinaDay(430) });
     const earlier = await createTask({ windowStart: chinaDay(200), windowEnd: chinaDay(230) });
-    const pending = ok(await fed.query(COMMIT, { t: later, i: { witnesses: witnesses().commitments } }, { token: planner })).commitDraw;
-    const refused = await fed.query(COMMIT, { t: earlier, i: { witnesses: witnesses().commitments } }, { token: planner });
+    const pending = ok(
+      await fed.query(
+        COMMIT,
+        { t: later, i: { witnesses: witnesses().commitments } },
+        { token: planner },
+      ),
+    ).commitDraw;
+    const refused = await fed.query(
+      COMMIT,
+      { t: earlier, i: { witnesses: witnesses().commitments } },
+      { token: planner },
+    );
     expect(codeOf(refused)).toBe('CONFLICT');
     expect(refused.errors?.[0].message).toContain(pending.id);
-    ok(await fed.query(`mutation($id: ID!) { cancelDrawCommitment(id: $id, reason: "re-planned after a conflict") { id } }`, { id: pending.id }, { token: planner }));
-    const next = ok(await fed.query(COMMIT, { t: earlier, i: { witnesses: witnesses().commitments } }, { token: planner })).commitDraw;
-    ok(await fed.query(`mutation($id: ID!) { cancelDrawCommitment(id: $id, reason: "the end of this test") { id } }`, { id: next.id }, { token: planner }));
+    ok(
+      await fed.query(
+        `mutation($id: ID!) { cancelDrawCommitment(id: $id, reason: "re-planned after a conflict") { id } }`,
+        { id: pending.id },
+        { token: planner },
+      ),
+    );
+    const next = ok(
+      await fed.query(
+        COMMIT,
+        { t: earlier, i: { witnesses: witnesses().commitments } },
+        { token: planner },
+      ),
+    ).commitDraw;
+    ok(
+      await fed.query(
+        `mutation($id: ID!) { cancelDrawCommitment(id: $id, reason: "the end of this test") { id } }`,
+        { id: next.id },
+        { token: planner },
+      ),
+    );
   });
 
-  it('needs the lead department among the participants, and gives the registry\'s frame only to planners of a participating department', async () => {
-    const res = await fed.query(CREATE, { i: taskInput({ departments: [{ department: 'tax', checkItems: ['TAX-001'], ratio: 0.1 }] }) }, { token: planner });
+  it("needs the lead department among the participants, and gives the registry's frame only to planners of a participating department", async () => {
+    const res = await fed.query(
+      CREATE,
+      {
+        i: taskInput({ departments: [{ department: 'tax', checkItems: ['TAX-001'], ratio: 0.1 }] }),
+      },
+      { token: planner },
+    );
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
-    expect(res.errors?.[0].message).toMatch(/lead department "market" must be among the participating departments/);
+    expect(res.errors?.[0].message).toMatch(
+      /lead department "market" must be among the participating departments/,
+    );
     const frameUrl = fed.subgraphs.get('registry')!.url.replace(/\/graphql$/, '/internal/frame');
-    const ask = (t: string) => fetch(frameUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` }, body: JSON.stringify({ departments: ['market'], checkItems: [] }) });
+    const ask = (t: string) =>
+      fetch(frameUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` },
+        body: JSON.stringify({ departments: ['market'], checkItems: [] }),
+      });
     expect((await ask(await token('tax', ['planner']))).status).toBe(403);
     expect((await ask(planner)).status).toBe(200);
   });
@@ -255,21 +506,36 @@ describe('a drand beacon round after the commit', () => {
     const restore = chain.configure();
     try {
       const taskId = await createTask();
-      const tooEarly = await fed.query(COMMIT, { t: taskId, i: { beacon: { round: 5 } } }, { token: planner });
+      const tooEarly = await fed.query(
+        COMMIT,
+        { t: taskId, i: { beacon: { round: 5 } } },
+        { token: planner },
+      );
       expect(codeOf(tooEarly)).toBe('BAD_USER_INPUT');
       expect(tooEarly.errors?.[0].message).toMatch(/not after the commit time/);
 
-      const commitment = ok(await fed.query(COMMIT, { t: taskId, i: { beacon: { delaySeconds: 1 } } }, { token: planner })).commitDraw;
+      const commitment = ok(
+        await fed.query(
+          COMMIT,
+          { t: taskId, i: { beacon: { delaySeconds: 1 } } },
+          { token: planner },
+        ),
+      ).commitDraw;
       const round: number = commitment.beacon.round;
-      expect(Date.parse(commitment.beacon.roundTime)).toBeGreaterThan(Date.parse(commitment.committedAt));
-      const reveal = (r: number, signature: string) => fed.query(DRAW, { id: taskId, e: { beacon: { round: r, signature } } }, { token: planner });
+      expect(Date.parse(commitment.beacon.roundTime)).toBeGreaterThan(
+        Date.parse(commitment.committedAt),
+      );
+      const reveal = (r: number, signature: string) =>
+        fed.query(DRAW, { id: taskId, e: { beacon: { round: r, signature } } }, { token: planner });
 
       const early = await reveal(round, chain.sign(round));
       if (Date.now() < Date.parse(commitment.beacon.roundTime)) {
         expect(codeOf(early)).toBe('BAD_USER_INPUT');
         expect(early.errors?.[0].message).toMatch(/not emitted until/);
       }
-      await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(commitment.beacon.roundTime) - Date.now() + 50)));
+      await new Promise((r) =>
+        setTimeout(r, Math.max(0, Date.parse(commitment.beacon.roundTime) - Date.now() + 50)),
+      );
       expect(codeOf(await reveal(round + 1, chain.sign(round + 1)))).toBe('BAD_USER_INPUT');
       const forged = await reveal(round, chain.sign(round + 1));
       expect(codeOf(forged)).toBe('BAD_USER_INPUT');
@@ -278,8 +544,15 @@ describe('a drand beacon round after the commit', () => {
       expect(codeOf(await reveal(round, other.sign(round)))).toBe('BAD_USER_INPUT');
 
       const draw = ok(await reveal(round, chain.sign(round))).drawJointTask;
-      const randomness = createHash('sha256').update(Buffer.from(chain.sign(round), 'hex')).digest('hex');
-      expect(draw.seed).toBe(createHash('sha256').update(Buffer.from(commitment.digest, 'hex')).update(Buffer.from(randomness, 'hex')).digest('hex'));
+      const randomness = createHash('sha256')
+        .update(Buffer.from(chain.sign(round), 'hex'))
+        .digest('hex');
+      expect(draw.seed).toBe(
+        createHash('sha256')
+          .update(Buffer.from(commitment.digest, 'hex'))
+          .update(Buffer.from(randomness, 'hex'))
+          .digest('hex'),
+      );
       const logged = (await publicLog()).find((c) => c.id === commitment.id);
       expect(logged.entropy).toMatchObject({ beaconRound: round, beaconRandomness: randomness });
 

@@ -24,7 +24,10 @@ async function createAndDraw(input = taskInput(futureWindow())) {
 
 describe('composing a joint task', () => {
   it('refuses unknown departments, foreign check items, ratios out of range or over the GENERAL cap, and a reversed window — listing every problem and storing nothing', async () => {
-    const [{ n: before }] = await sql<{ n: number }>(fed.databaseUrl, 'SELECT count(*)::int AS n FROM joint_tasks.joint_task');
+    const [{ n: before }] = await sql<{ n: number }>(
+      fed.databaseUrl,
+      'SELECT count(*)::int AS n FROM joint_tasks.joint_task',
+    );
     const bad = taskInput({
       windowStart: '2026-12-01',
       windowEnd: '2026-11-01',
@@ -43,14 +46,25 @@ describe('composing a joint task', () => {
     expect(problems.join('\n')).toMatch(/exceeds the tax policy cap 0.03 for GENERAL items/);
     expect(problems.join('\n')).toMatch(/ratio: must be in \(0, 1\], got 1.5/);
     expect(problems.join('\n')).toMatch(/windowEnd 2026-11-01 is before windowStart 2026-12-01/);
-    const [{ n: after }] = await sql<{ n: number }>(fed.databaseUrl, 'SELECT count(*)::int AS n FROM joint_tasks.joint_task');
+    const [{ n: after }] = await sql<{ n: number }>(
+      fed.databaseUrl,
+      'SELECT count(*)::int AS n FROM joint_tasks.joint_task',
+    );
     expect(after).toBe(before);
   });
 
   it('lets only planners of the lead department compose and draw', async () => {
-    const other = await fed.query(CREATE, { i: taskInput() }, { token: await token('tax', ['planner']) });
+    const other = await fed.query(
+      CREATE,
+      { i: taskInput() },
+      { token: await token('tax', ['planner']) },
+    );
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const inspector = await fed.query(CREATE, { i: taskInput() }, { token: await token('market', ['inspector']) });
+    const inspector = await fed.query(
+      CREATE,
+      { i: taskInput() },
+      { token: await token('market', ['inspector']) },
+    );
     expect(inspector.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const anon = await fed.query(CREATE, { i: taskInput() });
     expect(anon.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -64,17 +78,29 @@ describe('the coordinated draw through the gateway', () => {
     expect(draw.frameSize).toBeGreaterThan(0);
     expect(draw.expectedVisits).toBeLessThanOrEqual(draw.independentVisits);
     expect(draw.independentVisits).toBeLessThanOrEqual(draw.separateVisits + 1e-9);
-    const health = draw.departmentStats.find((d: { department: string }) => d.department === 'health');
+    const health = draw.departmentStats.find(
+      (d: { department: string }) => d.department === 'health',
+    );
     expect(health.realised + health.shortfall).toBe(20);
 
-    const visits = await sql<{ uscc: string; n: number }>(fed.databaseUrl, 'SELECT uscc, count(*)::int AS n FROM joint_tasks.visit WHERE task_id = $1 GROUP BY uscc', [taskId]);
+    const visits = await sql<{ uscc: string; n: number }>(
+      fed.databaseUrl,
+      'SELECT uscc, count(*)::int AS n FROM joint_tasks.visit WHERE task_id = $1 GROUP BY uscc',
+      [taskId],
+    );
     expect(visits.length).toBe(draw.realisedVisits);
     expect(visits.every((v) => v.n === 1)).toBe(true);
-    const perDept = draw.departmentStats.reduce((s: number, d: { realised: number }) => s + d.realised, 0);
+    const perDept = draw.departmentStats.reduce(
+      (s: number, d: { realised: number }) => s + d.realised,
+      0,
+    );
     expect(draw.realisedVisits).toBeLessThanOrEqual(perDept);
 
-    const teams = await sql<{ status: string; size: number; reason: string | null }>(fed.databaseUrl,
-      `SELECT t.status, cardinality(t.inspector_ids) AS size, t.reason FROM joint_tasks.visit_team t JOIN joint_tasks.visit v ON v.id = t.visit_id WHERE v.task_id = $1`, [taskId]);
+    const teams = await sql<{ status: string; size: number; reason: string | null }>(
+      fed.databaseUrl,
+      `SELECT t.status, cardinality(t.inspector_ids) AS size, t.reason FROM joint_tasks.visit_team t JOIN joint_tasks.visit v ON v.id = t.visit_id WHERE v.task_id = $1`,
+      [taskId],
+    );
     expect(teams.length).toBe(perDept);
     for (const t of teams) {
       if (t.status === 'STAFFED') expect(t.size).toBeGreaterThanOrEqual(2);
@@ -84,8 +110,12 @@ describe('the coordinated draw through the gateway', () => {
 
   it('answers one query from a visit to its enterprise, teams and inspectors', async () => {
     const { taskId } = await createAndDraw();
-    const res = await fed.query(`query($t: ID!) { jointTask(id: $t) { status visitCount visits(first: 5) { nodes { id status departments
-      enterprise { uscc name jointVisits { id } } teams { department { code nameZh } status inspectors { id name } } } } } }`, { t: taskId }, { token: planner });
+    const res = await fed.query(
+      `query($t: ID!) { jointTask(id: $t) { status visitCount visits(first: 5) { nodes { id status departments
+      enterprise { uscc name jointVisits { id } } teams { department { code nameZh } status inspectors { id name } } } } } }`,
+      { t: taskId },
+      { token: planner },
+    );
     expect(res.errors).toBeUndefined();
     const task = res.data.jointTask;
     expect(task.status).toBe('DRAWN');
@@ -98,17 +128,35 @@ describe('the coordinated draw through the gateway', () => {
 
   it('refuses to draw a task twice (CONFLICT)', async () => {
     const { taskId } = await createAndDraw();
-    const again = await fed.query(DRAW, { id: taskId, e: { witnessSecrets: witnesses().secrets } }, { token: planner });
+    const again = await fed.query(
+      DRAW,
+      { id: taskId, e: { witnessSecrets: witnesses().secrets } },
+      { token: planner },
+    );
     expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 
-  it('reproduces under verifyDraw for anyone, computed once and served from storage; a supervisor\'s recompute sees a changed stored visit', async () => {
+  it("reproduces under verifyDraw for anyone, computed once and served from storage; a supervisor's recompute sees a changed stored visit", async () => {
     const { draw } = await createAndDraw();
     const q = `query($id: ID!, $r: Boolean) { verifyDraw(id: $id, recompute: $r) { reproduces frameDigestMatches resultDigestMatches visitsMatch differences verifiedAt checks { name ok } } }`;
     const ok = await fed.query(q, { id: draw.id });
     expect(ok.errors).toBeUndefined();
-    expect(ok.data.verifyDraw).toMatchObject({ reproduces: true, frameDigestMatches: true, resultDigestMatches: true, visitsMatch: true });
-    expect(ok.data.verifyDraw.checks.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['frame digest', 'witness secrets', 'seed', 'sample', 'visits and teams', 'stored visits']));
+    expect(ok.data.verifyDraw).toMatchObject({
+      reproduces: true,
+      frameDigestMatches: true,
+      resultDigestMatches: true,
+      visitsMatch: true,
+    });
+    expect(ok.data.verifyDraw.checks.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining([
+        'frame digest',
+        'witness secrets',
+        'seed',
+        'sample',
+        'visits and teams',
+        'stored visits',
+      ]),
+    );
     const again = await fed.query(q, { id: draw.id });
     expect(again.data.verifyDraw.verifiedAt).toBe(ok.data.verifyDraw.verifiedAt);
 
@@ -117,8 +165,16 @@ describe('the coordinated draw through the gateway', () => {
     const plannerRecompute = await fed.query(q, { id: draw.id, r: true }, { token: planner });
     expect(plannerRecompute.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
-    await sql(fed.databaseUrl, `UPDATE joint_tasks.visit SET departments = array_append(departments, 'fire') WHERE id = (SELECT id FROM joint_tasks.visit WHERE draw_id = $1 ORDER BY uscc LIMIT 1)`, [draw.id]);
-    const tampered = await fed.query(q, { id: draw.id, r: true }, { token: await token('market', ['supervisor']) });
+    await sql(
+      fed.databaseUrl,
+      `UPDATE joint_tasks.visit SET departments = array_append(departments, 'fire') WHERE id = (SELECT id FROM joint_tasks.visit WHERE draw_id = $1 ORDER BY uscc LIMIT 1)`,
+      [draw.id],
+    );
+    const tampered = await fed.query(
+      q,
+      { id: draw.id, r: true },
+      { token: await token('market', ['supervisor']) },
+    );
     expect(tampered.errors).toBeUndefined();
     expect(tampered.data.verifyDraw.reproduces).toBe(false);
     expect(tampered.data.verifyDraw.differences.join('\n')).toMatch(/stored visits/);
@@ -126,22 +182,42 @@ describe('the coordinated draw through the gateway', () => {
 
   it('replaces a recused inspector by a new seeded draw, recorded as a team change, and honours the recusal', async () => {
     const { taskId } = await createAndDraw();
-    const [team] = await sql<{ visit_id: string; uscc: string; inspector_ids: string[] }>(fed.databaseUrl,
+    const [team] = await sql<{ visit_id: string; uscc: string; inspector_ids: string[] }>(
+      fed.databaseUrl,
       `SELECT t.visit_id, v.uscc, t.inspector_ids FROM joint_tasks.visit_team t JOIN joint_tasks.visit v ON v.id = t.visit_id
-        WHERE v.task_id = $1 AND t.department_code = 'market' AND t.status = 'STAFFED' ORDER BY v.uscc LIMIT 1`, [taskId]);
+        WHERE v.task_id = $1 AND t.department_code = 'market' AND t.status = 'STAFFED' ORDER BY v.uscc LIMIT 1`,
+      [taskId],
+    );
     const leaving = team.inspector_ids[0];
     const supervisor = await token('market', ['supervisor']);
-    const res = await fed.query(`mutation($v: ID!, $i: ID!) { recuseInspector(visitId: $v, department: "market", inspectorId: $i, reason: "其配偶在该企业任职") {
-      status inspectors { id } changes { sequence replacedInspectorId addedInspectorIds reason } } }`, { v: team.visit_id, i: leaving }, { token: supervisor });
+    const res = await fed.query(
+      `mutation($v: ID!, $i: ID!) { recuseInspector(visitId: $v, department: "market", inspectorId: $i, reason: "其配偶在该企业任职") {
+      status inspectors { id } changes { sequence replacedInspectorId addedInspectorIds reason } } }`,
+      { v: team.visit_id, i: leaving },
+      { token: supervisor },
+    );
     expect(res.errors).toBeUndefined();
     const t = res.data.recuseInspector;
     expect(t.inspectors.map((i: { id: string }) => i.id)).not.toContain(leaving);
     expect(t.inspectors.length).toBeGreaterThanOrEqual(2);
-    expect(t.changes).toEqual([expect.objectContaining({ sequence: 1, replacedInspectorId: leaving, reason: '其配偶在该企业任职' })]);
-    const recusals = await sql(fed.databaseUrl, 'SELECT 1 FROM registry.recusal WHERE inspector_id = $1 AND uscc = $2', [leaving, team.uscc]);
+    expect(t.changes).toEqual([
+      expect.objectContaining({
+        sequence: 1,
+        replacedInspectorId: leaving,
+        reason: '其配偶在该企业任职',
+      }),
+    ]);
+    const recusals = await sql(
+      fed.databaseUrl,
+      'SELECT 1 FROM registry.recusal WHERE inspector_id = $1 AND uscc = $2',
+      [leaving, team.uscc],
+    );
     expect(recusals).toHaveLength(1);
-    const other = await fed.query(`mutation($v: ID!, $i: ID!) { recuseInspector(visitId: $v, department: "market", inspectorId: $i, reason: "x y") { status } }`,
-      { v: team.visit_id, i: t.inspectors[0].id }, { token: await token('tax', ['supervisor']) });
+    const other = await fed.query(
+      `mutation($v: ID!, $i: ID!) { recuseInspector(visitId: $v, department: "market", inspectorId: $i, reason: "x y") { status } }`,
+      { v: team.visit_id, i: t.inspectors[0].id },
+      { token: await token('tax', ['supervisor']) },
+    );
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

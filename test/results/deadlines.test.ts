@@ -1,7 +1,20 @@
 import { resultDueDate } from '@jih/domain/working-days';
 import { chinaDate } from '@jih/subgraphs/joint-tasks/src/services/result-deadline.service';
 import { startFederation, type TestFederation } from '../support/federation';
-import { PUBLISH, REVIEW, codeOf, createAndDraw, inspectorToken, ok, record, resultInput, staffedVisits, supervisorToken, taskInput, type VisitView } from '../support/joint-task-flow';
+import {
+  PUBLISH,
+  REVIEW,
+  codeOf,
+  createAndDraw,
+  inspectorToken,
+  ok,
+  record,
+  resultInput,
+  staffedVisits,
+  supervisorToken,
+  taskInput,
+  type VisitView,
+} from '../support/joint-task-flow';
 
 let fed: TestFederation;
 let visits: VisitView[];
@@ -21,18 +34,27 @@ function take(list: VisitView[]): VisitView {
 /** The deadlines of a visit by department. */
 async function deadlines(visitId: string, token: string): Promise<Record<string, any>> {
   const res = ok(await fed.query(DEADLINES, { v: visitId }, { token }));
-  return Object.fromEntries(res.visit.resultDeadlines.map((d: { departmentCode: string }) => [d.departmentCode, d]));
+  return Object.fromEntries(
+    res.visit.resultDeadlines.map((d: { departmentCode: string }) => [d.departmentCode, d]),
+  );
 }
 
 beforeAll(async () => {
   fed = await startFederation();
   // A window that started before National Day 2025, so a check on 26 September 2025 is inside it.
-  ({ visits } = await createAndDraw(fed, taskInput({ windowStart: '2025-09-01', windowEnd: WINDOW_END, departments: [
-    { department: 'market', checkItems: ['MARKET-002'], ratio: 0.5 },
-    { department: 'tax', checkItems: ['TAX-001'], ratio: 0.03 },
-    // Every draw has a fresh seed: sizes that leave enough market-and-health visits whatever it is.
-    { department: 'health', checkItems: ['36115082102006'], sampleSize: 20 },
-  ] })));
+  ({ visits } = await createAndDraw(
+    fed,
+    taskInput({
+      windowStart: '2025-09-01',
+      windowEnd: WINDOW_END,
+      departments: [
+        { department: 'market', checkItems: ['MARKET-002'], ratio: 0.5 },
+        { department: 'tax', checkItems: ['TAX-001'], ratio: 0.03 },
+        // Every draw has a fresh seed: sizes that leave enough market-and-health visits whatever it is.
+        { department: 'health', checkItems: ['36115082102006'], sampleSize: 20 },
+      ],
+    }),
+  ));
 });
 afterAll(() => fed?.stop());
 
@@ -41,14 +63,29 @@ describe('result deadlines through the API', () => {
     const visit = take(staffedVisits(visits, ['market', 'health']));
     const market = await record(fed, visit, 'market', { checkDate: '2025-09-26' });
     expect(market.dueDate).toBe('2025-10-30');
-    expect(market.deadline).toEqual({ status: 'OVERDUE', dueDate: '2025-10-30', basis: 'CHECK_DATE' });
+    expect(market.deadline).toEqual({
+      status: 'OVERDUE',
+      dueDate: '2025-10-30',
+      basis: 'CHECK_DATE',
+    });
     const health = await record(fed, visit, 'health', { checkDate: '2025-09-26' });
     expect(health.dueDate).toBe('2025-10-10');
     // Saturday 2025-09-27 is a rest day, Sunday 2025-09-28 an adjusted working day (调休) and 1-8 October the
     // holiday: the fifth working day after Friday 26 September is Friday 10 October.
     const d = await deadlines(visit.id, await supervisorToken('market'));
-    expect(d.health).toMatchObject({ recorded: true, basis: 'CHECK_DATE', checkDate: '2025-09-26', dueDate: '2025-10-10', dueWorkingDays: 5, status: 'OVERDUE' });
-    expect(d.market).toMatchObject({ dueDate: '2025-10-30', dueWorkingDays: 20, status: 'OVERDUE' });
+    expect(d.health).toMatchObject({
+      recorded: true,
+      basis: 'CHECK_DATE',
+      checkDate: '2025-09-26',
+      dueDate: '2025-10-10',
+      dueWorkingDays: 5,
+      status: 'OVERDUE',
+    });
+    expect(d.market).toMatchObject({
+      dueDate: '2025-10-30',
+      dueWorkingDays: 20,
+      status: 'OVERDUE',
+    });
     expect(d.market.workingDaysOverdue).toBeGreaterThan(200);
   });
 
@@ -56,12 +93,25 @@ describe('result deadlines through the API', () => {
     const visit = take(staffedVisits(visits, ['market', 'health']));
     await record(fed, visit, 'market', { checkDate: '2025-09-26' });
     const d = await deadlines(visit.id, await supervisorToken('health'));
-    expect(d.health).toMatchObject({ recorded: false, resultStatus: null, basis: 'VISIT_DATE', checkDate: '2025-09-26', dueDate: '2025-10-10', status: 'OVERDUE' });
+    expect(d.health).toMatchObject({
+      recorded: false,
+      resultStatus: null,
+      basis: 'VISIT_DATE',
+      checkDate: '2025-09-26',
+      dueDate: '2025-10-10',
+      status: 'OVERDUE',
+    });
 
     const untouched = take(staffedVisits(visits, ['market']));
     const none = await deadlines(untouched.id, await supervisorToken('market'));
     const due = resultDueDate(WINDOW_END, 'market');
-    expect(none.market).toMatchObject({ recorded: false, basis: 'WINDOW_END', checkDate: WINDOW_END, dueDate: due, status: due < chinaDate() ? 'OVERDUE' : 'DUE' });
+    expect(none.market).toMatchObject({
+      recorded: false,
+      basis: 'WINDOW_END',
+      checkDate: WINDOW_END,
+      dueDate: due,
+      status: due < chinaDate() ? 'OVERDUE' : 'DUE',
+    });
   });
 
   it('marks a result published after its due date LATE, and one checked today DUE', async () => {
@@ -69,8 +119,14 @@ describe('result deadlines through the API', () => {
     const late = await record(fed, visit, 'market', { checkDate: '2025-09-26' });
     const supervisor = await supervisorToken('market');
     ok(await fed.query(REVIEW, { id: late.id }, { token: supervisor }));
-    const published = ok(await fed.query(PUBLISH, { id: late.id }, { token: supervisor })).publishResult;
-    expect(published.deadline).toEqual({ status: 'LATE', dueDate: '2025-10-30', basis: 'CHECK_DATE' });
+    const published = ok(
+      await fed.query(PUBLISH, { id: late.id }, { token: supervisor }),
+    ).publishResult;
+    expect(published.deadline).toEqual({
+      status: 'LATE',
+      dueDate: '2025-10-30',
+      basis: 'CHECK_DATE',
+    });
 
     const fresh = take(staffedVisits(visits, ['health']));
     const today = chinaDate();
@@ -83,7 +139,9 @@ describe('result deadlines through the API', () => {
   it('refuses a check date that is not a real date, in the future or before the task window (BAD_USER_INPUT)', async () => {
     const visit = take(staffedVisits(visits, ['market']));
     const caller = await inspectorToken(visit, 'market');
-    const tomorrow = new Date(Date.parse(`${chinaDate()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.parse(`${chinaDate()}T00:00:00Z`) + 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const cases: [string, RegExp][] = [
       ['2025-02-30', /"2025-02-30" is not a calendar date/],
       ['2025/09/26', /checkDate must be YYYY-MM-DD/],
@@ -91,7 +149,11 @@ describe('result deadlines through the API', () => {
       ['2025-08-29', /is before the task window, which starts 2025-09-01/],
     ];
     for (const [checkDate, message] of cases) {
-      const res = await fed.query(`mutation($i: RecordResultInput!) { recordResult(input: $i) { id } }`, { i: resultInput(visit, 'market', { checkDate }) }, { token: caller });
+      const res = await fed.query(
+        `mutation($i: RecordResultInput!) { recordResult(input: $i) { id } }`,
+        { i: resultInput(visit, 'market', { checkDate }) },
+        { token: caller },
+      );
       expect({ checkDate, code: codeOf(res) }).toEqual({ checkDate, code: 'BAD_USER_INPUT' });
       expect(res.errors?.[0].message).toMatch(message);
     }

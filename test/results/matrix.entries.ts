@@ -5,7 +5,13 @@
  * SENSITIVE_FIELDS. Every request is built on a visit of its own, so the allowed cells succeed
  * outright and a refusal is an authorization decision only.
  */
-import type { Cell, FieldEntry, MatrixContext, MatrixRequest, MutationEntry } from '../security/matrix/types';
+import type {
+  Cell,
+  FieldEntry,
+  MatrixContext,
+  MatrixRequest,
+  MutationEntry,
+} from '../security/matrix/types';
 import { drawnTask } from '../security/matrix/joint-tasks.entries';
 import { SIGNED_IN, own } from '../security/matrix/types';
 import { token } from '../support/federation';
@@ -26,7 +32,11 @@ async function nextTeam(ctx: MatrixContext): Promise<Team> {
     teams = (async () => {
       // Created, committed with two witnesses and drawn as admin.
       const taskId = await drawnTask(ctx, {
-        title: '安全矩阵测试：结果录入', leadDepartment: 'market', windowStart: '2026-10-08', windowEnd: '2026-12-18', capacityPerDay: 20,
+        title: '安全矩阵测试：结果录入',
+        leadDepartment: 'market',
+        windowStart: '2026-10-08',
+        windowEnd: '2026-12-18',
+        capacityPerDay: 20,
         departments: [{ department: 'market', checkItems: ['MARKET-002'], sampleSize: 150 }],
       });
       const rows = await ctx.sql<{ visit_id: string; inspector_ids: string[] }>(
@@ -41,43 +51,73 @@ async function nextTeam(ctx: MatrixContext): Promise<Team> {
   const all = await teams;
   const k = handedOut.get(ctx) ?? 0;
   handedOut.set(ctx, k + 1);
-  if (k >= all.length) throw new Error(`the matrix used all ${all.length} staffed teams of its result task`);
+  if (k >= all.length)
+    throw new Error(`the matrix used all ${all.length} staffed teams of its result task`);
   return all[k];
 }
 
 /** What a market result records, for the team's first two inspectors. */
 function content(team: Team, overrides: Record<string, unknown> = {}) {
   return {
-    checkDate: '2026-10-20', category: 'NO_PROBLEM', checkItems: ['MARKET-002'], findings: '', inspectorIds: team.inspectorIds.slice(0, 2),
-    acknowledgement: { representativeName: '王建国', signed: true }, evidence: [], ...overrides,
+    checkDate: '2026-10-20',
+    category: 'NO_PROBLEM',
+    checkItems: ['MARKET-002'],
+    findings: '',
+    inspectorIds: team.inspectorIds.slice(0, 2),
+    acknowledgement: { representativeName: '王建国', signed: true },
+    evidence: [],
+    ...overrides,
   };
 }
 
 /** Records a result for a fresh team as its first inspector; returns the team and the result id. */
-async function recorded(ctx: MatrixContext, overrides: Record<string, unknown> = {}): Promise<{ team: Team; id: string; uscc: string }> {
+async function recorded(
+  ctx: MatrixContext,
+  overrides: Record<string, unknown> = {},
+): Promise<{ team: Team; id: string; uscc: string }> {
   const team = await nextTeam(ctx);
-  const res = await ctx.fed.query(`mutation($i: RecordResultInput!) { recordResult(input: $i) { id uscc } }`,
-    { i: { visitId: team.visitId, idempotencyKey: `matrix-${ctx.unique()}`, ...content(team, overrides) } },
-    { token: await token('market', ['inspector'], team.inspectorIds[0]) });
+  const res = await ctx.fed.query(
+    `mutation($i: RecordResultInput!) { recordResult(input: $i) { id uscc } }`,
+    {
+      i: {
+        visitId: team.visitId,
+        idempotencyKey: `matrix-${ctx.unique()}`,
+        ...content(team, overrides),
+      },
+    },
+    { token: await token('market', ['inspector'], team.inspectorIds[0]) },
+  );
   if (res.errors?.length) throw new Error(`setup failed: ${JSON.stringify(res.errors)}`);
   return { team, id: res.data.recordResult.id, uscc: res.data.recordResult.uscc };
 }
 
 /** Moves a recorded result on as an admin: reviewed, then published. */
-async function advance(ctx: MatrixContext, id: string, steps: ('reviewResult' | 'publishResult')[]): Promise<void> {
-  for (const step of steps) await ctx.asAdmin(`mutation($id: ID!) { ${step}(id: $id) { id } }`, { id });
+async function advance(
+  ctx: MatrixContext,
+  id: string,
+  steps: ('reviewResult' | 'publishResult')[],
+): Promise<void> {
+  for (const step of steps)
+    await ctx.asAdmin(`mutation($id: ID!) { ${step}(id: $id) { id } }`, { id });
 }
 
 /** A market finding referred to tax, pending at tax. */
 async function referral(ctx: MatrixContext): Promise<string> {
   const { id } = await recorded(ctx, { category: 'CORRECTION_ORDERED', findings: '疑似少缴税款' });
-  const data = await ctx.asAdmin(`mutation($i: ReferFindingInput!) { referFinding(input: $i) { id } }`,
-    { i: { resultId: id, toDepartment: 'tax', matter: '疑似少缴税款，移送税务部门' } });
+  const data = await ctx.asAdmin(
+    `mutation($i: ReferFindingInput!) { referFinding(input: $i) { id } }`,
+    { i: { resultId: id, toDepartment: 'tax', matter: '疑似少缴税款，移送税务部门' } },
+  );
   return data.referFinding.id;
 }
 
 /** A request on a result of a fresh team, with the team's first inspector as the `self` cell. */
-function onResult(query: string, variables: (id: string, ctx: MatrixContext, team: Team) => Record<string, unknown>, prepare: (ctx: MatrixContext, id: string) => Promise<void> = async () => {}, overrides: Record<string, unknown> = {}) {
+function onResult(
+  query: string,
+  variables: (id: string, ctx: MatrixContext, team: Team) => Record<string, unknown>,
+  prepare: (ctx: MatrixContext, id: string) => Promise<void> = async () => {},
+  overrides: Record<string, unknown> = {},
+) {
   return async (ctx: MatrixContext): Promise<MatrixRequest> => {
     const { team, id } = await recorded(ctx, overrides);
     await prepare(ctx, id);
@@ -98,7 +138,9 @@ export const RESULT_ENTRIES: MutationEntry[] = [
       const team = await nextTeam(ctx);
       return {
         query: `mutation($i: RecordResultInput!) { recordResult(input: $i) { id } }`,
-        variables: { i: { visitId: team.visitId, idempotencyKey: `matrix-${ctx.unique()}`, ...content(team) } },
+        variables: {
+          i: { visitId: team.visitId, idempotencyKey: `matrix-${ctx.unique()}`, ...content(team) },
+        },
         selfSub: team.inspectorIds[0],
       };
     },
@@ -107,9 +149,17 @@ export const RESULT_ENTRIES: MutationEntry[] = [
     mutation: 'correctResult',
     owner: 'market',
     allowed: INSPECTORS_OF_THE_TEAM_OR_SUPERVISORS,
-    request: onResult(`mutation($i: CorrectResultInput!) { correctResult(input: $i) { id } }`, (id, ctx, team) => ({
-      i: { resultId: id, reason: '更正检查发现', idempotencyKey: `matrix-${ctx.unique()}`, ...content(team, { category: 'CORRECTION_ORDERED', findings: '已责令改正' }) },
-    })),
+    request: onResult(
+      `mutation($i: CorrectResultInput!) { correctResult(input: $i) { id } }`,
+      (id, ctx, team) => ({
+        i: {
+          resultId: id,
+          reason: '更正检查发现',
+          idempotencyKey: `matrix-${ctx.unique()}`,
+          ...content(team, { category: 'CORRECTION_ORDERED', findings: '已责令改正' }),
+        },
+      }),
+    ),
   },
   {
     mutation: 'reviewResult',
@@ -121,34 +171,53 @@ export const RESULT_ENTRIES: MutationEntry[] = [
     mutation: 'publishResult',
     owner: 'market',
     allowed: own('supervisor'),
-    request: onResult(`mutation($id: ID!) { publishResult(id: $id) { id } }`, (id) => ({ id }), (ctx, id) => advance(ctx, id, ['reviewResult'])),
+    request: onResult(
+      `mutation($id: ID!) { publishResult(id: $id) { id } }`,
+      (id) => ({ id }),
+      (ctx, id) => advance(ctx, id, ['reviewResult']),
+    ),
   },
   {
     mutation: 'closeResult',
     owner: 'market',
     allowed: own('supervisor'),
-    request: onResult(`mutation($id: ID!) { closeResult(id: $id) { id } }`, (id) => ({ id }), (ctx, id) => advance(ctx, id, ['reviewResult', 'publishResult'])),
+    request: onResult(
+      `mutation($id: ID!) { closeResult(id: $id) { id } }`,
+      (id) => ({ id }),
+      (ctx, id) => advance(ctx, id, ['reviewResult', 'publishResult']),
+    ),
   },
   {
     mutation: 'linkResultFollowUp',
     owner: 'market',
     allowed: INSPECTORS_OF_THE_TEAM_OR_SUPERVISORS,
-    request: onResult(`mutation($id: ID!, $f: FollowUpRefInput!) { linkResultFollowUp(resultId: $id, followUp: $f) { id } }`,
-      (id, ctx) => ({ id, f: { department: 'market', kind: 'CASE', id: `MKT-${ctx.unique()}` } }), undefined, { category: 'FOLLOW_UP_PENDING', findings: '待后续处理' }),
+    request: onResult(
+      `mutation($id: ID!, $f: FollowUpRefInput!) { linkResultFollowUp(resultId: $id, followUp: $f) { id } }`,
+      (id, ctx) => ({ id, f: { department: 'market', kind: 'CASE', id: `MKT-${ctx.unique()}` } }),
+      undefined,
+      { category: 'FOLLOW_UP_PENDING', findings: '待后续处理' },
+    ),
   },
   {
     mutation: 'referFinding',
     owner: 'market',
     allowed: INSPECTORS_OF_THE_TEAM_OR_SUPERVISORS,
-    request: onResult(`mutation($i: ReferFindingInput!) { referFinding(input: $i) { id } }`,
-      (id) => ({ i: { resultId: id, toDepartment: 'tax', matter: '疑似少缴税款，移送税务部门' } }), undefined, { category: 'CORRECTION_ORDERED', findings: '疑似少缴税款' }),
+    request: onResult(
+      `mutation($i: ReferFindingInput!) { referFinding(input: $i) { id } }`,
+      (id) => ({ i: { resultId: id, toDepartment: 'tax', matter: '疑似少缴税款，移送税务部门' } }),
+      undefined,
+      { category: 'CORRECTION_ORDERED', findings: '疑似少缴税款' },
+    ),
   },
   {
     mutation: 'acceptReferral',
     owner: 'tax',
     allowed: own('supervisor'),
     async request(ctx) {
-      return { query: `mutation($id: ID!) { acceptReferral(id: $id) { id } }`, variables: { id: await referral(ctx) } };
+      return {
+        query: `mutation($id: ID!) { acceptReferral(id: $id) { id } }`,
+        variables: { id: await referral(ctx) },
+      };
     },
   },
   {
@@ -156,7 +225,10 @@ export const RESULT_ENTRIES: MutationEntry[] = [
     owner: 'tax',
     allowed: own('supervisor'),
     async request(ctx) {
-      return { query: `mutation($id: ID!) { declineReferral(id: $id, reason: "不属于本部门职责") { id } }`, variables: { id: await referral(ctx) } };
+      return {
+        query: `mutation($id: ID!) { declineReferral(id: $id, reason: "不属于本部门职责") { id } }`,
+        variables: { id: await referral(ctx) },
+      };
     },
   },
   {
@@ -182,7 +254,11 @@ export const RESULT_FIELDS: FieldEntry[] = [
     visible: SIGNED_IN,
     async request(ctx) {
       const { team } = await recorded(ctx);
-      return { query: `query($v: ID!) { visit(id: $v) { id results { id } } }`, variables: { v: team.visitId }, pick: (d) => d?.visit?.results };
+      return {
+        query: `query($v: ID!) { visit(id: $v) { id results { id } } }`,
+        variables: { v: team.visitId },
+        pick: (d) => d?.visit?.results,
+      };
     },
   },
   {
@@ -191,7 +267,11 @@ export const RESULT_FIELDS: FieldEntry[] = [
     visible: SIGNED_IN,
     async request(ctx) {
       const { uscc } = await recorded(ctx);
-      return { query: `query($u: ID!) { enterprise(uscc: $u) { uscc checkResults { id } } }`, variables: { u: uscc }, pick: (d) => d?.enterprise?.checkResults };
+      return {
+        query: `query($u: ID!) { enterprise(uscc: $u) { uscc checkResults { id } } }`,
+        variables: { u: uscc },
+        pick: (d) => d?.enterprise?.checkResults,
+      };
     },
   },
   {
@@ -200,7 +280,11 @@ export const RESULT_FIELDS: FieldEntry[] = [
     visible: SIGNED_IN,
     async request(ctx) {
       const { id } = await recorded(ctx);
-      return { query: `query($id: ID!) { checkResult(id: $id) { id inspectorsPresent { id } } }`, variables: { id }, pick: (d) => d?.checkResult?.inspectorsPresent };
+      return {
+        query: `query($id: ID!) { checkResult(id: $id) { id inspectorsPresent { id } } }`,
+        variables: { id },
+        pick: (d) => d?.checkResult?.inspectorsPresent,
+      };
     },
   },
   {
@@ -208,8 +292,15 @@ export const RESULT_FIELDS: FieldEntry[] = [
     owner: 'market',
     visible: SIGNED_IN,
     async request(ctx) {
-      const [{ task_id }] = await ctx.sql<{ task_id: string }>(`SELECT task_id FROM joint_tasks.visit WHERE id = $1`, [(await recorded(ctx)).team.visitId]);
-      return { query: `query($t: ID!) { taskDashboard(taskId: $t) { progress { recorded } } }`, variables: { t: task_id }, pick: (d) => d?.taskDashboard };
+      const [{ task_id }] = await ctx.sql<{ task_id: string }>(
+        `SELECT task_id FROM joint_tasks.visit WHERE id = $1`,
+        [(await recorded(ctx)).team.visitId],
+      );
+      return {
+        query: `query($t: ID!) { taskDashboard(taskId: $t) { progress { recorded } } }`,
+        variables: { t: task_id },
+        pick: (d) => d?.taskDashboard,
+      };
     },
   },
 ];

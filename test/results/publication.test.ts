@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { startFederation, token, type TestFederation } from '../support/federation';
 import {
-  PUBLISH, RECORD, REVIEW, codeOf, createAndDraw, ok, record, resultInput, staffedVisits, supervisorToken, teamOf, type VisitView,
+  PUBLISH,
+  RECORD,
+  REVIEW,
+  codeOf,
+  createAndDraw,
+  ok,
+  record,
+  resultInput,
+  staffedVisits,
+  supervisorToken,
+  teamOf,
+  type VisitView,
 } from '../support/joint-task-flow';
 
 let fed: TestFederation;
@@ -21,8 +32,18 @@ afterAll(() => fed?.stop());
 describe('recording, review and publication of results', () => {
   it('takes a result from the assigned inspectors through review to publication, and shows it to an anonymous caller', async () => {
     const findings = '未按规定公示年度报告中的股东出资信息，已当场责令于10个工作日内改正';
-    const recorded = await record(fed, visit, 'market', { category: 'CORRECTION_ORDERED', findings });
-    expect(recorded).toMatchObject({ version: 1, status: 'RECORDED', category: 'CORRECTION_ORDERED', labelZh: '发现问题已责令改正', label: 'Problem found, correction ordered', current: true });
+    const recorded = await record(fed, visit, 'market', {
+      category: 'CORRECTION_ORDERED',
+      findings,
+    });
+    expect(recorded).toMatchObject({
+      version: 1,
+      status: 'RECORDED',
+      category: 'CORRECTION_ORDERED',
+      labelZh: '发现问题已责令改正',
+      label: 'Problem found, correction ordered',
+      current: true,
+    });
     expect(recorded.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const taxResult = await record(fed, visit, 'tax', { findings: '纳税申报资料齐全' });
 
@@ -30,9 +51,13 @@ describe('recording, review and publication of results', () => {
     expect(ok(await fed.query(PUBLIC, { u: visit.uscc })).publicResults).toEqual([]);
 
     const supervisor = await supervisorToken('market');
-    const reviewed = ok(await fed.query(REVIEW, { id: recorded.id }, { token: supervisor })).reviewResult;
+    const reviewed = ok(
+      await fed.query(REVIEW, { id: recorded.id }, { token: supervisor }),
+    ).reviewResult;
     expect(reviewed.status).toBe('REVIEWED');
-    const published = ok(await fed.query(PUBLISH, { id: recorded.id }, { token: supervisor })).publishResult;
+    const published = ok(
+      await fed.query(PUBLISH, { id: recorded.id }, { token: supervisor }),
+    ).publishResult;
     expect(published.status).toBe('PUBLISHED');
     expect(published.publishedAt).toEqual(expect.any(String));
 
@@ -40,8 +65,15 @@ describe('recording, review and publication of results', () => {
     expect(anonymous.errors).toBeUndefined();
     expect(anonymous.data.publicResults).toEqual([
       expect.objectContaining({
-        id: recorded.id, uscc: visit.uscc, department: { code: 'market', nameZh: '市场监督管理局' }, category: 'CORRECTION_ORDERED',
-        labelZh: '发现问题已责令改正', checkItems: [{ code: 'MARKET-002' }], findings, version: 1, checkDate: '2026-10-20',
+        id: recorded.id,
+        uscc: visit.uscc,
+        department: { code: 'market', nameZh: '市场监督管理局' },
+        category: 'CORRECTION_ORDERED',
+        labelZh: '发现问题已责令改正',
+        checkItems: [{ code: 'MARKET-002' }],
+        findings,
+        version: 1,
+        checkDate: '2026-10-20',
       }),
     ]);
     expect(anonymous.data.publicResults[0].enterprise.name).toEqual(expect.any(String));
@@ -51,8 +83,18 @@ describe('recording, review and publication of results', () => {
   });
 
   it('gives the public no inspector personal data: PublicResult has no such field to ask for', async () => {
-    for (const hidden of ['inspectorsPresent { id }', 'recordedBy', 'reviewedBy', 'publishedBy', 'acknowledgement { representativeName }', 'evidence', 'auditTrail { actor }']) {
-      const res = await fed.query(`query($u: ID!) { publicResults(uscc: $u) { id ${hidden} } }`, { u: visit.uscc });
+    for (const hidden of [
+      'inspectorsPresent { id }',
+      'recordedBy',
+      'reviewedBy',
+      'publishedBy',
+      'acknowledgement { representativeName }',
+      'evidence',
+      'auditTrail { actor }',
+    ]) {
+      const res = await fed.query(`query($u: ID!) { publicResults(uscc: $u) { id ${hidden} } }`, {
+        u: visit.uscc,
+      });
       expect(codeOf(res)).toBe('GRAPHQL_VALIDATION_FAILED');
     }
     const bad = await fed.query(`{ publicResults(uscc: "not-a-uscc") { id } }`);
@@ -63,12 +105,29 @@ describe('recording, review and publication of results', () => {
     const q = `query($v: ID!, $u: ID!) {
       visit(id: $v) { results { departmentCode category findings inspectorsPresent { id } } checkDate resultDeadlines { departmentCode recorded status } }
       enterprise(uscc: $u) { checkResults { departmentCode } } }`;
-    const health = ok(await fed.query(q, { v: visit.id, u: visit.uscc }, { token: await token('health', ['planner']) }));
-    expect(health.visit.results.map((r: { departmentCode: string }) => r.departmentCode).sort()).toEqual(['market', 'tax']);
-    expect(health.visit.results.find((r: { departmentCode: string }) => r.departmentCode === 'market').inspectorsPresent).toHaveLength(2);
+    const health = ok(
+      await fed.query(
+        q,
+        { v: visit.id, u: visit.uscc },
+        { token: await token('health', ['planner']) },
+      ),
+    );
+    expect(
+      health.visit.results.map((r: { departmentCode: string }) => r.departmentCode).sort(),
+    ).toEqual(['market', 'tax']);
+    expect(
+      health.visit.results.find((r: { departmentCode: string }) => r.departmentCode === 'market')
+        .inspectorsPresent,
+    ).toHaveLength(2);
     expect(health.visit.checkDate).toBe('2026-10-20');
-    expect(health.visit.resultDeadlines.map((d: { departmentCode: string }) => d.departmentCode).sort()).toEqual([...visit.departments].sort());
-    expect(health.enterprise.checkResults.map((r: { departmentCode: string }) => r.departmentCode).sort()).toEqual(['market', 'tax']);
+    expect(
+      health.visit.resultDeadlines.map((d: { departmentCode: string }) => d.departmentCode).sort(),
+    ).toEqual([...visit.departments].sort());
+    expect(
+      health.enterprise.checkResults
+        .map((r: { departmentCode: string }) => r.departmentCode)
+        .sort(),
+    ).toEqual(['market', 'tax']);
 
     const anonymous = await fed.query(`query($v: ID!) { visit(id: $v) { id } }`, { v: visit.id });
     expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
@@ -86,7 +145,13 @@ describe('recording, review and publication of results', () => {
       const res = await fed.query(RECORD, { i: resultInput(other, 'market') }, { token: caller });
       expect(codeOf(res)).toBe('FORBIDDEN');
     }
-    const stored = ok(await fed.query(`query($v: ID!) { visit(id: $v) { results { id } } }`, { v: other.id }, { token: await supervisorToken('market') }));
+    const stored = ok(
+      await fed.query(
+        `query($v: ID!) { visit(id: $v) { results { id } } }`,
+        { v: other.id },
+        { token: await supervisorToken('market') },
+      ),
+    );
     expect(stored.visit.results).toEqual([]);
     const recorded = await record(fed, other, 'market');
     for (const m of [REVIEW, PUBLISH]) {
@@ -98,17 +163,35 @@ describe('recording, review and publication of results', () => {
   it('keeps the order: a result is reviewed before it is published, by someone other than its recorder', async () => {
     const [v] = staffedVisits((await createAndDraw(fed)).visits, ['market']);
     const recorded = await record(fed, v, 'market');
-    const early = await fed.query(PUBLISH, { id: recorded.id }, { token: await supervisorToken('market') });
+    const early = await fed.query(
+      PUBLISH,
+      { id: recorded.id },
+      { token: await supervisorToken('market') },
+    );
     expect(codeOf(early)).toBe('CONFLICT');
     expect(early.errors?.[0].message).toMatch(/only a REVIEWED result can be published/);
-    const self = await fed.query(REVIEW, { id: recorded.id }, { token: await token('market', ['inspector', 'supervisor'], teamOf(v, 'market').inspectorIds[0]) });
+    const self = await fed.query(
+      REVIEW,
+      { id: recorded.id },
+      {
+        token: await token(
+          'market',
+          ['inspector', 'supervisor'],
+          teamOf(v, 'market').inspectorIds[0],
+        ),
+      },
+    );
     expect(codeOf(self)).toBe('FORBIDDEN');
     const supervisor = await supervisorToken('market');
     ok(await fed.query(REVIEW, { id: recorded.id }, { token: supervisor }));
     // Asking again for a state already reached is harmless.
-    expect(ok(await fed.query(REVIEW, { id: recorded.id }, { token: supervisor })).reviewResult.status).toBe('REVIEWED');
+    expect(
+      ok(await fed.query(REVIEW, { id: recorded.id }, { token: supervisor })).reviewResult.status,
+    ).toBe('REVIEWED');
     ok(await fed.query(PUBLISH, { id: recorded.id }, { token: supervisor }));
-    expect(ok(await fed.query(PUBLISH, { id: recorded.id }, { token: supervisor })).publishResult.status).toBe('PUBLISHED');
+    expect(
+      ok(await fed.query(PUBLISH, { id: recorded.id }, { token: supervisor })).publishResult.status,
+    ).toBe('PUBLISHED');
     const unknown = await fed.query(PUBLISH, { id: randomUUID() }, { token: supervisor });
     expect(codeOf(unknown)).toBe('NOT_FOUND');
   });

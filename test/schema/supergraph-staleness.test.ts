@@ -8,9 +8,13 @@ describe('the checked-in schema files', () => {
   it('match what `npm run compose` would write (run it after changing a subgraph)', async () => {
     const { subgraphs, supergraphSdl } = await composeSupergraph();
     for (const s of subgraphs) {
-      expect(fs.readFileSync(path.join(SCHEMA_DIR, `${s.name}.graphql`), 'utf8')).toBe(s.sdl.trimEnd() + '\n');
+      expect(fs.readFileSync(path.join(SCHEMA_DIR, `${s.name}.graphql`), 'utf8')).toBe(
+        s.sdl.trimEnd() + '\n',
+      );
     }
-    expect(fs.readFileSync(path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8')).toBe(supergraphSdl.trimEnd() + '\n');
+    expect(fs.readFileSync(path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8')).toBe(
+      supergraphSdl.trimEnd() + '\n',
+    );
   });
 
   it('compose without hints', async () => {

@@ -14,11 +14,22 @@ const QUERY = JSON.stringify({ query: '{ departments { code } }' });
 
 /** One request as `who` (a token, or none) from the client address `ip`. */
 const call = (ip: string, authorization?: string, body = QUERY) =>
-  send(gw.url, { headers: { 'content-type': 'application/json', 'x-forwarded-for': ip, ...(authorization ? { authorization } : {}) }, body });
+  send(gw.url, {
+    headers: {
+      'content-type': 'application/json',
+      'x-forwarded-for': ip,
+      ...(authorization ? { authorization } : {}),
+    },
+    body,
+  });
 
 beforeAll(async () => {
   fed = await startFederation({ only: ['registry'] });
-  gw = await startGatewayFor(fed, { GATEWAY_RATE_LIMIT: '5', GATEWAY_RATE_LIMIT_WINDOW_SECONDS: '60', GATEWAY_TRUST_PROXY: '1' });
+  gw = await startGatewayFor(fed, {
+    GATEWAY_RATE_LIMIT: '5',
+    GATEWAY_RATE_LIMIT_WINDOW_SECONDS: '60',
+    GATEWAY_TRUST_PROXY: '1',
+  });
 });
 afterAll(async () => {
   await gw?.stop();
@@ -38,7 +49,10 @@ describe('rate limiting per caller', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(refused.json.errors).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/Rate limit of 5 operations per 60 s/), extensions: expect.objectContaining({ code: 'TOO_MANY_REQUESTS' }) }),
+      expect.objectContaining({
+        message: expect.stringMatching(/Rate limit of 5 operations per 60 s/),
+        extensions: expect.objectContaining({ code: 'TOO_MANY_REQUESTS' }),
+      }),
     ]);
     expect((await call('10.0.0.1', bob)).status).toBe(200);
   });
@@ -48,12 +62,14 @@ describe('rate limiting per caller', () => {
     expect((await call('10.0.1.1')).status).toBe(429);
     expect((await call('10.0.1.1', 'Bearer not.a.token')).status).toBe(429);
     expect((await call('10.0.1.2')).status).toBe(200);
-    for (let i = 0; i < 5; i++) expect((await call('10.0.1.3', 'Bearer not.a.token')).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await call('10.0.1.3', 'Bearer not.a.token')).status).toBe(401);
     expect((await call('10.0.1.3')).status).toBe(429);
   });
 
   it('counts each operation of a batch', async () => {
-    const batch = (n: number) => JSON.stringify(Array.from({ length: n }, () => ({ query: '{ departments { code } }' })));
+    const batch = (n: number) =>
+      JSON.stringify(Array.from({ length: n }, () => ({ query: '{ departments { code } }' })));
     expect((await call('10.0.2.1', undefined, batch(5))).status).toBe(200);
     expect((await call('10.0.2.1')).status).toBe(429);
     expect((await call('10.0.2.2', undefined, batch(4))).status).toBe(200);
@@ -62,8 +78,21 @@ describe('rate limiting per caller', () => {
 
   it('never limits /metrics, where it counts its refusals', async () => {
     const base = gw.url.replace(/\/graphql$/, '');
-    for (let i = 0; i < 10; i++) expect((await send(`${base}/metrics`, { method: 'GET', headers: { 'x-forwarded-for': '10.0.1.1' } })).status).toBe(200);
-    const metrics = await send(`${base}/metrics`, { method: 'GET', headers: { 'x-forwarded-for': '10.0.1.1' } });
-    expect(metrics.text).toMatch(/jih_gateway_rejected_requests_total\{reason="rate_limit",service="gateway"\} [1-9]/);
+    for (let i = 0; i < 10; i++)
+      expect(
+        (
+          await send(`${base}/metrics`, {
+            method: 'GET',
+            headers: { 'x-forwarded-for': '10.0.1.1' },
+          })
+        ).status,
+      ).toBe(200);
+    const metrics = await send(`${base}/metrics`, {
+      method: 'GET',
+      headers: { 'x-forwarded-for': '10.0.1.1' },
+    });
+    expect(metrics.text).toMatch(
+      /jih_gateway_rejected_requests_total\{reason="rate_limit",service="gateway"\} [1-9]/,
+    );
   });
 });

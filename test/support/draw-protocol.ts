@@ -10,18 +10,35 @@ import { BEACON_CHAIN_VARIABLES } from '@jih/subgraphs/joint-tasks/src/services/
 import type { TestFederation } from './federation';
 
 /** Witnesses with fresh random secrets: what they commit and what they reveal. */
-export function witnesses(n = 2): { commitments: { name: string; role: string; commitment: string }[]; secrets: { name: string; secret: string }[] } {
-  const roles = ['纪检监察 observer', 'notary (公证员)', 'enterprise representative', 'citizen observer'];
-  const people = Array.from({ length: n }, (_, k) => ({ name: `witness-${k + 1}`, role: roles[k % roles.length], secret: randomBytes(16).toString('hex') }));
+export function witnesses(n = 2): {
+  commitments: { name: string; role: string; commitment: string }[];
+  secrets: { name: string; secret: string }[];
+} {
+  const roles = [
+    '纪检监察 observer',
+    'notary (公证员)',
+    'enterprise representative',
+    'citizen observer',
+  ];
+  const people = Array.from({ length: n }, (_, k) => ({
+    name: `witness-${k + 1}`,
+    role: roles[k % roles.length],
+    secret: randomBytes(16).toString('hex'),
+  }));
   return {
-    commitments: people.map((p) => ({ name: p.name, role: p.role, commitment: createHash('sha256').update(p.secret, 'utf8').digest('hex') })),
+    commitments: people.map((p) => ({
+      name: p.name,
+      role: p.role,
+      commitment: createHash('sha256').update(p.secret, 'utf8').digest('hex'),
+    })),
     secrets: people.map((p) => ({ name: p.name, secret: p.secret })),
   };
 }
 
 /** The data of a GraphQL response, or a failure that shows the errors. */
 function data(res: { data?: any; errors?: unknown[] }): any {
-  if (res.errors?.length || !res.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
+  if (res.errors?.length || !res.data)
+    throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
   return res.data;
 }
 
@@ -35,10 +52,19 @@ export const DRAW = `mutation($id: ID!, $e: DrawEntropyInput!) { drawJointTask(i
  * Commits a task's draw with two witnesses and draws it at once; returns the commitment and the
  * draw. `commit` adds to the commitment's input, e.g. an admin's `backfillReason`.
  */
-export async function commitAndDraw(fed: TestFederation, taskId: string, token: string, commit: { backfillReason?: string } = {}): Promise<{ commitment: any; draw: any }> {
+export async function commitAndDraw(
+  fed: TestFederation,
+  taskId: string,
+  token: string,
+  commit: { backfillReason?: string } = {},
+): Promise<{ commitment: any; draw: any }> {
   const w = witnesses();
-  const commitment = data(await fed.query(COMMIT, { t: taskId, i: { witnesses: w.commitments, ...commit } }, { token })).commitDraw;
-  const draw = data(await fed.query(DRAW, { id: taskId, e: { witnessSecrets: w.secrets } }, { token })).drawJointTask;
+  const commitment = data(
+    await fed.query(COMMIT, { t: taskId, i: { witnesses: w.commitments, ...commit } }, { token }),
+  ).commitDraw;
+  const draw = data(
+    await fed.query(DRAW, { id: taskId, e: { witnessSecrets: w.secrets } }, { token }),
+  ).drawJointTask;
   return { commitment, draw };
 }
 
@@ -48,7 +74,9 @@ export class TestBeaconChain {
   readonly chain: BeaconChain;
 
   constructor(genesisTime = Math.floor(Date.now() / 1000) - 3600) {
-    const publicKey = Buffer.from(bls.getPublicKeyForShortSignatures(this.secretKey)).toString('hex');
+    const publicKey = Buffer.from(bls.getPublicKeyForShortSignatures(this.secretKey)).toString(
+      'hex',
+    );
     this.chain = {
       name: 'test-quicknet',
       chainHash: createHash('sha256').update(publicKey).digest('hex'),
@@ -64,14 +92,19 @@ export class TestBeaconChain {
     const message = Buffer.alloc(8);
     message.writeBigUInt64BE(BigInt(round));
     const digest = createHash('sha256').update(message).digest();
-    return Buffer.from(bls.signShortSignature(digest, this.secretKey, { DST: 'BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_' })).toString('hex');
+    return Buffer.from(
+      bls.signShortSignature(digest, this.secretKey, {
+        DST: 'BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_',
+      }),
+    ).toString('hex');
   }
 
   /** Points the joint-tasks subgraph (in this process) at this chain; returns a function that undoes it. */
   configure(): () => void {
     const before = Object.values(BEACON_CHAIN_VARIABLES).map((v) => [v, process.env[v]] as const);
     const values: Record<string, string | number> = { ...this.chain, name: this.chain.name };
-    for (const [key, variable] of Object.entries(BEACON_CHAIN_VARIABLES)) process.env[variable] = String(values[key]);
+    for (const [key, variable] of Object.entries(BEACON_CHAIN_VARIABLES))
+      process.env[variable] = String(values[key]);
     return () => {
       for (const [v, value] of before) {
         if (value === undefined) delete process.env[v];

@@ -9,7 +9,11 @@ import { postGraphQL } from './http';
 export interface ExtraGateway {
   gateway: RunningGateway;
   url: string;
-  query<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GraphQLResponse<T>>;
+  query<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -23,7 +27,10 @@ export async function startGatewayFor(
   env: Record<string, string> = {},
   options: { urls?: Record<string, string>; log?: Logger } = {},
 ): Promise<ExtraGateway> {
-  const urls = { ...Object.fromEntries([...(fed?.subgraphs ?? new Map())].map(([name, s]) => [name, s.url])), ...options.urls };
+  const urls = {
+    ...Object.fromEntries([...(fed?.subgraphs ?? new Map())].map(([name, s]) => [name, s.url])),
+    ...options.urls,
+  };
   const config = readGatewayConfig({ ...process.env, NODE_ENV: 'test', ...env, PORT: '0' });
   const gateway = await startGateway(config, { urls, log: options.log });
   return {
@@ -37,8 +44,13 @@ export async function startGatewayFor(
 /** An HTTP server on 127.0.0.1 that accepts requests and never answers them: a hung subgraph. */
 export async function startHangingServer(): Promise<{ url: string; stop(): Promise<void> }> {
   const sockets = new Set<Socket>();
-  const server = http.createServer(() => { /* never answers */ });
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  const server = http.createServer(() => {
+    /* never answers */
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,

@@ -6,7 +6,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import { adminUrlOf, createDatabaseIfMissing, dropDatabase, startEmbedded, withDatabase } from '@jih/scripts/lib/database';
+import {
+  adminUrlOf,
+  createDatabaseIfMissing,
+  dropDatabase,
+  startEmbedded,
+  withDatabase,
+} from '@jih/scripts/lib/database';
 import { migrateAll } from '@jih/scripts/lib/migrate';
 import { seedIfEmpty } from '@jih/scripts/lib/seed';
 

@@ -8,7 +8,11 @@ import { commitAndDraw } from './draw-protocol';
 import { token, type GraphQLResponse, type TestFederation } from './federation';
 
 /** The check items each department checks in the tasks of these tests. */
-const CHECK_ITEMS: Record<string, string[]> = { market: ['MARKET-002'], tax: ['TAX-001'], health: ['36115082102006'] };
+const CHECK_ITEMS: Record<string, string[]> = {
+  market: ['MARKET-002'],
+  tax: ['TAX-001'],
+  health: ['36115082102006'],
+};
 
 /**
  * A joint task of market (lead), tax and health; override any field. Inspectors' capacity counts
@@ -56,7 +60,8 @@ export function futureWindow(): { windowStart: string; windowEnd: string } {
 
 /** The data of a response, or a failure that shows the errors. */
 export function ok<T = any>(res: GraphQLResponse<T>): T {
-  if (res.errors?.length || !res.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
+  if (res.errors?.length || !res.data)
+    throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
   return res.data;
 }
 
@@ -70,21 +75,41 @@ export function codeOf(res: GraphQLResponse): string | undefined {
  * draw and every visit with its teams. A window wholly in the past (the deadline and dashboard
  * tests' overdue results) is committed by a market admin as a backfill, with a reason.
  */
-export async function createAndDraw(fed: TestFederation, input = taskInput()): Promise<{ taskId: string; draw: any; visits: VisitView[] }> {
+export async function createAndDraw(
+  fed: TestFederation,
+  input = taskInput(),
+): Promise<{ taskId: string; draw: any; visits: VisitView[] }> {
   const planner = await token('market', ['planner']);
-  const created = ok(await fed.query(`mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id } }`, { i: input }, { token: planner }));
+  const created = ok(
+    await fed.query(
+      `mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id } }`,
+      { i: input },
+      { token: planner },
+    ),
+  );
   const taskId = created.createJointTask.id as string;
   const past = String(input.windowEnd) < chinaDate();
   const { draw } = past
-    ? await commitAndDraw(fed, taskId, await token('market', ['admin'], 'backfill-admin'), { backfillReason: '测试：补录一个已结束窗口的抽取，以检查逾期结果' })
+    ? await commitAndDraw(fed, taskId, await token('market', ['admin'], 'backfill-admin'), {
+        backfillReason: '测试：补录一个已结束窗口的抽取，以检查逾期结果',
+      })
     : await commitAndDraw(fed, taskId, planner);
-  const listed = ok(await fed.query(
-    `query($t: ID!) { jointTask(id: $t) { visits(first: 500) { nodes { id uscc departments teams { department { code } status inspectors { id } } } } } }`,
-    { t: taskId }, { token: planner },
-  ));
+  const listed = ok(
+    await fed.query(
+      `query($t: ID!) { jointTask(id: $t) { visits(first: 500) { nodes { id uscc departments teams { department { code } status inspectors { id } } } } } }`,
+      { t: taskId },
+      { token: planner },
+    ),
+  );
   const visits: VisitView[] = listed.jointTask.visits.nodes.map((v: any) => ({
-    id: v.id, uscc: v.uscc, departments: v.departments,
-    teams: v.teams.map((t: any) => ({ department: t.department.code, status: t.status, inspectorIds: t.inspectors.map((i: { id: string }) => i.id) })),
+    id: v.id,
+    uscc: v.uscc,
+    departments: v.departments,
+    teams: v.teams.map((t: any) => ({
+      department: t.department.code,
+      status: t.status,
+      inspectorIds: t.inspectors.map((i: { id: string }) => i.id),
+    })),
   }));
   return { taskId, draw, visits };
 }
@@ -97,10 +122,20 @@ export function teamOf(visit: VisitView, department: string): TeamView {
 }
 
 /** Visits where each given department has a staffed team of at least two (and, with `exactly`, no other department). */
-export function staffedVisits(visits: VisitView[], departments: string[], exactly = false): VisitView[] {
-  return visits.filter((v) =>
-    departments.every((d) => v.teams.some((t) => t.department === d && t.status === 'STAFFED' && t.inspectorIds.length >= 2)) &&
-    (!exactly || v.departments.length === departments.length));
+export function staffedVisits(
+  visits: VisitView[],
+  departments: string[],
+  exactly = false,
+): VisitView[] {
+  return visits.filter(
+    (v) =>
+      departments.every((d) =>
+        v.teams.some(
+          (t) => t.department === d && t.status === 'STAFFED' && t.inspectorIds.length >= 2,
+        ),
+      ) &&
+      (!exactly || v.departments.length === departments.length),
+  );
 }
 
 /** A token of the team's first inspector: the token subject is the inspector id. */
@@ -109,12 +144,19 @@ export function inspectorToken(visit: VisitView, department: string, member = 0)
 }
 
 /** A supervisor token of a department. */
-export function supervisorToken(department: string, sub = `${department}-supervisor-1`): Promise<string> {
+export function supervisorToken(
+  department: string,
+  sub = `${department}-supervisor-1`,
+): Promise<string> {
   return token(department, ['supervisor'], sub);
 }
 
 /** A valid RecordResultInput for the department's team on the visit; override any field. */
-export function resultInput(visit: VisitView, department: string, overrides: Record<string, unknown> = {}) {
+export function resultInput(
+  visit: VisitView,
+  department: string,
+  overrides: Record<string, unknown> = {},
+) {
   return {
     visitId: visit.id,
     idempotencyKey: `record-${randomUUID()}`,
@@ -130,8 +172,17 @@ export function resultInput(visit: VisitView, department: string, overrides: Rec
 }
 
 /** A valid CorrectResultInput of a result of the department's team on the visit; override any field. */
-export function correctionInput(visit: VisitView, department: string, resultId: string, reason: string, overrides: Record<string, unknown> = {}) {
-  const { visitId: _visitId, ...content } = resultInput(visit, department, { idempotencyKey: `correct-${randomUUID()}`, ...overrides });
+export function correctionInput(
+  visit: VisitView,
+  department: string,
+  resultId: string,
+  reason: string,
+  overrides: Record<string, unknown> = {},
+) {
+  const { visitId: _visitId, ...content } = resultInput(visit, department, {
+    idempotencyKey: `correct-${randomUUID()}`,
+    ...overrides,
+  });
   return { ...content, resultId, reason };
 }
 
@@ -144,12 +195,28 @@ export const PUBLISH = `mutation($id: ID!) { publishResult(id: $id) { ${RESULT_F
 export const CLOSE = `mutation($id: ID!) { closeResult(id: $id) { ${RESULT_FIELDS} } }`;
 
 /** Records a result as the team's first inspector. */
-export async function record(fed: TestFederation, visit: VisitView, department: string, overrides: Record<string, unknown> = {}) {
-  return ok(await fed.query(RECORD, { i: resultInput(visit, department, overrides) }, { token: await inspectorToken(visit, department) })).recordResult;
+export async function record(
+  fed: TestFederation,
+  visit: VisitView,
+  department: string,
+  overrides: Record<string, unknown> = {},
+) {
+  return ok(
+    await fed.query(
+      RECORD,
+      { i: resultInput(visit, department, overrides) },
+      { token: await inspectorToken(visit, department) },
+    ),
+  ).recordResult;
 }
 
 /** Records, reviews and publishes a result; returns the published version. */
-export async function recordAndPublish(fed: TestFederation, visit: VisitView, department: string, overrides: Record<string, unknown> = {}) {
+export async function recordAndPublish(
+  fed: TestFederation,
+  visit: VisitView,
+  department: string,
+  overrides: Record<string, unknown> = {},
+) {
   const recorded = await record(fed, visit, department, overrides);
   const supervisor = await supervisorToken(department);
   ok(await fed.query(REVIEW, { id: recorded.id }, { token: supervisor }));

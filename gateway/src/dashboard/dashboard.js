@@ -51,25 +51,51 @@ function render(d) {
   const shown = { ...d, overdue: { ...d.overdue, shown: d.overdue.nodes.length } };
   for (const el of document.querySelectorAll('[data-field]')) {
     const path = el.dataset.field;
-    el.textContent = format(path, path.split('.').reduce((o, k) => (o == null ? o : o[k]), shown));
+    el.textContent = format(
+      path,
+      path.split('.').reduce((o, k) => (o == null ? o : o[k]), shown),
+    );
   }
-  $('departments').replaceChildren(...d.departments.map((x) => {
-    const tr = row([x.department?.nameZh ?? x.departmentCode, x.dueWorkingDays, x.slots, x.recorded, x.reviewed, x.published, x.overdue, percent(x.problemRate), x.inspectorsEngaged]);
-    tr.dataset.department = x.departmentCode;
-    return tr;
-  }));
-  $('overdue').replaceChildren(...d.overdue.nodes.map((n) => {
-    const tr = row([n.enterprise?.name ?? '', n.enterprise?.uscc ?? '', n.department?.nameZh ?? n.departmentCode,
-      n.recorded ? STATES[n.resultStatus] ?? n.resultStatus : '未录入 missing', n.checkDate, n.dueDate ?? '—', n.workingDaysOverdue ?? '—']);
-    tr.dataset.overdueRow = '';
-    return tr;
-  }));
+  $('departments').replaceChildren(
+    ...d.departments.map((x) => {
+      const tr = row([
+        x.department?.nameZh ?? x.departmentCode,
+        x.dueWorkingDays,
+        x.slots,
+        x.recorded,
+        x.reviewed,
+        x.published,
+        x.overdue,
+        percent(x.problemRate),
+        x.inspectorsEngaged,
+      ]);
+      tr.dataset.department = x.departmentCode;
+      return tr;
+    }),
+  );
+  $('overdue').replaceChildren(
+    ...d.overdue.nodes.map((n) => {
+      const tr = row([
+        n.enterprise?.name ?? '',
+        n.enterprise?.uscc ?? '',
+        n.department?.nameZh ?? n.departmentCode,
+        n.recorded ? (STATES[n.resultStatus] ?? n.resultStatus) : '未录入 missing',
+        n.checkDate,
+        n.dueDate ?? '—',
+        n.workingDaysOverdue ?? '—',
+      ]);
+      tr.dataset.overdueRow = '';
+      return tr;
+    }),
+  );
   $('overdue-more').hidden = d.overdue.totalCount <= d.overdue.nodes.length;
-  $('categories').replaceChildren(...d.categories.map((c) => {
-    const tr = row([`${c.labelZh} ${c.label}`, c.count, percent(c.share)]);
-    tr.dataset.category = c.category;
-    return tr;
-  }));
+  $('categories').replaceChildren(
+    ...d.categories.map((c) => {
+      const tr = row([`${c.labelZh} ${c.label}`, c.count, percent(c.share)]);
+      tr.dataset.category = c.category;
+      return tr;
+    }),
+  );
   $('board').hidden = false;
 }
 
@@ -86,11 +112,16 @@ async function load(task, token) {
     const d = body.data && body.data.taskDashboard;
     if (!d) {
       const e = body.errors && body.errors[0];
-      setStatus('error', e ? `${e.extensions?.code ?? 'ERROR'}: ${e.message}` : `没有该任务 No task ${task}`);
+      setStatus(
+        'error',
+        e ? `${e.extensions?.code ?? 'ERROR'}: ${e.message}` : `没有该任务 No task ${task}`,
+      );
       return;
     }
     render(d);
-    const partial = body.errors?.length ? ` — 部分数据不可用 partly unavailable: ${body.errors[0].message}` : '';
+    const partial = body.errors?.length
+      ? ` — 部分数据不可用 partly unavailable: ${body.errors[0].message}`
+      : '';
     setStatus('ready', `已加载 loaded in ${Math.round(performance.now() - started)} ms${partial}`);
   } catch (err) {
     setStatus('error', `请求失败 request failed: ${err.message}`);
@@ -107,7 +138,11 @@ function start() {
   if (hash.has('token')) {
     sessionStorage.setItem(TOKEN_KEY, token);
     // Keep the token out of the address bar and the history once read.
-    history.replaceState(null, '', `${location.pathname}${location.search}#task=${encodeURIComponent(task)}`);
+    history.replaceState(
+      null,
+      '',
+      `${location.pathname}${location.search}#task=${encodeURIComponent(task)}`,
+    );
   }
   $('open').addEventListener('submit', (ev) => {
     ev.preventDefault();

@@ -14,7 +14,8 @@ const FILES = {
  * framed; it renders data with textContent, so even a hostile string in a result stays text.
  */
 const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
@@ -27,10 +28,13 @@ const SECURITY_HEADERS = {
  * caller's token. The files are served as static assets; the data never passes through here.
  */
 export function mountDashboard(app: express.Express): void {
-  const body = Object.fromEntries(Object.keys(FILES).map((f) => [f, fs.readFileSync(path.join(__dirname, f))])) as Record<keyof typeof FILES, Buffer>;
+  const body = Object.fromEntries(
+    Object.keys(FILES).map((f) => [f, fs.readFileSync(path.join(__dirname, f))]),
+  ) as Record<keyof typeof FILES, Buffer>;
   const send = (file: keyof typeof FILES) => (_req: express.Request, res: express.Response) => {
     res.set({ ...SECURITY_HEADERS, 'content-type': FILES[file] }).send(body[file]);
   };
   app.get('/dashboard', send('dashboard.html'));
-  for (const file of Object.keys(FILES) as (keyof typeof FILES)[]) app.get(`/dashboard/${file}`, send(file));
+  for (const file of Object.keys(FILES) as (keyof typeof FILES)[])
+    app.get(`/dashboard/${file}`, send(file));
 }

@@ -13,7 +13,12 @@
 import { buildUscc, USCC_ALPHABET } from '@jih/domain/uscc';
 import { DEPARTMENTS, departmentByCode } from '@jih/domain/reference/departments';
 import { expertiseOf } from '@jih/domain/reference/check-items';
-import { DIVISIONS, divisionByCode, WUYUAN_DIVISION_CODE, type DivisionRef } from '@jih/domain/reference/divisions';
+import {
+  DIVISIONS,
+  divisionByCode,
+  WUYUAN_DIVISION_CODE,
+  type DivisionRef,
+} from '@jih/domain/reference/divisions';
 import type { RiskClassCode } from '@jih/domain/reference/policies';
 
 // ------------------------------------------------------------------------------------ types
@@ -192,12 +197,70 @@ function orgBodyFor(index: number, seedH: number, legacy: boolean): string {
 
 // Characters common in Chinese trade names (字号): auspicious, neutral, easy to combine.
 const TRADE_CHARS = [
-  '恒', '信', '鑫', '源', '丰', '泰', '盛', '达', '隆', '兴', '宏', '远', '瑞', '祥', '华', '润', '金', '德',
-  '和', '顺', '富', '昌', '佳', '康', '安', '诚', '益', '通', '博', '正', '新', '天', '海', '禾', '嘉', '荣',
-  '利', '明', '晟', '宇', '辰', '峰', '乾', '坤', '越', '腾', '亿', '众',
+  '恒',
+  '信',
+  '鑫',
+  '源',
+  '丰',
+  '泰',
+  '盛',
+  '达',
+  '隆',
+  '兴',
+  '宏',
+  '远',
+  '瑞',
+  '祥',
+  '华',
+  '润',
+  '金',
+  '德',
+  '和',
+  '顺',
+  '富',
+  '昌',
+  '佳',
+  '康',
+  '安',
+  '诚',
+  '益',
+  '通',
+  '博',
+  '正',
+  '新',
+  '天',
+  '海',
+  '禾',
+  '嘉',
+  '荣',
+  '利',
+  '明',
+  '晟',
+  '宇',
+  '辰',
+  '峰',
+  '乾',
+  '坤',
+  '越',
+  '腾',
+  '亿',
+  '众',
 ];
 // Two-character names with a regional flavour (河套平原, 阴山, 黄河, 乌拉山 ...).
-const REGIONAL_TRADE_NAMES = ['河套', '塞上', '黄河', '阴山', '乌拉', '套海', '北疆', '草原', '朔方', '金川', '绿洲', '天山'];
+const REGIONAL_TRADE_NAMES = [
+  '河套',
+  '塞上',
+  '黄河',
+  '阴山',
+  '乌拉',
+  '套海',
+  '北疆',
+  '草原',
+  '朔方',
+  '金川',
+  '绿洲',
+  '天山',
+];
 const PROVINCE_SHORT: Readonly<Record<string, string>> = {
   内蒙古自治区: '内蒙古',
   山西省: '山西',
@@ -206,11 +269,106 @@ const PROVINCE_SHORT: Readonly<Record<string, string>> = {
 
 // Common Chinese surnames, most frequent first (pick is skewed towards the head of the list).
 const SURNAMES = [
-  '王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗',
-  '梁', '宋', '郑', '谢', '韩', '唐', '冯', '于', '董', '萧', '程', '曹', '袁', '邓', '许', '傅', '沈', '曾', '彭', '吕',
-  '苏', '卢', '蒋', '蔡', '贾', '丁', '魏', '薛', '叶', '阎', '余', '潘', '杜', '戴', '夏', '钟', '汪', '田', '任', '姜',
-  '范', '方', '石', '姚', '谭', '廖', '邹', '熊', '金', '陆', '郝', '孔', '白', '崔', '康', '毛', '邱', '秦', '江', '史',
-  '顾', '侯', '邵', '孟', '龙', '万', '段', '乔', '贺', '武', '常', '席', '樊', '牛', '闫', '霍', '温', '燕', '刁', '葛',
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+  '何',
+  '郭',
+  '马',
+  '罗',
+  '梁',
+  '宋',
+  '郑',
+  '谢',
+  '韩',
+  '唐',
+  '冯',
+  '于',
+  '董',
+  '萧',
+  '程',
+  '曹',
+  '袁',
+  '邓',
+  '许',
+  '傅',
+  '沈',
+  '曾',
+  '彭',
+  '吕',
+  '苏',
+  '卢',
+  '蒋',
+  '蔡',
+  '贾',
+  '丁',
+  '魏',
+  '薛',
+  '叶',
+  '阎',
+  '余',
+  '潘',
+  '杜',
+  '戴',
+  '夏',
+  '钟',
+  '汪',
+  '田',
+  '任',
+  '姜',
+  '范',
+  '方',
+  '石',
+  '姚',
+  '谭',
+  '廖',
+  '邹',
+  '熊',
+  '金',
+  '陆',
+  '郝',
+  '孔',
+  '白',
+  '崔',
+  '康',
+  '毛',
+  '邱',
+  '秦',
+  '江',
+  '史',
+  '顾',
+  '侯',
+  '邵',
+  '孟',
+  '龙',
+  '万',
+  '段',
+  '乔',
+  '贺',
+  '武',
+  '常',
+  '席',
+  '樊',
+  '牛',
+  '闫',
+  '霍',
+  '温',
+  '燕',
+  '刁',
+  '葛',
 ];
 /** The thirty most common surnames, for shop names such as 张记面馆. */
 const COMMON_SURNAMES = SURNAMES.slice(0, 30);
@@ -228,18 +386,59 @@ const WORDS: Readonly<Record<string, IndustryWords>> = {
   A: {
     company: ['农牧业', '农业科技', '生态农业', '牧业', '种养殖', '农业开发'],
     shop: ['家庭农场', '养殖场'],
-    coop: ['葵花种植', '小麦种植', '番茄种植', '蔬菜种植', '肉羊养殖', '奶牛养殖', '农机', '枸杞种植', '玉米种植'],
+    coop: [
+      '葵花种植',
+      '小麦种植',
+      '番茄种植',
+      '蔬菜种植',
+      '肉羊养殖',
+      '奶牛养殖',
+      '农机',
+      '枸杞种植',
+      '玉米种植',
+    ],
   },
   B: { company: ['矿业', '煤业', '砂石料', '矿产品开发'], shop: [] },
   C: {
-    company: ['食品', '面粉', '炒货食品', '乳业', '番茄制品', '机械制造', '新型建材', '饲料', '农产品加工', '包装材料', '木业'],
+    company: [
+      '食品',
+      '面粉',
+      '炒货食品',
+      '乳业',
+      '番茄制品',
+      '机械制造',
+      '新型建材',
+      '饲料',
+      '农产品加工',
+      '包装材料',
+      '木业',
+    ],
     shop: ['面粉厂', '彩钢加工部', '豆制品加工坊', '木材加工厂'],
   },
   D: { company: ['热力', '新能源', '供水', '燃气', '光伏发电'], shop: [] },
   E: { company: ['建筑工程', '建筑安装工程', '路桥工程', '水利工程', '装饰工程'], shop: [] },
   F: {
-    company: ['商贸', '农资', '粮油贸易', '农产品贸易', '汽车销售', '医药连锁', '二手车交易市场', '百货'],
-    shop: ['农资门市部', '百货超市', '粮油店', '便利店', '五金建材部', '大药房', '化肥经销部', '手机店', '兽药店'],
+    company: [
+      '商贸',
+      '农资',
+      '粮油贸易',
+      '农产品贸易',
+      '汽车销售',
+      '医药连锁',
+      '二手车交易市场',
+      '百货',
+    ],
+    shop: [
+      '农资门市部',
+      '百货超市',
+      '粮油店',
+      '便利店',
+      '五金建材部',
+      '大药房',
+      '化肥经销部',
+      '手机店',
+      '兽药店',
+    ],
   },
   G: { company: ['物流', '运输', '仓储', '货运'], shop: ['货运部'] },
   H: {
@@ -249,7 +448,10 @@ const WORDS: Readonly<Record<string, IndustryWords>> = {
   I: { company: ['网络科技', '信息技术', '软件开发'], shop: [] },
   J: { company: ['融资担保', '典当'], shop: [] },
   K: { company: ['房地产开发', '物业服务', '置业'], shop: [] },
-  L: { company: ['商务咨询', '劳务服务', '广告', '旅行社', '人力资源服务'], shop: ['广告部', '打字复印部'] },
+  L: {
+    company: ['商务咨询', '劳务服务', '广告', '旅行社', '人力资源服务'],
+    shop: ['广告部', '打字复印部'],
+  },
   M: { company: ['工程技术', '检测', '消防技术服务', '防雷检测', '勘察设计'], shop: [] },
   N: { company: ['环保科技', '园林绿化', '环境卫生服务'], shop: [] },
   O: {
@@ -258,27 +460,61 @@ const WORDS: Readonly<Record<string, IndustryWords>> = {
   },
   P: { company: ['教育科技', '文化培训'], shop: [] },
   Q: { company: ['医院', '口腔门诊部', '健康管理'], shop: [] },
-  R: { company: ['文化传媒', '体育健身', '娱乐', '文化旅游'], shop: ['网吧', 'KTV', '台球厅', '书店'] },
+  R: {
+    company: ['文化传媒', '体育健身', '娱乐', '文化旅游'],
+    shop: ['网吧', 'KTV', '台球厅', '书店'],
+  },
 };
 
 // A county economy on the Hetao plain: farming, trade and catering dominate.
 const INDUSTRY_WEIGHTS = weighted<string>([
-  ['A', 14], ['B', 2], ['C', 10], ['D', 2], ['E', 8], ['F', 28], ['G', 5], ['H', 12], ['I', 2],
-  ['J', 0.5], ['K', 3], ['L', 5], ['M', 2], ['N', 1], ['O', 8], ['P', 2], ['Q', 2], ['R', 3],
+  ['A', 14],
+  ['B', 2],
+  ['C', 10],
+  ['D', 2],
+  ['E', 8],
+  ['F', 28],
+  ['G', 5],
+  ['H', 12],
+  ['I', 2],
+  ['J', 0.5],
+  ['K', 3],
+  ['L', 5],
+  ['M', 2],
+  ['N', 1],
+  ['O', 8],
+  ['P', 2],
+  ['Q', 2],
+  ['R', 3],
 ]);
 
 const TYPES_AGRICULTURE = weighted<EnterpriseType>([
-  ['农民专业合作社', 40], ['有限责任公司', 30], ['有限责任公司（自然人独资）', 5], ['个体工商户', 15], ['个人独资企业', 10],
+  ['农民专业合作社', 40],
+  ['有限责任公司', 30],
+  ['有限责任公司（自然人独资）', 5],
+  ['个体工商户', 15],
+  ['个人独资企业', 10],
 ]);
 const TYPES_WITH_SHOPS = weighted<EnterpriseType>([
-  ['有限责任公司', 45], ['有限责任公司（自然人独资）', 10], ['个体工商户', 33], ['个人独资企业', 7], ['普通合伙企业', 3], ['股份有限公司', 2],
+  ['有限责任公司', 45],
+  ['有限责任公司（自然人独资）', 10],
+  ['个体工商户', 33],
+  ['个人独资企业', 7],
+  ['普通合伙企业', 3],
+  ['股份有限公司', 2],
 ]);
 const TYPES_COMPANIES = weighted<EnterpriseType>([
-  ['有限责任公司', 70], ['有限责任公司（自然人独资）', 15], ['股份有限公司', 8], ['普通合伙企业', 7],
+  ['有限责任公司', 70],
+  ['有限责任公司（自然人独资）', 15],
+  ['股份有限公司', 8],
+  ['普通合伙企业', 7],
 ]);
 
 const STATUS = weighted<GeneratedEnterprise['statusZh']>([
-  ['存续', 70], ['在业', 18], ['吊销', 5], ['注销', 7],
+  ['存续', 70],
+  ['在业', 18],
+  ['吊销', 5],
+  ['注销', 7],
 ]);
 const STATUS_CODE: Readonly<Record<GeneratedEnterprise['statusZh'], GeneratedStatus>> = {
   存续: 'ACTIVE',
@@ -289,10 +525,39 @@ const STATUS_CODE: Readonly<Record<GeneratedEnterprise['statusZh'], GeneratedSta
 
 // Street names found in nearly every county seat in northern China.
 const STREETS = [
-  '建设路', '解放路', '人民路', '团结路', '新华街', '利民街', '迎宾大道', '胜利路', '民族街', '光明路',
-  '育才路', '友谊路', '健康街', '幸福路', '富强路', '兴华街', '振兴路', '文化路',
+  '建设路',
+  '解放路',
+  '人民路',
+  '团结路',
+  '新华街',
+  '利民街',
+  '迎宾大道',
+  '胜利路',
+  '民族街',
+  '光明路',
+  '育才路',
+  '友谊路',
+  '健康街',
+  '幸福路',
+  '富强路',
+  '兴华街',
+  '振兴路',
+  '文化路',
 ];
-const VILLAGES = ['新丰', '永联', '联丰', '红旗', '和平', '建设', '胜利', '光明', '团结', '民主', '永丰', '丰收'];
+const VILLAGES = [
+  '新丰',
+  '永联',
+  '联丰',
+  '红旗',
+  '和平',
+  '建设',
+  '胜利',
+  '光明',
+  '团结',
+  '民主',
+  '永丰',
+  '丰收',
+];
 
 /** Division picked with Wuyuan over-weighted, since most seed rules are Wuyuan's. */
 const WUYUAN = divisionByCode.get(WUYUAN_DIVISION_CODE) as DivisionRef;
@@ -370,7 +635,11 @@ function core(index: number, seed: string): Core {
   const words = WORDS[industry];
   const type = pickWeighted(
     rng,
-    industry === 'A' ? TYPES_AGRICULTURE : words.shop.length > 0 ? TYPES_WITH_SHOPS : TYPES_COMPANIES,
+    industry === 'A'
+      ? TYPES_AGRICULTURE
+      : words.shop.length > 0
+        ? TYPES_WITH_SHOPS
+        : TYPES_COMPANIES,
   );
   const statusZh = pickWeighted(rng, STATUS);
   return { rng, division, industry, type, statusZh };
@@ -449,29 +718,175 @@ export function generateEnterprise(index: number, seed: string): GeneratedEnterp
 // Which departments plausibly supervise an entity of each section, with a probability. Market
 // regulation supervises every entity and is added unconditionally.
 const SUPERVISION: Readonly<Record<string, ReadonlyArray<readonly [string, number]>>> = {
-  A: [['tax', 0.9], ['agriculture', 0.9], ['ecology', 0.15], ['resources', 0.1], ['hrss', 0.2], ['customs', 0.03]],
-  B: [['tax', 1], ['emergency', 0.95], ['ecology', 0.9], ['energy', 0.6], ['resources', 0.9], ['fire', 0.5], ['hrss', 0.6], ['statistics', 0.3], ['development', 0.2]],
-  C: [['tax', 1], ['emergency', 0.7], ['ecology', 0.6], ['fire', 0.6], ['hrss', 0.5], ['statistics', 0.25], ['customs', 0.08], ['police', 0.05], ['agriculture', 0.1], ['resources', 0.05], ['development', 0.1]],
-  D: [['tax', 1], ['energy', 0.8], ['emergency', 0.6], ['ecology', 0.5], ['fire', 0.5], ['housing', 0.3], ['development', 0.3], ['statistics', 0.3], ['hrss', 0.5]],
-  E: [['tax', 1], ['housing', 0.95], ['hrss', 0.8], ['emergency', 0.3], ['development', 0.3], ['ecology', 0.2], ['statistics', 0.2], ['resources', 0.1], ['weather', 0.05]],
-  F: [['tax', 0.95], ['fire', 0.3], ['commerce', 0.25], ['emergency', 0.1], ['agriculture', 0.15], ['medical', 0.05], ['statistics', 0.08], ['urban', 0.25], ['hrss', 0.2], ['customs', 0.05], ['police', 0.03]],
-  G: [['tax', 1], ['transport', 0.95], ['emergency', 0.4], ['fire', 0.3], ['hrss', 0.3], ['statistics', 0.1]],
-  H: [['tax', 0.95], ['health', 0.5], ['fire', 0.6], ['police', 0.35], ['urban', 0.4], ['ecology', 0.1], ['commerce', 0.1], ['hrss', 0.2], ['statistics', 0.05], ['culture', 0.03]],
-  I: [['tax', 1], ['culture', 0.15], ['hrss', 0.3], ['statistics', 0.1]],
-  J: [['tax', 1], ['finance', 0.95], ['hrss', 0.5]],
-  K: [['tax', 1], ['housing', 0.9], ['resources', 0.4], ['fire', 0.4], ['statistics', 0.3], ['hrss', 0.4]],
-  L: [['tax', 1], ['hrss', 0.4], ['culture', 0.1], ['urban', 0.1], ['weather', 0.03], ['statistics', 0.1], ['police', 0.02]],
-  M: [['tax', 1], ['fire', 0.15], ['weather', 0.1], ['ecology', 0.1], ['hrss', 0.3]],
-  N: [['tax', 1], ['ecology', 0.8], ['hrss', 0.3]],
-  O: [['tax', 0.9], ['health', 0.35], ['transport', 0.3], ['ecology', 0.2], ['urban', 0.3], ['commerce', 0.1], ['police', 0.05], ['fire', 0.2]],
-  P: [['tax', 1], ['education', 0.95], ['fire', 0.5], ['hrss', 0.3]],
-  Q: [['tax', 1], ['health', 0.95], ['medical', 0.6], ['ecology', 0.5], ['fire', 0.5], ['hrss', 0.4]],
-  R: [['tax', 1], ['culture', 0.9], ['fire', 0.6], ['health', 0.3], ['police', 0.1], ['weather', 0.02]],
+  A: [
+    ['tax', 0.9],
+    ['agriculture', 0.9],
+    ['ecology', 0.15],
+    ['resources', 0.1],
+    ['hrss', 0.2],
+    ['customs', 0.03],
+  ],
+  B: [
+    ['tax', 1],
+    ['emergency', 0.95],
+    ['ecology', 0.9],
+    ['energy', 0.6],
+    ['resources', 0.9],
+    ['fire', 0.5],
+    ['hrss', 0.6],
+    ['statistics', 0.3],
+    ['development', 0.2],
+  ],
+  C: [
+    ['tax', 1],
+    ['emergency', 0.7],
+    ['ecology', 0.6],
+    ['fire', 0.6],
+    ['hrss', 0.5],
+    ['statistics', 0.25],
+    ['customs', 0.08],
+    ['police', 0.05],
+    ['agriculture', 0.1],
+    ['resources', 0.05],
+    ['development', 0.1],
+  ],
+  D: [
+    ['tax', 1],
+    ['energy', 0.8],
+    ['emergency', 0.6],
+    ['ecology', 0.5],
+    ['fire', 0.5],
+    ['housing', 0.3],
+    ['development', 0.3],
+    ['statistics', 0.3],
+    ['hrss', 0.5],
+  ],
+  E: [
+    ['tax', 1],
+    ['housing', 0.95],
+    ['hrss', 0.8],
+    ['emergency', 0.3],
+    ['development', 0.3],
+    ['ecology', 0.2],
+    ['statistics', 0.2],
+    ['resources', 0.1],
+    ['weather', 0.05],
+  ],
+  F: [
+    ['tax', 0.95],
+    ['fire', 0.3],
+    ['commerce', 0.25],
+    ['emergency', 0.1],
+    ['agriculture', 0.15],
+    ['medical', 0.05],
+    ['statistics', 0.08],
+    ['urban', 0.25],
+    ['hrss', 0.2],
+    ['customs', 0.05],
+    ['police', 0.03],
+  ],
+  G: [
+    ['tax', 1],
+    ['transport', 0.95],
+    ['emergency', 0.4],
+    ['fire', 0.3],
+    ['hrss', 0.3],
+    ['statistics', 0.1],
+  ],
+  H: [
+    ['tax', 0.95],
+    ['health', 0.5],
+    ['fire', 0.6],
+    ['police', 0.35],
+    ['urban', 0.4],
+    ['ecology', 0.1],
+    ['commerce', 0.1],
+    ['hrss', 0.2],
+    ['statistics', 0.05],
+    ['culture', 0.03],
+  ],
+  I: [
+    ['tax', 1],
+    ['culture', 0.15],
+    ['hrss', 0.3],
+    ['statistics', 0.1],
+  ],
+  J: [
+    ['tax', 1],
+    ['finance', 0.95],
+    ['hrss', 0.5],
+  ],
+  K: [
+    ['tax', 1],
+    ['housing', 0.9],
+    ['resources', 0.4],
+    ['fire', 0.4],
+    ['statistics', 0.3],
+    ['hrss', 0.4],
+  ],
+  L: [
+    ['tax', 1],
+    ['hrss', 0.4],
+    ['culture', 0.1],
+    ['urban', 0.1],
+    ['weather', 0.03],
+    ['statistics', 0.1],
+    ['police', 0.02],
+  ],
+  M: [
+    ['tax', 1],
+    ['fire', 0.15],
+    ['weather', 0.1],
+    ['ecology', 0.1],
+    ['hrss', 0.3],
+  ],
+  N: [
+    ['tax', 1],
+    ['ecology', 0.8],
+    ['hrss', 0.3],
+  ],
+  O: [
+    ['tax', 0.9],
+    ['health', 0.35],
+    ['transport', 0.3],
+    ['ecology', 0.2],
+    ['urban', 0.3],
+    ['commerce', 0.1],
+    ['police', 0.05],
+    ['fire', 0.2],
+  ],
+  P: [
+    ['tax', 1],
+    ['education', 0.95],
+    ['fire', 0.5],
+    ['hrss', 0.3],
+  ],
+  Q: [
+    ['tax', 1],
+    ['health', 0.95],
+    ['medical', 0.6],
+    ['ecology', 0.5],
+    ['fire', 0.5],
+    ['hrss', 0.4],
+  ],
+  R: [
+    ['tax', 1],
+    ['culture', 0.9],
+    ['fire', 0.6],
+    ['health', 0.3],
+    ['police', 0.1],
+    ['weather', 0.02],
+  ],
 };
 
 const DEPARTMENT_ORDER = new Map(DEPARTMENTS.map((d, i) => [d.code, i]));
 const RISK: readonly RiskClassCode[] = ['A', 'B', 'C', 'D'];
-const RISK_ZH: Readonly<Record<RiskClassCode, string>> = { A: '低风险', B: '一般风险', C: '较高风险', D: '高风险' };
+const RISK_ZH: Readonly<Record<RiskClassCode, string>> = {
+  A: '低风险',
+  B: '一般风险',
+  C: '较高风险',
+  D: '高风险',
+};
 
 function basisFor(departmentCode: string, risk: RiskClassCode, rng: Rng): string {
   switch (departmentCode) {
@@ -521,23 +936,146 @@ export function generateTags(index: number, seed: string): GeneratedTag[] {
   add('market');
   if (statusZh === '注销') return tags;
   for (const [dept, p] of SUPERVISION[industry]) if (rng.next() < p) add(dept);
-  tags.sort((a, b) => (DEPARTMENT_ORDER.get(a.departmentCode) ?? 0) - (DEPARTMENT_ORDER.get(b.departmentCode) ?? 0));
+  tags.sort(
+    (a, b) =>
+      (DEPARTMENT_ORDER.get(a.departmentCode) ?? 0) - (DEPARTMENT_ORDER.get(b.departmentCode) ?? 0),
+  );
   return tags;
 }
 
 // ------------------------------------------------------------------------------------ inspectors
 
-const GIVEN_FIRST = ['建', '志', '海', '永', '晓', '春', '国', '立', '文', '俊', '子', '思', '佳', '雅', '振', '学', '宏', '玉', '秀', '丽'];
-const GIVEN_MALE = ['伟', '强', '军', '磊', '勇', '杰', '涛', '斌', '超', '明', '刚', '平', '辉', '鹏', '华', '飞', '鑫', '波', '宇', '浩', '凯', '健', '峰', '亮', '东', '龙', '林', '新', '晨', '彬'];
-const GIVEN_FEMALE = ['芳', '娜', '敏', '静', '丽', '艳', '娟', '霞', '燕', '玲', '丹', '萍', '红', '雪', '琳', '洁', '梅', '莉', '婷', '慧', '颖', '璐', '欣', '悦', '蕾', '晶', '倩', '雅', '荣', '英'];
+const GIVEN_FIRST = [
+  '建',
+  '志',
+  '海',
+  '永',
+  '晓',
+  '春',
+  '国',
+  '立',
+  '文',
+  '俊',
+  '子',
+  '思',
+  '佳',
+  '雅',
+  '振',
+  '学',
+  '宏',
+  '玉',
+  '秀',
+  '丽',
+];
+const GIVEN_MALE = [
+  '伟',
+  '强',
+  '军',
+  '磊',
+  '勇',
+  '杰',
+  '涛',
+  '斌',
+  '超',
+  '明',
+  '刚',
+  '平',
+  '辉',
+  '鹏',
+  '华',
+  '飞',
+  '鑫',
+  '波',
+  '宇',
+  '浩',
+  '凯',
+  '健',
+  '峰',
+  '亮',
+  '东',
+  '龙',
+  '林',
+  '新',
+  '晨',
+  '彬',
+];
+const GIVEN_FEMALE = [
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '艳',
+  '娟',
+  '霞',
+  '燕',
+  '玲',
+  '丹',
+  '萍',
+  '红',
+  '雪',
+  '琳',
+  '洁',
+  '梅',
+  '莉',
+  '婷',
+  '慧',
+  '颖',
+  '璐',
+  '欣',
+  '悦',
+  '蕾',
+  '晶',
+  '倩',
+  '雅',
+  '荣',
+  '英',
+];
 // Mongolian given names, commonly used alone, for inspectors in Inner Mongolia.
-const MONGOLIAN_MALE = ['巴特尔', '额尔敦', '那仁', '宝音', '阿拉坦', '孟和', '朝鲁', '苏和', '巴图', '毕力格'];
-const MONGOLIAN_FEMALE = ['其木格', '乌日娜', '斯琴', '萨仁', '娜仁', '高娃', '塔娜', '乌兰', '图雅', '琪琪格'];
+const MONGOLIAN_MALE = [
+  '巴特尔',
+  '额尔敦',
+  '那仁',
+  '宝音',
+  '阿拉坦',
+  '孟和',
+  '朝鲁',
+  '苏和',
+  '巴图',
+  '毕力格',
+];
+const MONGOLIAN_FEMALE = [
+  '其木格',
+  '乌日娜',
+  '斯琴',
+  '萨仁',
+  '娜仁',
+  '高娃',
+  '塔娜',
+  '乌兰',
+  '图雅',
+  '琪琪格',
+];
 
 const UNIFORMED = new Set(['fire', 'police', 'customs']);
-const GENERIC_POSTS = ['综合行政执法大队队员', '执法股科员', '法规股科员', '四级主任科员', '股长', '副局长'];
+const GENERIC_POSTS = [
+  '综合行政执法大队队员',
+  '执法股科员',
+  '法规股科员',
+  '四级主任科员',
+  '股长',
+  '副局长',
+];
 const POSTS: Readonly<Record<string, readonly string[]>> = {
-  market: ['市场监督管理所所长', '市场监督管理所副所长', '综合执法大队队员', '执法稽查股科员', '食品安全监管股股长', '特种设备安全监察员', '信用监管室科员'],
+  market: [
+    '市场监督管理所所长',
+    '市场监督管理所副所长',
+    '综合执法大队队员',
+    '执法稽查股科员',
+    '食品安全监管股股长',
+    '特种设备安全监察员',
+    '信用监管室科员',
+  ],
   tax: ['税务稽查员', '第一税务分局科员', '税源管理股副股长', '纳税服务股科员', '税政股股长'],
   health: ['卫生监督员', '卫生健康综合行政执法大队队员', '医政医管股股长', '政策法规股科员'],
   emergency: ['应急管理综合行政执法大队队员', '安全生产执法监察员', '危险化学品监管股股长'],
@@ -586,8 +1124,10 @@ export function generateInspector(
 ): GeneratedInspector {
   const dept = departmentByCode.get(departmentCode);
   if (!dept) throw new RangeError(`unknown department '${departmentCode}'`);
-  if (!Number.isInteger(i) || i < 0 || i >= 99_999) throw new RangeError(`inspector index must be in [0, 99999), got ${i}`);
-  if (!/^[0-9]{6}$/.test(division)) throw new RangeError(`division must be six digits, got '${division}'`);
+  if (!Number.isInteger(i) || i < 0 || i >= 99_999)
+    throw new RangeError(`inspector index must be in [0, 99999), got ${i}`);
+  if (!/^[0-9]{6}$/.test(division))
+    throw new RangeError(`division must be six digits, got '${division}'`);
 
   // One stream per (department, i): fold the department's position into the index.
   const rng = new Rng(seed, dept.sortOrder * 100_000 + i, STREAM_INSPECTOR);
@@ -604,7 +1144,8 @@ export function generateInspector(
   // Uniformed services (fire rescue, police, customs) have their own ranks, so they never get the
   // civil-service posts of a county bureau.
   const posts = POSTS[departmentCode] ?? GENERIC_POSTS;
-  const post = UNIFORMED.has(departmentCode) || rng.next() < 0.75 ? rng.pick(posts) : rng.pick(GENERIC_POSTS);
+  const post =
+    UNIFORMED.has(departmentCode) || rng.next() < 0.75 ? rng.pick(posts) : rng.pick(GENERIC_POSTS);
 
   const tags = expertiseOf(departmentCode);
   const expertise = tags.length > 0 ? [tags[i % tags.length]] : [];

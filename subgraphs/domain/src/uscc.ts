@@ -27,7 +27,9 @@
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /** Weights for positions 1-17: 3^(i-1) mod 31. */
-const USCC_WEIGHTS: readonly number[] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const USCC_WEIGHTS: readonly number[] = [
+  1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
 /** GB 11714 weights for the eight body characters of an organisation code. */
 const ORG_CODE_WEIGHTS: readonly number[] = [3, 7, 9, 10, 5, 8, 4, 2];
@@ -83,7 +85,10 @@ export function usccCheckCharacter(first17: string): string {
   for (let i = 0; i < 17; i++) {
     const code = first17.charCodeAt(i);
     const v = code < 128 ? USCC_VALUE[code] : -1;
-    if (v < 0) throw new RangeError(`character ${describe(first17[i])} at position ${i + 1} is not in the USCC alphabet`);
+    if (v < 0)
+      throw new RangeError(
+        `character ${describe(first17[i])} at position ${i + 1} is not in the USCC alphabet`,
+      );
     sum += v * USCC_WEIGHTS[i];
   }
   const c = 31 - (sum % 31);
@@ -100,7 +105,10 @@ export function orgCodeCheckCharacter(first8: string): string {
   let sum = 0;
   for (let i = 0; i < 8; i++) {
     const v = gb11714Value(first8.charCodeAt(i));
-    if (v < 0) throw new RangeError(`character ${describe(first8[i])} at position ${i + 1} is not a digit or upper-case letter`);
+    if (v < 0)
+      throw new RangeError(
+        `character ${describe(first8[i])} at position ${i + 1} is not a digit or upper-case letter`,
+      );
     sum += v * ORG_CODE_WEIGHTS[i];
   }
   const c = 11 - (sum % 11);
@@ -113,7 +121,8 @@ export function orgCodeCheckCharacter(first8: string): string {
  * organisation-code check character (position 17), then the final check character (position 18).
  */
 export function validateUscc(code: string, options: ValidateUsccOptions = {}): UsccCheck {
-  if (typeof code !== 'string') return { valid: false, reason: 'a unified social credit code must be a string' };
+  if (typeof code !== 'string')
+    return { valid: false, reason: 'a unified social credit code must be a string' };
   // Count code points, not UTF-16 units, so an emoji or CJK character is reported as one character.
   const chars = Array.from(code);
   if (chars.length !== 18) {
@@ -127,7 +136,8 @@ export function validateUscc(code: string, options: ValidateUsccOptions = {}): U
     const inAlphabet = cc >= 0 && cc < 128 && USCC_VALUE[cc] >= 0;
     if (!inAlphabet) {
       let hint = '';
-      if (/^[a-z]$/.test(ch) && USCC_VALUE[ch.toUpperCase().charCodeAt(0)] >= 0) hint = ' (letters must be upper-case)';
+      if (/^[a-z]$/.test(ch) && USCC_VALUE[ch.toUpperCase().charCodeAt(0)] >= 0)
+        hint = ' (letters must be upper-case)';
       else if (/^[IOSVZ]$/.test(ch)) hint = ' (I, O, S, V and Z are never used)';
       return {
         valid: false,
@@ -203,12 +213,16 @@ export function buildUscc(parts: UsccParts): string {
   };
   single('authority', authority);
   single('orgType', orgType);
-  if (!/^[0-9]{6}$/.test(division)) throw new RangeError(`division must be six digits, got '${division}'`);
-  if (orgBody.length !== 8) throw new RangeError(`orgBody must be 8 characters, got ${orgBody.length}`);
+  if (!/^[0-9]{6}$/.test(division))
+    throw new RangeError(`division must be six digits, got '${division}'`);
+  if (orgBody.length !== 8)
+    throw new RangeError(`orgBody must be 8 characters, got ${orgBody.length}`);
   for (let i = 0; i < 8; i++) {
     const cc = orgBody.charCodeAt(i);
     if (!(cc < 128 && USCC_VALUE[cc] >= 0)) {
-      throw new RangeError(`orgBody character '${orgBody[i]}' at position ${i + 1} is not in the USCC alphabet`);
+      throw new RangeError(
+        `orgBody character '${orgBody[i]}' at position ${i + 1} is not in the USCC alphabet`,
+      );
     }
   }
   const first17 = authority + orgType + division + orgBody + orgCodeCheckCharacter(orgBody);

@@ -96,7 +96,7 @@ export function addWorkingDays(date: string, n: number): string {
   if (known !== undefined) return known;
   let day = parseDay(date);
   const step = n < 0 ? -1 : 1;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day += step;
     if (isWorkingDayNumber(day)) left--;
   }
@@ -184,7 +184,8 @@ function buildFlags(): Uint8Array {
       flags[day - FIRST_DAY] = 2;
       continue;
     }
-    flags[day - FIRST_DAY] = key in DATA.workdays || (!isWeekend(day) && !(key in DATA.holidays)) ? 1 : 0;
+    flags[day - FIRST_DAY] =
+      key in DATA.workdays || (!isWeekend(day) && !(key in DATA.holidays)) ? 1 : 0;
   }
   return flags;
 }
@@ -225,7 +226,8 @@ export function estimateWorkingDays(from: string, to: string): { days: number; e
   } catch (err) {
     if (!(err instanceof CalendarRangeError)) throw err;
     let days = 0;
-    for (let day = parseDay(from), last = parseDay(to); day <= last; day++) if (!isWeekend(day)) days++;
+    for (let day = parseDay(from), last = parseDay(to); day <= last; day++)
+      if (!isWeekend(day)) days++;
     return { days, exact: false };
   }
 }

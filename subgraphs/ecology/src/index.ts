@@ -4,4 +4,7 @@ import { ecologyMigrations } from './migrations';
 import { ecologySeed } from './seed/ecology.seed';
 
 /** Ecology and environment (生态环境): discharge permits, environmental credit ratings, follow-ups; `Enterprise.ecology`. */
-export const ecologySubgraph = departmentSubgraph(ecology, { migrations: ecologyMigrations, seed: ecologySeed });
+export const ecologySubgraph = departmentSubgraph(ecology, {
+  migrations: ecologyMigrations,
+  seed: ecologySeed,
+});

@@ -1,5 +1,11 @@
 import type { GraphQLSchema } from 'graphql';
-import { UnauthenticatedError, buildFederatedSchema, enterpriseStubReference, type SubgraphContext, type SubgraphModule } from '@jih/kit';
+import {
+  UnauthenticatedError,
+  buildFederatedSchema,
+  enterpriseStubReference,
+  type SubgraphContext,
+  type SubgraphModule,
+} from '@jih/kit';
 import { jointTaskEntities } from './entities';
 import { createJointTaskLoaders, type JointTaskLoaders } from './loaders/joint-tasks.loader';
 import { jointTaskMigrations } from './migrations';
@@ -10,9 +16,18 @@ import { DashboardResolver } from './resolvers/dashboard.resolver';
 import { DrawResolver } from './resolvers/draw.resolver';
 import { JointTaskResolver } from './resolvers/joint-task.resolver';
 import { FollowUpLinkResolver, ReferralResolver } from './resolvers/referral.resolver';
-import { CheckResultResolver, EnterpriseResultsResolver, ResultDeadlineResolver, VisitResultsResolver } from './resolvers/result.resolver';
+import {
+  CheckResultResolver,
+  EnterpriseResultsResolver,
+  ResultDeadlineResolver,
+  VisitResultsResolver,
+} from './resolvers/result.resolver';
 import { bundleRoutes } from './services/bundle.routes';
-import { EnterpriseVisitsResolver, VisitResolver, VisitTeamResolver } from './resolvers/visit.resolver';
+import {
+  EnterpriseVisitsResolver,
+  VisitResolver,
+  VisitTeamResolver,
+} from './resolvers/visit.resolver';
 
 type Ctx = SubgraphContext<JointTaskLoaders>;
 
@@ -24,20 +39,43 @@ export function buildJointTasksSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       resolvers: [
-        JointTaskResolver, DrawCommitmentResolver, DrawResolver, VisitResolver, VisitTeamResolver, EnterpriseVisitsResolver, AnnualPlanResolver,
-        CheckResultResolver, VisitResultsResolver, ResultDeadlineResolver, EnterpriseResultsResolver, ReferralResolver, FollowUpLinkResolver,
-        AuditResolver, DashboardResolver,
+        JointTaskResolver,
+        DrawCommitmentResolver,
+        DrawResolver,
+        VisitResolver,
+        VisitTeamResolver,
+        EnterpriseVisitsResolver,
+        AnnualPlanResolver,
+        CheckResultResolver,
+        VisitResultsResolver,
+        ResultDeadlineResolver,
+        EnterpriseResultsResolver,
+        ReferralResolver,
+        FollowUpLinkResolver,
+        AuditResolver,
+        DashboardResolver,
       ],
     },
     {
-      JointTask: { __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.task.load(ref.id) },
-      Draw: { __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.draw.load(ref.id) },
-      DrawCommitment: { __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.commitment.load(ref.id) },
-      Visit: { __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.visit.load(ref.id) },
+      JointTask: {
+        __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.task.load(ref.id),
+      },
+      Draw: {
+        __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.draw.load(ref.id),
+      },
+      DrawCommitment: {
+        __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.commitment.load(ref.id),
+      },
+      Visit: {
+        __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.visit.load(ref.id),
+      },
       CheckResult: {
         // Results are for government callers; the public reads publicResults.
         __resolveReference: (ref: { id: string }, ctx: Ctx) => {
-          if (!ctx.caller) throw new UnauthenticatedError('Check results need a signed-in caller; the public reads publicResults');
+          if (!ctx.caller)
+            throw new UnauthenticatedError(
+              'Check results need a signed-in caller; the public reads publicResults',
+            );
           return ctx.loaders.result.load(ref.id);
         },
       },

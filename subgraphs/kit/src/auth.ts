@@ -44,12 +44,20 @@ export class TokenVerifier {
     if (!match) throw new InvalidTokenError('Authorization header must be "Bearer <token>"');
     let payload: JWTPayload;
     try {
-      const opts = { algorithms: this.algorithms, issuer: this.config.issuer, audience: this.config.audience };
-      payload = typeof this.key === 'function'
-        ? (await jwtVerify(match[1], this.key, opts)).payload
-        : (await jwtVerify(match[1], this.key, opts)).payload;
+      const opts = {
+        algorithms: this.algorithms,
+        issuer: this.config.issuer,
+        audience: this.config.audience,
+      };
+      payload =
+        typeof this.key === 'function'
+          ? (await jwtVerify(match[1], this.key, opts)).payload
+          : (await jwtVerify(match[1], this.key, opts)).payload;
     } catch (err) {
-      const why = (err as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is invalid';
+      const why =
+        (err as { code?: string }).code === 'ERR_JWT_EXPIRED'
+          ? 'the token has expired'
+          : 'the token is invalid';
       throw new InvalidTokenError(`Authentication failed: ${why}`);
     }
     return callerFromClaims(payload);
@@ -60,11 +68,16 @@ export class TokenVerifier {
 function callerFromClaims(payload: JWTPayload): Caller {
   const department = payload.department;
   const roles = payload.roles;
-  if (typeof payload.sub !== 'string' || !payload.sub) throw new InvalidTokenError('Token has no subject (sub)');
+  if (typeof payload.sub !== 'string' || !payload.sub)
+    throw new InvalidTokenError('Token has no subject (sub)');
   if (typeof department !== 'string' || !DEPARTMENT_CODE.test(department)) {
     throw new InvalidTokenError('Token has no valid department claim');
   }
-  if (!Array.isArray(roles) || roles.length === 0 || !roles.every((r) => (ROLES as readonly string[]).includes(r))) {
+  if (
+    !Array.isArray(roles) ||
+    roles.length === 0 ||
+    !roles.every((r) => (ROLES as readonly string[]).includes(r))
+  ) {
     throw new InvalidTokenError(`Token roles must be a non-empty list of ${ROLES.join(', ')}`);
   }
   return { sub: payload.sub, department, roles: roles as Role[] };
@@ -82,18 +95,28 @@ export const authChecker = ({ context }: ResolverData<AuthContext>, roles: strin
   if (roles.length === 0) return true;
   if (caller.roles.some((r) => r === 'admin' || roles.includes(r))) return true;
   // Throwing (rather than returning false) keeps the stable FORBIDDEN code instead of type-graphql's generic error.
-  throw new ForbiddenError(`This operation needs the role ${roles.join(' or ')}; you are ${caller.roles.join('/')} of "${caller.department}"`);
+  throw new ForbiddenError(
+    `This operation needs the role ${roles.join(' or ')}; you are ${caller.roles.join('/')} of "${caller.department}"`,
+  );
 };
 
 /** Whether the caller is an admin or holds one of `roles` in `department`. */
-export function hasDepartmentRole(caller: Caller | null, department: string, roles: Role[]): boolean {
+export function hasDepartmentRole(
+  caller: Caller | null,
+  department: string,
+  roles: Role[],
+): boolean {
   if (!caller) return false;
   if (caller.roles.includes('admin')) return true;
   return caller.department === department && caller.roles.some((r) => roles.includes(r));
 }
 
 /** Throws FORBIDDEN unless the caller is an admin or holds one of `roles` in `department`. */
-export function requireDepartment(caller: Caller | null, department: string, roles: Role[]): Caller {
+export function requireDepartment(
+  caller: Caller | null,
+  department: string,
+  roles: Role[],
+): Caller {
   if (!caller) throw new UnauthenticatedError('This operation needs a signed-in caller');
   if (!hasDepartmentRole(caller, department, roles)) {
     throw new ForbiddenError(
@@ -105,7 +128,13 @@ export function requireDepartment(caller: Caller | null, department: string, rol
 }
 
 /** Mints an HS256 token for development and tests (`npm run token`); production tokens come from the identity provider. */
-export async function signDevToken(claims: { department: string; roles: Role[]; sub?: string; expiresIn?: string; secret: string }): Promise<string> {
+export async function signDevToken(claims: {
+  department: string;
+  roles: Role[];
+  sub?: string;
+  expiresIn?: string;
+  secret: string;
+}): Promise<string> {
   const { SignJWT } = await import('jose');
   return new SignJWT({ department: claims.department, roles: claims.roles })
     .setProtectedHeader({ alg: 'HS256' })

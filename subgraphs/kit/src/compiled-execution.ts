@@ -1,5 +1,11 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type SourceLocation } from 'graphql';
+import {
+  GraphQLError,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type SourceLocation,
+} from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
@@ -23,14 +29,19 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
 
-  const compile = (document: DocumentNode, operationName: string | undefined): CompiledQuery | ExecutionResult => {
+  const compile = (
+    document: DocumentNode,
+    operationName: string | undefined,
+  ): CompiledQuery | ExecutionResult => {
     let byName = compiled.get(document);
     if (!byName) compiled.set(document, (byName = new Map()));
     const key = operationName ?? '';
     let entry = byName.get(key);
     if (!entry) {
       // Resolver errors keep their own stack; the compiler's own would only point into generated code.
-      entry = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+      entry = compileQuery(schema, document, operationName, {
+        disablingCapturingStackErrors: true,
+      });
       byName.set(key, entry);
     }
     return entry;
@@ -44,10 +55,17 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     // Variables are coerced by graphql-js, the reference: graphql-jit's own coercion does not fill
     // in the default values of input object fields (a non-null field with a default is reported
     // missing). Coerced values pass its coercion unchanged.
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
+    const coerced = getVariableValues(
+      schema,
+      operation.variableDefinitions ?? [],
+      request.variables ?? {},
+      { maxErrors: 50 },
+    );
     if (coerced.errors) return { errors: coerced.errors };
     const result = await query.query(undefined, context, coerced.coerced);
-    return result.errors?.length ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+    return result.errors?.length
+      ? { ...result, errors: result.errors.map(asGraphQLError) }
+      : result;
   };
 
   return {
@@ -69,8 +87,14 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
  * executor would have produced: message, path, locations, the resolver's own error and its
  * extensions (the stable `code`).
  */
-function asGraphQLError(error: Pick<GraphQLError, 'message' | 'locations' | 'path' | 'originalError' | 'extensions'>): GraphQLError {
-  const located = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions });
+function asGraphQLError(
+  error: Pick<GraphQLError, 'message' | 'locations' | 'path' | 'originalError' | 'extensions'>,
+): GraphQLError {
+  const located = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: error.originalError ?? undefined,
+    extensions: error.extensions,
+  });
   (located as { locations?: readonly SourceLocation[] }).locations = error.locations;
   return located;
 }

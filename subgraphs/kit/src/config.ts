@@ -69,8 +69,12 @@ export function readBaseConfig(env: Env = process.env): BaseConfig {
     problems.push(`NODE_ENV must be development, production or test, got "${env.NODE_ENV}"`);
   }
   const databaseUrl = env.DATABASE_URL ?? '';
-  if (!databaseUrl) problems.push('DATABASE_URL is required (npm start sets it when it runs the embedded database)');
-  else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
+  if (!databaseUrl)
+    problems.push(
+      'DATABASE_URL is required (npm start sets it when it runs the embedded database)',
+    );
+  else if (!/^postgres(ql)?:\/\//.test(databaseUrl))
+    problems.push('DATABASE_URL must be a postgres:// URL');
 
   const jwt: JwtConfig = {
     secret: env.JWT_SECRET ?? (nodeEnv === 'production' ? undefined : DEV_JWT_SECRET),
@@ -78,13 +82,19 @@ export function readBaseConfig(env: Env = process.env): BaseConfig {
     issuer: env.JWT_ISSUER || undefined,
     audience: env.JWT_AUDIENCE || undefined,
   };
-  if (!jwt.secret && !jwt.jwksUrl) problems.push('set JWT_SECRET (HS256) or JWT_JWKS_URL (RS256) to verify tokens');
-  if (jwt.secret && jwt.secret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
-  if (nodeEnv === 'production' && jwt.secret === DEV_JWT_SECRET) problems.push('JWT_SECRET must not be the development secret in production');
+  if (!jwt.secret && !jwt.jwksUrl)
+    problems.push('set JWT_SECRET (HS256) or JWT_JWKS_URL (RS256) to verify tokens');
+  if (jwt.secret && jwt.secret.length < 32)
+    problems.push('JWT_SECRET must be at least 32 characters');
+  if (nodeEnv === 'production' && jwt.secret === DEV_JWT_SECRET)
+    problems.push('JWT_SECRET must not be the development secret in production');
 
   const fastPaths = readFastPaths(env, problems);
   const requested = (env.GRAPHQL_EXECUTOR || 'jit') as GraphQLExecutor;
-  if (!GRAPHQL_EXECUTORS.includes(requested)) problems.push(`GRAPHQL_EXECUTOR must be ${GRAPHQL_EXECUTORS.join(' or ')}, got "${env.GRAPHQL_EXECUTOR}"`);
+  if (!GRAPHQL_EXECUTORS.includes(requested))
+    problems.push(
+      `GRAPHQL_EXECUTOR must be ${GRAPHQL_EXECUTORS.join(' or ')}, got "${env.GRAPHQL_EXECUTOR}"`,
+    );
   // graphql-jit is a fast path too: FAST_PATHS=off means graphql-js whatever GRAPHQL_EXECUTOR says.
   const executor: GraphQLExecutor = env.FAST_PATHS === 'off' ? 'graphql-js' : requested;
 
@@ -100,7 +110,12 @@ export function readFastPaths(env: Env = process.env, problems?: string[]): Fast
   const found: string[] = [];
   const allOff = isOff(env, 'FAST_PATHS', found);
   const on = (key: keyof FastPaths) => !isOff(env, FAST_PATH_VARIABLES[key], found) && !allOff;
-  const fastPaths: FastPaths = { directResolvers: on('directResolvers'), plainFields: on('plainFields'), entityRows: on('entityRows'), gatewayPatch: on('gatewayPatch') };
+  const fastPaths: FastPaths = {
+    directResolvers: on('directResolvers'),
+    plainFields: on('plainFields'),
+    entityRows: on('entityRows'),
+    gatewayPatch: on('gatewayPatch'),
+  };
   if (problems) problems.push(...found);
   else if (found.length) throw new ConfigError(found);
   return fastPaths;

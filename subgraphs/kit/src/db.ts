@@ -1,5 +1,11 @@
 import { types as pgTypes } from 'pg';
-import { DataSource, type DataSourceOptions, type Logger as OrmLogger, type MixedList, type EntitySchema } from 'typeorm';
+import {
+  DataSource,
+  type DataSourceOptions,
+  type Logger as OrmLogger,
+  type MixedList,
+  type EntitySchema,
+} from 'typeorm';
 import type { Logger } from './logger';
 
 /** Counts every SQL statement a subgraph sends, so tests and benchmarks can catch N+1 queries. */
@@ -14,12 +20,18 @@ export class StatementCounter {
 
 /** TypeORM logger that counts statements and forwards slow queries and errors to pino. */
 class CountingOrmLogger implements OrmLogger {
-  constructor(private readonly counter: StatementCounter, private readonly pino?: Logger) {}
+  constructor(
+    private readonly counter: StatementCounter,
+    private readonly pino?: Logger,
+  ) {}
   logQuery(): void {
     this.counter.record();
   }
   logQueryError(error: string | Error, query: string): void {
-    this.pino?.warn({ err: error instanceof Error ? error.message : error, query: query.slice(0, 500) }, 'query failed');
+    this.pino?.warn(
+      { err: error instanceof Error ? error.message : error, query: query.slice(0, 500) },
+      'query failed',
+    );
   }
   logQuerySlow(time: number, query: string): void {
     this.pino?.warn({ ms: time, query: query.slice(0, 500) }, 'slow query');
@@ -43,16 +55,18 @@ const DATE_OID = 1082;
  */
 const subgraphTypeParsers = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === DATE_OID && format !== 'binary' ? (text: string) => text : pgTypes.getTypeParser(oid, format as 'text')) as typeof pgTypes.getTypeParser,
+    oid === DATE_OID && format !== 'binary'
+      ? (text: string) => text
+      : pgTypes.getTypeParser(oid, format as 'text')) as typeof pgTypes.getTypeParser,
 };
 
 export interface SubgraphDataSourceOptions {
   /** The PostgreSQL schema this subgraph owns; no other subgraph touches it. */
   schema: string;
   databaseUrl: string;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+
   entities: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+
   migrations: MixedList<Function | string>;
   logger?: Logger;
   counter?: StatementCounter;
@@ -94,7 +108,10 @@ export function createSubgraphDataSource(opts: SubgraphDataSourceOptions): DataS
 
 /** The statement counter attached by createSubgraphDataSource. */
 export function statementCounterOf(ds: DataSource): StatementCounter {
-  return (ds as DataSource & { statementCounter?: StatementCounter }).statementCounter ?? new StatementCounter();
+  return (
+    (ds as DataSource & { statementCounter?: StatementCounter }).statementCounter ??
+    new StatementCounter()
+  );
 }
 
 /**
@@ -108,6 +125,12 @@ export async function initialiseAndMigrate(ds: DataSource, schema: string): Prom
 }
 
 /** The pg Pool behind a DataSource, for pool metrics. */
-export function poolOf(ds: DataSource): { totalCount: number; idleCount: number; waitingCount: number } | undefined {
-  return (ds.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+export function poolOf(
+  ds: DataSource,
+): { totalCount: number; idleCount: number; waitingCount: number } | undefined {
+  return (
+    ds.driver as unknown as {
+      master?: { totalCount: number; idleCount: number; waitingCount: number };
+    }
+  ).master;
 }

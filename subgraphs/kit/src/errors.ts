@@ -17,7 +17,10 @@ export class NotFoundError extends GraphQLError {
 }
 
 export class ForbiddenError extends GraphQLError {
-  constructor(message = 'You are not allowed to do this', extensions: Record<string, unknown> = {}) {
+  constructor(
+    message = 'You are not allowed to do this',
+    extensions: Record<string, unknown> = {},
+  ) {
     super(message, { extensions: { ...extensions, code: 'FORBIDDEN' } });
   }
 }
@@ -50,8 +53,12 @@ export class ConflictError extends GraphQLError {
 export function fromDatabaseError(err: unknown, what: string): GraphQLError | unknown {
   const code = (err as { code?: string })?.code;
   const detail = (err as { detail?: string })?.detail;
-  if (code === '23505') return new ConflictError(`${what} already exists${detail ? `: ${detail}` : ''}`);
-  if (code === '23503') return new BadUserInputError(`${what} refers to something that does not exist${detail ? `: ${detail}` : ''}`);
+  if (code === '23505')
+    return new ConflictError(`${what} already exists${detail ? `: ${detail}` : ''}`);
+  if (code === '23503')
+    return new BadUserInputError(
+      `${what} refers to something that does not exist${detail ? `: ${detail}` : ''}`,
+    );
   if (code === '22001') return new BadUserInputError(`${what}: a value is too long`);
   return err;
 }

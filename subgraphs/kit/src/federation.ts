@@ -14,7 +14,10 @@ export { validatesObjectsOnly } from './fast-paths/direct-field-resolvers';
 /** The Federation 2 spec version and directives every subgraph imports. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
 
-export type ReferenceResolvers = Record<string, { __resolveReference: (ref: any, ctx: any, info: any) => unknown }>;
+export type ReferenceResolvers = Record<
+  string,
+  { __resolveReference: (ref: any, ctx: any, info: any) => unknown }
+>;
 
 /**
  * Joins type-graphql to @apollo/subgraph: type-graphql builds the schema from the decorated
@@ -66,7 +69,9 @@ function guardEntities(schema: GraphQLSchema): GraphQLSchema {
       return resolve(source, args, context, info);
     } catch (err) {
       if (err instanceof GraphQLError) throw err;
-      throw new BadUserInputError(`Invalid entity representation: ${(err as Error).message}`, { argument: 'representations' });
+      throw new BadUserInputError(`Invalid entity representation: ${(err as Error).message}`, {
+        argument: 'representations',
+      });
     }
   };
   return schema;

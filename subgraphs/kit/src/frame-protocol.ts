@@ -33,13 +33,23 @@ export interface FrameRequest {
 /** The JSON first line of a frame response; enterprise rows follow as tab-separated lines. */
 export interface FrameHeader {
   departments: string[];
-  policies: Record<string, {
-    ratioA: number; ratioB: number; ratioC: number; ratioD: number; generalRatioCap: number;
-    minIntervalDays: number; yearlyCap: number | null; exclusionYears: number; excludeListed: boolean; rotationDays: number;
-  }>;
+  policies: Record<
+    string,
+    {
+      ratioA: number;
+      ratioB: number;
+      ratioC: number;
+      ratioD: number;
+      generalRatioCap: number;
+      minIntervalDays: number;
+      yearlyCap: number | null;
+      exclusionYears: number;
+      excludeListed: boolean;
+      rotationDays: number;
+    }
+  >;
   checkItems: { code: string; departmentCode: string; category: string; expertise: string }[];
   inspectors: { id: string; department: string; active: boolean; expertise: string[] }[];
   /** [inspectorId, uscc] pairs. */
   recusals: [string, string][];
 }
-

@@ -21,9 +21,19 @@ export function requestIdOf(req: Request): string {
 }
 
 const CLIENT_CODES = new Set([
-  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT',
-  'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
-  'OPERATION_RESOLUTION_FAILURE', 'DOWNSTREAM_SERVICE_ERROR', 'TOO_MANY_REQUESTS', 'PAYLOAD_TOO_LARGE',
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'DOWNSTREAM_SERVICE_ERROR',
+  'TOO_MANY_REQUESTS',
+  'PAYLOAD_TOO_LARGE',
 ]);
 
 /**
@@ -38,10 +48,22 @@ export function formatError(development: boolean) {
     const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     if (CLIENT_CODES.has(code)) {
       // graphql-armor words its limit breaches as "Syntax Error: …"; they are validation failures.
-      if (code === 'GRAPHQL_VALIDATION_FAILED') formatted = { ...formatted, message: formatted.message.replace(/^Syntax Error: (?=Query |Aliases |Directives )/, '') };
+      if (code === 'GRAPHQL_VALIDATION_FAILED')
+        formatted = {
+          ...formatted,
+          message: formatted.message.replace(/^Syntax Error: (?=Query |Aliases |Directives )/, ''),
+        };
       if (development) return formatted;
-      const { stacktrace: _s, exception: _e, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
-      return { ...formatted, message: withoutSuggestions(formatted.message), extensions: { ...rest, code } };
+      const {
+        stacktrace: _s,
+        exception: _e,
+        ...rest
+      } = (formatted.extensions ?? {}) as Record<string, unknown>;
+      return {
+        ...formatted,
+        message: withoutSuggestions(formatted.message),
+        extensions: { ...rest, code },
+      };
     }
     if (development) return { ...formatted, extensions: { ...formatted.extensions, code } };
     // The failing subgraph's name is no secret and tells the caller (and the on-call) where to look.
@@ -50,7 +72,10 @@ export function formatError(development: boolean) {
       message: 'Internal server error',
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(typeof serviceName === 'string' ? { serviceName } : {}) },
+      extensions: {
+        code: 'INTERNAL_SERVER_ERROR',
+        ...(typeof serviceName === 'string' ? { serviceName } : {}),
+      },
     };
   };
 }
@@ -68,16 +93,31 @@ export function answerClientErrorsAsJson(server: Server): void {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable || err.code === 'ECONNRESET') return socket.destroy();
     const [status, reason, code, message] =
-      err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large', 'BAD_REQUEST', 'The request line and headers exceed the size limit']
-      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout', 'BAD_REQUEST', 'The request took too long to arrive']
-      : [400, 'Bad Request', 'BAD_REQUEST', 'The request is not valid HTTP'];
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? [
+            431,
+            'Request Header Fields Too Large',
+            'BAD_REQUEST',
+            'The request line and headers exceed the size limit',
+          ]
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'Request Timeout', 'BAD_REQUEST', 'The request took too long to arrive']
+          : [400, 'Bad Request', 'BAD_REQUEST', 'The request is not valid HTTP'];
     const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
 }
 
 /** Sends a GraphQL-shaped error from plain Express code, for requests refused before Apollo Server sees them. */
-export function sendGraphQLError(res: Response, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
+export function sendGraphQLError(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): void {
   res.status(status).json({ errors: [{ message, extensions: { ...extensions, code } }] });
 }
 
@@ -92,11 +132,15 @@ export function httpErrorHandler(onError?: (err: unknown, status: number) => voi
     if (res.headersSent) return next(err);
     const e = err as { type?: string; status?: number; limit?: number };
     const [status, code, message] =
-      e.type === 'entity.too.large' ? [413, 'PAYLOAD_TOO_LARGE', `The request body exceeds the limit of ${e.limit} bytes`]
-      : e.type === 'entity.parse.failed' ? [400, 'BAD_REQUEST', 'The request body is not valid JSON']
-      : e.type === 'charset.unsupported' || e.type === 'encoding.unsupported' ? [415, 'BAD_REQUEST', 'The request body must be UTF-8 JSON']
-      : typeof e.status === 'number' && e.status >= 400 && e.status < 500 ? [e.status, 'BAD_REQUEST', 'The request could not be read']
-      : [500, 'INTERNAL_SERVER_ERROR', 'Internal server error'];
+      e.type === 'entity.too.large'
+        ? [413, 'PAYLOAD_TOO_LARGE', `The request body exceeds the limit of ${e.limit} bytes`]
+        : e.type === 'entity.parse.failed'
+          ? [400, 'BAD_REQUEST', 'The request body is not valid JSON']
+          : e.type === 'charset.unsupported' || e.type === 'encoding.unsupported'
+            ? [415, 'BAD_REQUEST', 'The request body must be UTF-8 JSON']
+            : typeof e.status === 'number' && e.status >= 400 && e.status < 500
+              ? [e.status, 'BAD_REQUEST', 'The request could not be read']
+              : [500, 'INTERNAL_SERVER_ERROR', 'Internal server error'];
     onError?.(err, status);
     sendGraphQLError(res, status, code, message);
   };

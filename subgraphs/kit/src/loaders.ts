@@ -61,4 +61,4 @@ function unique<K>(keys: readonly K[]): K[] {
 }
 
 // EntityRows, the hot loaders' reader, is a fast path and lives in its own module.
-export { EntityRows,  } from './fast-paths/entity-rows';
+export { EntityRows } from './fast-paths/entity-rows';

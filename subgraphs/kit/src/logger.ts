@@ -5,12 +5,19 @@ import pino from 'pino';
  * logged on purpose; `redact` is the second line of defence should a header object slip into a line.
  * `destination` lets tests read the lines.
  */
-export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream) {
+export function createLogger(
+  service: string,
+  level = process.env.LOG_LEVEL ?? 'info',
+  destination?: pino.DestinationStream,
+) {
   const options: pino.LoggerOptions = {
     name: service,
     level,
     base: { service },
-    redact: { paths: ['authorization', 'headers.authorization', '*.headers.authorization', 'token'], censor: '[redacted]' },
+    redact: {
+      paths: ['authorization', 'headers.authorization', '*.headers.authorization', 'token'],
+      censor: '[redacted]',
+    },
   };
   return destination ? pino(options, destination) : pino(options);
 }

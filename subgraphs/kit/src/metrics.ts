@@ -12,7 +12,10 @@ export class ServiceMetrics {
   readonly errors: Counter<'code'>;
   readonly statements: Counter;
 
-  constructor(readonly service: string, options: { defaultMetrics?: boolean } = {}) {
+  constructor(
+    readonly service: string,
+    options: { defaultMetrics?: boolean } = {},
+  ) {
     this.registry.setDefaultLabels({ service });
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry });
     this.operations = new Counter({
@@ -42,8 +45,14 @@ export class ServiceMetrics {
   }
 
   /** Gauges read from the connection pool at scrape time. */
-  watchPool(pool: () => { totalCount: number; idleCount: number; waitingCount: number } | undefined): void {
-    const make = (name: string, help: string, pick: (p: { totalCount: number; idleCount: number; waitingCount: number }) => number) =>
+  watchPool(
+    pool: () => { totalCount: number; idleCount: number; waitingCount: number } | undefined,
+  ): void {
+    const make = (
+      name: string,
+      help: string,
+      pick: (p: { totalCount: number; idleCount: number; waitingCount: number }) => number,
+    ) =>
       new Gauge({
         name,
         help,
@@ -71,8 +80,13 @@ export class ServiceMetrics {
             const type = ctx.operation?.operation ?? 'unknown';
             const errors = ctx.errors ?? [];
             end({ type });
-            m.operations.inc({ operation: ctx.operationName ?? '', type, outcome: errors.length ? 'error' : 'ok' });
-            for (const e of errors) m.errors.inc({ code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+            m.operations.inc({
+              operation: ctx.operationName ?? '',
+              type,
+              outcome: errors.length ? 'error' : 'ok',
+            });
+            for (const e of errors)
+              m.errors.inc({ code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
           },
         };
       },

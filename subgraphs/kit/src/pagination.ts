@@ -13,19 +13,28 @@ export class PageInfo {
   @Field({ description: 'Whether another page follows.' })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Cursor to pass as `after` for the next page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor to pass as `after` for the next page.',
+  })
   endCursor: string | null;
 }
 
 /** Keyset pagination arguments: `first` rows after the opaque `after` cursor. Extend it with filters. */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
+  @Field(() => Int, {
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: `Page size, 1 to ${MAX_PAGE_SIZE}.`,
+  })
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   first: number = DEFAULT_PAGE_SIZE;
 
-  @Field(() => String, { nullable: true, description: 'Cursor from a previous page\'s `pageInfo.endCursor`.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor from a previous page's `pageInfo.endCursor`.",
+  })
   after?: string | null;
 }
 
@@ -38,7 +47,8 @@ export function encodeCursor(key: string): string {
 export function decodeCursor(cursor: string | null | undefined, pattern: RegExp): string | null {
   if (cursor == null || cursor === '') return null;
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!pattern.test(key)) throw new BadUserInputError(`Invalid cursor "${cursor.slice(0, 64)}"`, { argument: 'after' });
+  if (!pattern.test(key))
+    throw new BadUserInputError(`Invalid cursor "${cursor.slice(0, 64)}"`, { argument: 'after' });
   return key;
 }
 
@@ -58,8 +68,18 @@ export function Connection<T extends object>(itemClass: ClassType<T>) {
 }
 
 /** Slices `first + 1` fetched rows into a page. */
-export function toPage<T>(rows: T[], first: number, keyOf: (row: T) => string): { nodes: T[]; pageInfo: PageInfo } {
+export function toPage<T>(
+  rows: T[],
+  first: number,
+  keyOf: (row: T) => string,
+): { nodes: T[]; pageInfo: PageInfo } {
   const hasNextPage = rows.length > first;
   const nodes = hasNextPage ? rows.slice(0, first) : rows;
-  return { nodes, pageInfo: { hasNextPage, endCursor: nodes.length ? encodeCursor(keyOf(nodes[nodes.length - 1])) : null } };
+  return {
+    nodes,
+    pageInfo: {
+      hasNextPage,
+      endCursor: nodes.length ? encodeCursor(keyOf(nodes[nodes.length - 1])) : null,
+    },
+  };
 }

@@ -2,7 +2,10 @@
  * The end of every service's entry point: tell a parent process (npm start) that the service is
  * ready, and stop it once, cleanly, on SIGINT or SIGTERM.
  */
-export function serveUntilSignalled(name: string, running: { url: string; stop(): Promise<void> }): void {
+export function serveUntilSignalled(
+  name: string,
+  running: { url: string; stop(): Promise<void> },
+): void {
   process.send?.({ ready: name, url: running.url });
   let stopping = false;
   const stop = async () => {

@@ -59,7 +59,9 @@ export function requestLogMiddleware(log: Logger) {
  * Apollo Server plugin that records the operation name and type and the error codes of each
  * operation into the context's `requestLog` (batched operations are joined with commas).
  */
-export function requestLogPlugin<C extends { requestLog?: RequestLogFields }>(): ApolloServerPlugin<C> {
+export function requestLogPlugin<
+  C extends { requestLog?: RequestLogFields },
+>(): ApolloServerPlugin<C> {
   return {
     async requestDidStart({ contextValue }) {
       const fields = contextValue.requestLog;
@@ -71,7 +73,9 @@ export function requestLogPlugin<C extends { requestLog?: RequestLogFields }>():
           fields.operationType ??= ctx.operation?.operation;
         },
         async didEncounterErrors(ctx) {
-          (fields.errorCodes ??= []).push(...ctx.errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')));
+          (fields.errorCodes ??= []).push(
+            ...ctx.errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')),
+          );
         },
       };
     },

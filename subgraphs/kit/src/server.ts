@@ -1,6 +1,10 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
@@ -10,10 +14,22 @@ import { TokenVerifier, type Caller } from './auth';
 import { compiledExecution } from './compiled-execution';
 import type { BaseConfig } from './config';
 import { poolOf, statementCounterOf } from './db';
-import { answerClientErrorsAsJson, formatError, httpErrorHandler, notFoundHandler, requestIdMiddleware, requestIdOf } from './http';
+import {
+  answerClientErrorsAsJson,
+  formatError,
+  httpErrorHandler,
+  notFoundHandler,
+  requestIdMiddleware,
+  requestIdOf,
+} from './http';
 import type { Logger } from './logger';
 import { ServiceMetrics } from './metrics';
-import { requestLogMiddleware, requestLogOf, requestLogPlugin, type RequestLogFields } from './request-log';
+import {
+  requestLogMiddleware,
+  requestLogOf,
+  requestLogPlugin,
+  type RequestLogFields,
+} from './request-log';
 import { stringBoundsPlugin } from './validation';
 
 /** What every resolver of every subgraph receives. */
@@ -55,7 +71,9 @@ export interface RunningService {
  * Starts one subgraph: Apollo Server on Express with `/graphql`, `/health` (database reachable),
  * `/metrics` (Prometheus) and request ids. Resolves once the port is listening.
  */
-export async function startSubgraphServer<L>(opts: StartSubgraphOptions<L>): Promise<RunningService> {
+export async function startSubgraphServer<L>(
+  opts: StartSubgraphOptions<L>,
+): Promise<RunningService> {
   const { name, db, config, log } = opts;
   const development = config.nodeEnv === 'development';
   const metrics = new ServiceMetrics(name, { defaultMetrics: true });
@@ -64,13 +82,22 @@ export async function startSubgraphServer<L>(opts: StartSubgraphOptions<L>): Pro
   const verifier = new TokenVerifier(config.jwt);
 
   const apollo = new ApolloServer<SubgraphContext<L>>({
-    ...(config.executor === 'jit' ? { gateway: compiledExecution(opts.schema) } : { schema: opts.schema }),
+    ...(config.executor === 'jit'
+      ? { gateway: compiledExecution(opts.schema) }
+      : { schema: opts.schema }),
     introspection: true, // the gateway composes from checked-in SDL, but tools may introspect
     includeStacktraceInErrorResponses: development,
     formatError: formatError(development),
     // Inline traces are for Apollo's hosted studio, cache-control hints for CDNs; nobody reads either here,
     // and either one wraps every field resolver (a third of a large entity fetch's CPU when measured).
-    plugins: [metrics.plugin(), requestLogPlugin(), stringBoundsPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      metrics.plugin(),
+      requestLogPlugin(),
+      stringBoundsPlugin(),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     csrfPrevention: true,
   });
   await apollo.start();
@@ -86,7 +113,9 @@ export async function startSubgraphServer<L>(opts: StartSubgraphOptions<L>): Pro
       await db.query('SELECT 1');
       res.json({ status: 'ok', service: name });
     } catch (err) {
-      res.status(503).json({ status: 'unavailable', service: name, reason: (err as Error).message });
+      res
+        .status(503)
+        .json({ status: 'unavailable', service: name, reason: (err as Error).message });
     }
   });
   app.get('/metrics', async (_req, res) => {
@@ -116,7 +145,11 @@ export async function startSubgraphServer<L>(opts: StartSubgraphOptions<L>): Pro
     }),
   );
   app.use(notFoundHandler);
-  app.use(httpErrorHandler((err, status) => { if (status >= 500) log.error({ err }, 'request failed'); }));
+  app.use(
+    httpErrorHandler((err, status) => {
+      if (status >= 500) log.error({ err }, 'request failed');
+    }),
+  );
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve(s));
@@ -133,7 +166,10 @@ export async function startSubgraphServer<L>(opts: StartSubgraphOptions<L>): Pro
     port,
     metrics,
     async stop() {
-      await new Promise<void>((r) => { server.close(() => r()); server.closeAllConnections(); });
+      await new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      });
       await apollo.stop();
     },
   };

@@ -20,8 +20,12 @@ export function registerServiceUrlDefaults(urls: Record<string, string>): void {
  *
  * @throws Error naming the variable when neither is known
  */
-export function serviceUrl(name: string, env: Record<string, string | undefined> = process.env): string {
+export function serviceUrl(
+  name: string,
+  env: Record<string, string | undefined> = process.env,
+): string {
   const url = env[serviceUrlVariable(name)] ?? defaults.get(name);
-  if (!url) throw new Error(`No URL is known for the ${name} subgraph: set ${serviceUrlVariable(name)}`);
+  if (!url)
+    throw new Error(`No URL is known for the ${name} subgraph: set ${serviceUrlVariable(name)}`);
   return url;
 }

@@ -17,9 +17,9 @@ export interface SubgraphModule<L = unknown> {
   /** The PostgreSQL schema the subgraph owns. */
   dbSchema: string;
   buildSchema(): Promise<GraphQLSchema>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+
   entities: Function[];
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+
   migrations: Function[];
   createLoaders(db: DataSource): L;
   routes?: (app: express.Express, ctx: { db: DataSource; verifier: TokenVerifier }) => void;

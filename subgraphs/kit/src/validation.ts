@@ -36,7 +36,10 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
       name: 'isIsoDate',
       validator: {
         validate: (value) => isIsoDate(value),
-        defaultMessage: buildMessage((each) => `${each}$property must be a calendar date YYYY-MM-DD from 1900 to 2100`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a calendar date YYYY-MM-DD from 1900 to 2100`,
+          options,
+        ),
       },
     },
     options,
@@ -45,7 +48,11 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
 
 /** Checks a date argument; throws BAD_USER_INPUT naming it. */
 export function requireIsoDate(value: string, argument: string): string {
-  if (!isIsoDate(value)) throw new BadUserInputError(`${argument} must be a calendar date YYYY-MM-DD, got "${String(value).slice(0, 40)}"`, { argument });
+  if (!isIsoDate(value))
+    throw new BadUserInputError(
+      `${argument} must be a calendar date YYYY-MM-DD, got "${String(value).slice(0, 40)}"`,
+      { argument },
+    );
   return value;
 }
 
@@ -54,14 +61,19 @@ function longestString(value: unknown, depth = 0): number {
   if (typeof value === 'string') return value.length;
   if (depth > 64 || value === null || typeof value !== 'object') return 0;
   let max = 0;
-  for (const v of Array.isArray(value) ? value : Object.values(value)) max = Math.max(max, longestString(v, depth + 1));
+  for (const v of Array.isArray(value) ? value : Object.values(value))
+    max = Math.max(max, longestString(v, depth + 1));
   return max;
 }
 
 /** The length of the longest string literal in a document. */
 function longestLiteral(document: DocumentNode): number {
   let max = 0;
-  visit(document, { [Kind.STRING]: (node) => { max = Math.max(max, node.value.length); } });
+  visit(document, {
+    [Kind.STRING]: (node) => {
+      max = Math.max(max, node.value.length);
+    },
+  });
   return max;
 }
 
@@ -76,10 +88,13 @@ export function stringBoundsPlugin(maxLength = MAX_STRING_LENGTH): ApolloServerP
         async didResolveOperation({ request, document }) {
           const longest = Math.max(longestString(request.variables), longestLiteral(document));
           if (longest > maxLength) {
-            throw new BadUserInputError(`A string of ${longest} characters exceeds the limit of ${maxLength} characters`, {
-              limit: maxLength,
-              http: { status: 400 },
-            });
+            throw new BadUserInputError(
+              `A string of ${longest} characters exceeds the limit of ${maxLength} characters`,
+              {
+                limit: maxLength,
+                http: { status: 400 },
+              },
+            );
           }
         },
       };

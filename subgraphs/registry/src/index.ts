@@ -17,13 +17,31 @@ type Ctx = SubgraphContext<RegistryLoaders>;
 export function buildRegistrySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [EnterpriseResolver, EnterpriseConnectionResolver, DepartmentResolver, CheckItemResolver, InspectorResolver, SupervisionResolver],
+      resolvers: [
+        EnterpriseResolver,
+        EnterpriseConnectionResolver,
+        DepartmentResolver,
+        CheckItemResolver,
+        InspectorResolver,
+        SupervisionResolver,
+      ],
     },
     {
-      Enterprise: { __resolveReference: (ref: { uscc: string }, ctx: Ctx) => ctx.loaders.enterprise.load(ref.uscc) },
-      Department: { __resolveReference: (ref: { code: string }, ctx: Ctx) => ctx.loaders.department.load(ref.code) },
-      CheckItem: { __resolveReference: (ref: { code: string }, ctx: Ctx) => ctx.loaders.checkItem.load(ref.code) },
-      Inspector: { __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.inspector.load(ref.id) },
+      Enterprise: {
+        __resolveReference: (ref: { uscc: string }, ctx: Ctx) =>
+          ctx.loaders.enterprise.load(ref.uscc),
+      },
+      Department: {
+        __resolveReference: (ref: { code: string }, ctx: Ctx) =>
+          ctx.loaders.department.load(ref.code),
+      },
+      CheckItem: {
+        __resolveReference: (ref: { code: string }, ctx: Ctx) =>
+          ctx.loaders.checkItem.load(ref.code),
+      },
+      Inspector: {
+        __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.inspector.load(ref.id),
+      },
     },
   );
 }

@@ -14,7 +14,14 @@ import { marketDepartment } from '@jih/subgraphs/market/src/market.config';
 import { taxDepartment } from '@jih/subgraphs/tax/src/tax.config';
 import { own, type MatrixContext, type MutationEntry } from './types';
 
-const DEPARTMENTS: DepartmentDefinition[] = [marketDepartment, taxDepartment, healthDepartment, emergencyDepartment, fireDepartment, ecologyDepartment];
+const DEPARTMENTS: DepartmentDefinition[] = [
+  marketDepartment,
+  taxDepartment,
+  healthDepartment,
+  emergencyDepartment,
+  fireDepartment,
+  ecologyDepartment,
+];
 
 /** A date `days` from today in China, YYYY-MM-DD. */
 function chinaDay(days = 0): string {
@@ -28,7 +35,12 @@ function enterpriseOf(ctx: MatrixContext, code: string): Promise<string> {
   if (!byCode) supervised.set(ctx, (byCode = new Map()));
   let uscc = byCode.get(code);
   if (!uscc) {
-    uscc = ctx.sql<{ uscc: string }>(`SELECT uscc FROM registry.supervision_tag WHERE department_code = $1 ORDER BY uscc LIMIT 1`, [code]).then((r) => r[0].uscc);
+    uscc = ctx
+      .sql<{ uscc: string }>(
+        `SELECT uscc FROM registry.supervision_tag WHERE department_code = $1 ORDER BY uscc LIMIT 1`,
+        [code],
+      )
+      .then((r) => r[0].uscc);
     byCode.set(code, uscc);
   }
   return uscc;
@@ -43,7 +55,10 @@ function kitEntries(def: DepartmentDefinition): MutationEntry[] {
   const fu = def.followUps;
   const [kind, kindDecl] = Object.entries(fu.kinds)[0];
   const followUpInput = async (ctx: MatrixContext) => ({
-    uscc: await enterpriseOf(ctx, code), kind, summary: '安全矩阵测试：责令限期改正', ...(kindDecl.deadline === 'required' ? { deadline: chinaDay(30) } : {}),
+    uscc: await enterpriseOf(ctx, code),
+    kind,
+    summary: '安全矩阵测试：责令限期改正',
+    ...(kindDecl.deadline === 'required' ? { deadline: chinaDay(30) } : {}),
   });
   const entries: MutationEntry[] = [
     {
@@ -51,7 +66,10 @@ function kitEntries(def: DepartmentDefinition): MutationEntry[] {
       owner: code,
       allowed: own(...def.roles.rate),
       async request(ctx) {
-        return { query: `mutation($i: ${pascal}Set${rating.typeName}Input!) { ${code}Set${rating.typeName}(input: $i) { year } }`, variables: { i: { uscc: await enterpriseOf(ctx, code), year, level } } };
+        return {
+          query: `mutation($i: ${pascal}Set${rating.typeName}Input!) { ${code}Set${rating.typeName}(input: $i) { year } }`,
+          variables: { i: { uscc: await enterpriseOf(ctx, code), year, level } },
+        };
       },
     },
     {
@@ -59,7 +77,10 @@ function kitEntries(def: DepartmentDefinition): MutationEntry[] {
       owner: code,
       allowed: own(...def.roles.rate),
       async request(ctx) {
-        return { query: `mutation($u: ID!) { ${code}ResyncRiskClass(uscc: $u) { riskClass } }`, variables: { u: await enterpriseOf(ctx, code) } };
+        return {
+          query: `mutation($u: ID!) { ${code}ResyncRiskClass(uscc: $u) { riskClass } }`,
+          variables: { u: await enterpriseOf(ctx, code) },
+        };
       },
     },
     {
@@ -67,7 +88,10 @@ function kitEntries(def: DepartmentDefinition): MutationEntry[] {
       owner: code,
       allowed: own(...def.roles.followUp),
       async request(ctx) {
-        return { query: `mutation($i: ${pascal}Open${fu.noun}Input!) { ${code}Open${fu.noun}(input: $i) { id } }`, variables: { i: await followUpInput(ctx) } };
+        return {
+          query: `mutation($i: ${pascal}Open${fu.noun}Input!) { ${code}Open${fu.noun}(input: $i) { id } }`,
+          variables: { i: await followUpInput(ctx) },
+        };
       },
     },
     {
@@ -75,8 +99,16 @@ function kitEntries(def: DepartmentDefinition): MutationEntry[] {
       owner: code,
       allowed: own(...def.roles.followUp),
       async request(ctx) {
-        const opened = await ctx.asAdmin(`mutation($i: ${pascal}Open${fu.noun}Input!) { ${code}Open${fu.noun}(input: $i) { id } }`, { i: await followUpInput(ctx) });
-        return { query: `mutation($i: ${pascal}Close${fu.noun}Input!) { ${code}Close${fu.noun}(input: $i) { id } }`, variables: { i: { id: opened[`${code}Open${fu.noun}`].id, outcome: '企业已按期整改完毕' } } };
+        const opened = await ctx.asAdmin(
+          `mutation($i: ${pascal}Open${fu.noun}Input!) { ${code}Open${fu.noun}(input: $i) { id } }`,
+          { i: await followUpInput(ctx) },
+        );
+        return {
+          query: `mutation($i: ${pascal}Close${fu.noun}Input!) { ${code}Close${fu.noun}(input: $i) { id } }`,
+          variables: {
+            i: { id: opened[`${code}Open${fu.noun}`].id, outcome: '企业已按期整改完毕' },
+          },
+        };
       },
     },
   ];
@@ -87,7 +119,10 @@ function kitEntries(def: DepartmentDefinition): MutationEntry[] {
       owner: code,
       allowed: own(...def.roles.rate),
       async request(ctx) {
-        return { query: `mutation($i: ${pascal}SetFlagInput!) { ${code}SetFlag(input: $i) { uscc } }`, variables: { i: { uscc: await enterpriseOf(ctx, code), flag: flags[0], value: true } } };
+        return {
+          query: `mutation($i: ${pascal}SetFlagInput!) { ${code}SetFlag(input: $i) { uscc } }`,
+          variables: { i: { uscc: await enterpriseOf(ctx, code), flag: flags[0], value: true } },
+        };
       },
     });
   }
@@ -99,7 +134,10 @@ function kitEntries(def: DepartmentDefinition): MutationEntry[] {
     const numberFor = (ctx: MatrixContext, uscc: string) => {
       const n = String(++serial % 1000).padStart(3, '0');
       const candidates = [`MX${ctx.unique()}0001`, `${uscc}${n}P`, `${uscc}${n}W`];
-      return candidates.find((c) => !lic.checkNumber || lic.checkNumber(c, uscc, licKind) === null) ?? candidates[0];
+      return (
+        candidates.find((c) => !lic.checkNumber || lic.checkNumber(c, uscc, licKind) === null) ??
+        candidates[0]
+      );
     };
     const issueInput = async (ctx: MatrixContext) => {
       const uscc = await enterpriseOf(ctx, code);
@@ -121,7 +159,12 @@ function kitEntries(def: DepartmentDefinition): MutationEntry[] {
         allowed: own(...def.roles.licence),
         async request(ctx) {
           const issued = await ctx.asAdmin(issue, { i: await issueInput(ctx) });
-          return { query: `mutation($i: ${pascal}Revoke${lic.noun}Input!) { ${code}Revoke${lic.noun}(input: $i) { id } }`, variables: { i: { id: issued[`${code}Issue${lic.noun}`].id, reason: '安全矩阵测试：注销' } } };
+          return {
+            query: `mutation($i: ${pascal}Revoke${lic.noun}Input!) { ${code}Revoke${lic.noun}(input: $i) { id } }`,
+            variables: {
+              i: { id: issued[`${code}Issue${lic.noun}`].id, reason: '安全矩阵测试：注销' },
+            },
+          };
         },
       },
     );
@@ -133,7 +176,9 @@ const ADD_LISTING = `mutation($i: MarketAddListingInput!) { marketAddListing(inp
 
 /** The first enterprise market has never listed: a second listing on the same list would be CONFLICT. */
 async function unlisted(ctx: MatrixContext): Promise<string> {
-  const [{ uscc }] = await ctx.sql<{ uscc: string }>(`SELECT uscc FROM registry.enterprise e WHERE NOT EXISTS (SELECT 1 FROM market.listing l WHERE l.uscc = e.uscc) ORDER BY uscc LIMIT 1`);
+  const [{ uscc }] = await ctx.sql<{ uscc: string }>(
+    `SELECT uscc FROM registry.enterprise e WHERE NOT EXISTS (SELECT 1 FROM market.listing l WHERE l.uscc = e.uscc) ORDER BY uscc LIMIT 1`,
+  );
   return uscc;
 }
 
@@ -144,7 +189,16 @@ const MARKET_LISTING_ENTRIES: MutationEntry[] = [
     owner: 'market',
     allowed: own(...marketDepartment.roles.rate),
     async request(ctx) {
-      return { query: ADD_LISTING, variables: { i: { uscc: await unlisted(ctx), kind: 'ABNORMAL_OPERATION', reason: '通过登记的住所或者经营场所无法联系' } } };
+      return {
+        query: ADD_LISTING,
+        variables: {
+          i: {
+            uscc: await unlisted(ctx),
+            kind: 'ABNORMAL_OPERATION',
+            reason: '通过登记的住所或者经营场所无法联系',
+          },
+        },
+      };
     },
   },
   {
@@ -153,10 +207,22 @@ const MARKET_LISTING_ENTRIES: MutationEntry[] = [
     allowed: own(...marketDepartment.roles.rate),
     async request(ctx) {
       // Each cell removes a listing of its own, on an enterprise of its own.
-      const added = await ctx.asAdmin(ADD_LISTING, { i: { uscc: await unlisted(ctx), kind: 'ABNORMAL_OPERATION', reason: '通过登记的住所或者经营场所无法联系' } });
-      return { query: `mutation($i: MarketRemoveListingInput!) { marketRemoveListing(input: $i) { id } }`, variables: { i: { id: added.marketAddListing.id, reason: '已更正住所信息并申请移出' } } };
+      const added = await ctx.asAdmin(ADD_LISTING, {
+        i: {
+          uscc: await unlisted(ctx),
+          kind: 'ABNORMAL_OPERATION',
+          reason: '通过登记的住所或者经营场所无法联系',
+        },
+      });
+      return {
+        query: `mutation($i: MarketRemoveListingInput!) { marketRemoveListing(input: $i) { id } }`,
+        variables: { i: { id: added.marketAddListing.id, reason: '已更正住所信息并申请移出' } },
+      };
     },
   },
 ];
 
-export const DEPARTMENT_ENTRIES: MutationEntry[] = [...DEPARTMENTS.flatMap(kitEntries), ...MARKET_LISTING_ENTRIES];
+export const DEPARTMENT_ENTRIES: MutationEntry[] = [
+  ...DEPARTMENTS.flatMap(kitEntries),
+  ...MARKET_LISTING_ENTRIES,
+];

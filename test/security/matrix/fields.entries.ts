@@ -13,14 +13,22 @@ async function inspectorWithRecusal(ctx: MatrixContext): Promise<string> {
 const PERSONAL: Cell[] = [...own('planner', 'inspector', 'supervisor'), 'self'];
 
 /** One personal field of an inspector of market, read through `Query.inspector`. */
-function inspectorField(field: 'certificateNo' | 'sex' | 'recusals', selection: string): FieldEntry {
+function inspectorField(
+  field: 'certificateNo' | 'sex' | 'recusals',
+  selection: string,
+): FieldEntry {
   return {
     field: `Inspector.${field}`,
     owner: 'market',
     visible: PERSONAL,
     async request(ctx) {
       const id = await inspectorWithRecusal(ctx);
-      return { query: `query($id: ID!) { inspector(id: $id) { id ${selection} } }`, variables: { id }, selfSub: id, pick: (d) => d?.inspector?.[field] };
+      return {
+        query: `query($id: ID!) { inspector(id: $id) { id ${selection} } }`,
+        variables: { id },
+        selfSub: id,
+        pick: (d) => d?.inspector?.[field],
+      };
     },
   };
 }
@@ -39,7 +47,11 @@ export const SENSITIVE_FIELDS: FieldEntry[] = [
     visible: SIGNED_IN,
     async request(ctx) {
       const [team] = await staffedTeams(ctx);
-      return { query: `query($u: ID!) { enterprise(uscc: $u) { uscc jointVisits { id } } }`, variables: { u: team.uscc }, pick: (d) => d?.enterprise?.jointVisits };
+      return {
+        query: `query($u: ID!) { enterprise(uscc: $u) { uscc jointVisits { id } } }`,
+        variables: { u: team.uscc },
+        pick: (d) => d?.enterprise?.jointVisits,
+      };
     },
   },
   {
@@ -47,7 +59,10 @@ export const SENSITIVE_FIELDS: FieldEntry[] = [
     owner: 'market',
     visible: SIGNED_IN,
     async request() {
-      return { query: `{ inspectors(department: "market") { id name } }`, pick: (d) => d?.inspectors };
+      return {
+        query: `{ inspectors(department: "market") { id name } }`,
+        pick: (d) => d?.inspectors,
+      };
     },
   },
   {
@@ -56,7 +71,11 @@ export const SENSITIVE_FIELDS: FieldEntry[] = [
     visible: SIGNED_IN,
     async request(ctx) {
       const [team] = await staffedTeams(ctx);
-      return { query: `query($id: ID!) { jointTask(id: $id) { id title } }`, variables: { id: team.taskId }, pick: (d) => d?.jointTask };
+      return {
+        query: `query($id: ID!) { jointTask(id: $id) { id title } }`,
+        variables: { id: team.taskId },
+        pick: (d) => d?.jointTask,
+      };
     },
   },
   {

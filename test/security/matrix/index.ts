@@ -10,6 +10,11 @@ import { JOINT_TASKS_ENTRIES } from './joint-tasks.entries';
 import { REGISTRY_ENTRIES } from './registry.entries';
 import type { FieldEntry, MutationEntry } from './types';
 
-export const MUTATION_ENTRIES: MutationEntry[] = [...REGISTRY_ENTRIES, ...JOINT_TASKS_ENTRIES, ...RESULT_ENTRIES, ...DEPARTMENT_ENTRIES];
+export const MUTATION_ENTRIES: MutationEntry[] = [
+  ...REGISTRY_ENTRIES,
+  ...JOINT_TASKS_ENTRIES,
+  ...RESULT_ENTRIES,
+  ...DEPARTMENT_ENTRIES,
+];
 export const SENSITIVE_FIELDS: FieldEntry[] = [...BASE_FIELDS, ...RESULT_FIELDS];
 export * from './types';

@@ -26,30 +26,50 @@ function matrixTaskInput(ctx: MatrixContext, sampleSize = 3) {
  * of the draw and cancel entries leave theirs pending, so every factory that commits calls this first.
  */
 async function cancelPendingCommitments(ctx: MatrixContext): Promise<void> {
-  const pending = await ctx.sql<{ id: string }>(`SELECT id FROM joint_tasks.draw_commitment WHERE status = 'PENDING' ORDER BY committed_at`);
-  for (const { id } of pending) await ctx.asAdmin(CANCEL, { id, r: '安全矩阵测试：清理未抽取的承诺' });
+  const pending = await ctx.sql<{ id: string }>(
+    `SELECT id FROM joint_tasks.draw_commitment WHERE status = 'PENDING' ORDER BY committed_at`,
+  );
+  for (const { id } of pending)
+    await ctx.asAdmin(CANCEL, { id, r: '安全矩阵测试：清理未抽取的承诺' });
 }
 
 /** A task created and committed (two witnesses) as admin: its id, the commitment's id and the witnesses' secrets to reveal. */
-async function committedTask(ctx: MatrixContext, input: Record<string, unknown> = matrixTaskInput(ctx)) {
+async function committedTask(
+  ctx: MatrixContext,
+  input: Record<string, unknown> = matrixTaskInput(ctx),
+) {
   await cancelPendingCommitments(ctx);
   const { createJointTask } = await ctx.asAdmin(CREATE, { i: input });
   const w = witnesses();
   // A window wholly in the past (the results matrix records dated results) is an admin's backfill.
-  const backfillReason = String(input.windowEnd) < chinaDay(0) ? '安全矩阵测试：补录已结束窗口的抽取' : undefined;
-  const { commitDraw } = await ctx.asAdmin(COMMIT, { t: createJointTask.id, i: { witnesses: w.commitments, backfillReason } });
-  return { taskId: createJointTask.id as string, commitmentId: commitDraw.id as string, secrets: w.secrets };
+  const backfillReason =
+    String(input.windowEnd) < chinaDay(0) ? '安全矩阵测试：补录已结束窗口的抽取' : undefined;
+  const { commitDraw } = await ctx.asAdmin(COMMIT, {
+    t: createJointTask.id,
+    i: { witnesses: w.commitments, backfillReason },
+  });
+  return {
+    taskId: createJointTask.id as string,
+    commitmentId: commitDraw.id as string,
+    secrets: w.secrets,
+  };
 }
 
 /** A task created, committed (two witnesses) and drawn as admin; returns its id. */
-export async function drawnTask(ctx: MatrixContext, input: Record<string, unknown> = matrixTaskInput(ctx)): Promise<string> {
+export async function drawnTask(
+  ctx: MatrixContext,
+  input: Record<string, unknown> = matrixTaskInput(ctx),
+): Promise<string> {
   const { taskId, secrets } = await committedTask(ctx, input);
   await ctx.asAdmin(DRAW, { id: taskId, e: { witnessSecrets: secrets } });
   return taskId;
 }
 
 /** A drawn task, once per context: its staffed market teams (handed out one per recusal cell) and their enterprises. */
-const drawnTeams = new WeakMap<MatrixContext, Promise<{ taskId: string; visitId: string; uscc: string; inspectorId: string }[]>>();
+const drawnTeams = new WeakMap<
+  MatrixContext,
+  Promise<{ taskId: string; visitId: string; uscc: string; inspectorId: string }[]>
+>();
 export function staffedTeams(ctx: MatrixContext) {
   let teams = drawnTeams.get(ctx);
   if (!teams) {
@@ -60,7 +80,12 @@ export function staffedTeams(ctx: MatrixContext) {
           WHERE v.task_id = $1 AND t.department_code = 'market' AND t.status = 'STAFFED' ORDER BY v.uscc`,
         [taskId],
       );
-      return rows.map((r) => ({ taskId, visitId: r.visit_id, uscc: r.uscc, inspectorId: r.inspector_ids[0] }));
+      return rows.map((r) => ({
+        taskId,
+        visitId: r.visit_id,
+        uscc: r.uscc,
+        inspectorId: r.inspector_ids[0],
+      }));
     })();
     drawnTeams.set(ctx, teams);
   }
@@ -97,7 +122,10 @@ export const JOINT_TASKS_ENTRIES: MutationEntry[] = [
     allowed: own('planner'),
     async request(ctx) {
       const { commitmentId } = await committedTask(ctx);
-      return { query: `mutation($id: ID!) { cancelDrawCommitment(id: $id, reason: "见证人未能到场，重新承诺") { id } }`, variables: { id: commitmentId } };
+      return {
+        query: `mutation($id: ID!) { cancelDrawCommitment(id: $id, reason: "见证人未能到场，重新承诺") { id } }`,
+        variables: { id: commitmentId },
+      };
     },
   },
   {
@@ -106,7 +134,10 @@ export const JOINT_TASKS_ENTRIES: MutationEntry[] = [
     allowed: own('planner'),
     async request(ctx) {
       const { taskId, secrets } = await committedTask(ctx);
-      return { query: `mutation($id: ID!, $e: DrawEntropyInput!) { drawJointTask(id: $id, entropy: $e) { id } }`, variables: { id: taskId, e: { witnessSecrets: secrets } } };
+      return {
+        query: `mutation($id: ID!, $e: DrawEntropyInput!) { drawJointTask(id: $id, entropy: $e) { id } }`,
+        variables: { id: taskId, e: { witnessSecrets: secrets } },
+      };
     },
   },
   {
@@ -130,7 +161,14 @@ export const JOINT_TASKS_ENTRIES: MutationEntry[] = [
     async request(ctx) {
       return {
         query: `mutation($i: CreateAnnualPlanInput!) { createAnnualPlan(input: $i) { id } }`,
-        variables: { i: { year: 2026, kind: 'DEPARTMENT', department: 'market', title: `2026年度市场监管随机抽查计划 ${ctx.unique()}` } },
+        variables: {
+          i: {
+            year: 2026,
+            kind: 'DEPARTMENT',
+            department: 'market',
+            title: `2026年度市场监管随机抽查计划 ${ctx.unique()}`,
+          },
+        },
       };
     },
   },

@@ -2,13 +2,19 @@ import { own, type MatrixContext, type MutationEntry } from './types';
 
 /** The n-th seeded enterprise (by USCC), so cells touch different rows. */
 async function seededUscc(ctx: MatrixContext, n: number): Promise<string> {
-  const [row] = await ctx.sql<{ uscc: string }>(`SELECT uscc FROM registry.enterprise WHERE status = 'ACTIVE' ORDER BY uscc OFFSET $1 LIMIT 1`, [n]);
+  const [row] = await ctx.sql<{ uscc: string }>(
+    `SELECT uscc FROM registry.enterprise WHERE status = 'ACTIVE' ORDER BY uscc OFFSET $1 LIMIT 1`,
+    [n],
+  );
   return row.uscc;
 }
 
 /** The first active inspector of a department. */
 async function activeInspector(ctx: MatrixContext, department: string): Promise<string> {
-  const [row] = await ctx.sql<{ id: string }>(`SELECT id FROM registry.inspector WHERE department_code = $1 AND active ORDER BY id LIMIT 1`, [department]);
+  const [row] = await ctx.sql<{ id: string }>(
+    `SELECT id FROM registry.inspector WHERE department_code = $1 AND active ORDER BY id LIMIT 1`,
+    [department],
+  );
   return row.id;
 }
 
@@ -25,8 +31,13 @@ export const REGISTRY_ENTRIES: MutationEntry[] = [
         query: `mutation($i: RegisterEnterpriseInput!) { registerEnterprise(input: $i) { uscc } }`,
         variables: {
           i: {
-            uscc: ctx.newUscc(), name: '矩阵测试商贸有限公司', address: '五原县隆兴昌镇胜利街1号', divisionCode: '150821',
-            industryCode: 'F', enterpriseType: '有限责任公司', registeredOn: '2020-05-01',
+            uscc: ctx.newUscc(),
+            name: '矩阵测试商贸有限公司',
+            address: '五原县隆兴昌镇胜利街1号',
+            divisionCode: '150821',
+            industryCode: 'F',
+            enterpriseType: '有限责任公司',
+            registeredOn: '2020-05-01',
           },
         },
       };
@@ -41,8 +52,15 @@ export const REGISTRY_ENTRIES: MutationEntry[] = [
         query: `mutation($i: AddCheckItemInput!) { addCheckItem(input: $i) { code } }`,
         variables: {
           i: {
-            code: `SEC-${ctx.unique()}`, departmentCode: 'health', name: '矩阵测试事项', nameEn: 'Matrix test item', legalBasis: '《测试条例》第一条',
-            objectType: '企业', method: 'ONSITE', category: 'GENERAL', expertise: 'general',
+            code: `SEC-${ctx.unique()}`,
+            departmentCode: 'health',
+            name: '矩阵测试事项',
+            nameEn: 'Matrix test item',
+            legalBasis: '《测试条例》第一条',
+            objectType: '企业',
+            method: 'ONSITE',
+            category: 'GENERAL',
+            expertise: 'general',
           },
         },
       };
@@ -55,7 +73,16 @@ export const REGISTRY_ENTRIES: MutationEntry[] = [
     async request(ctx) {
       return {
         query: `mutation($i: AddInspectorInput!) { addInspector(input: $i) { id } }`,
-        variables: { i: { departmentCode: 'ecology', name: '测试员', certificateNo: `CERT-${ctx.unique()}`, sex: '女', post: '科员', expertise: ['general'] } },
+        variables: {
+          i: {
+            departmentCode: 'ecology',
+            name: '测试员',
+            certificateNo: `CERT-${ctx.unique()}`,
+            sex: '女',
+            post: '科员',
+            expertise: ['general'],
+          },
+        },
       };
     },
   },
@@ -100,9 +127,16 @@ export const REGISTRY_ENTRIES: MutationEntry[] = [
     allowed: own('supervisor'),
     async request(ctx) {
       // The current rules again, so an allowed cell changes nothing another test relies on.
-      const { samplingPolicies } = await ctx.asAdmin(`{ samplingPolicies { departmentCode ratioA ratioB ratioC ratioD generalRatioCap minIntervalDays yearlyCap exclusionYears excludeListed rotationDays source } }`);
-      const current = samplingPolicies.find((p: { departmentCode: string }) => p.departmentCode === 'ecology');
-      return { query: `mutation($i: SamplingPolicyInput!) { setSamplingPolicy(input: $i) { departmentCode } }`, variables: { i: current } };
+      const { samplingPolicies } = await ctx.asAdmin(
+        `{ samplingPolicies { departmentCode ratioA ratioB ratioC ratioD generalRatioCap minIntervalDays yearlyCap exclusionYears excludeListed rotationDays source } }`,
+      );
+      const current = samplingPolicies.find(
+        (p: { departmentCode: string }) => p.departmentCode === 'ecology',
+      );
+      return {
+        query: `mutation($i: SamplingPolicyInput!) { setSamplingPolicy(input: $i) { departmentCode } }`,
+        variables: { i: current },
+      };
     },
   },
   {
@@ -112,7 +146,15 @@ export const REGISTRY_ENTRIES: MutationEntry[] = [
     async request(ctx) {
       return {
         query: `mutation($i: AddListingInput!) { addListing(input: $i) { id } }`,
-        variables: { i: { kind: 'ABNORMAL_OPERATION', uscc: await seededUscc(ctx, 70 + cellIndex++), departmentCode: 'market', reason: '通过登记的住所无法联系', listedOn: '2026-01-05' } },
+        variables: {
+          i: {
+            kind: 'ABNORMAL_OPERATION',
+            uscc: await seededUscc(ctx, 70 + cellIndex++),
+            departmentCode: 'market',
+            reason: '通过登记的住所无法联系',
+            listedOn: '2026-01-05',
+          },
+        },
       };
     },
   },
@@ -121,10 +163,22 @@ export const REGISTRY_ENTRIES: MutationEntry[] = [
     owner: 'market',
     allowed: own('planner', 'supervisor'),
     async request(ctx) {
-      const { addListing } = await ctx.asAdmin(`mutation($i: AddListingInput!) { addListing(input: $i) { id } }`, {
-        i: { kind: 'SERIOUS_VIOLATION', uscc: await seededUscc(ctx, 100 + cellIndex++), departmentCode: 'market', reason: '矩阵测试列入', listedOn: '2026-01-05' },
-      });
-      return { query: `mutation($id: ID!) { removeListing(id: $id, removedOn: "2026-03-01", reason: "已恢复正常") { id removedOn } }`, variables: { id: addListing.id } };
+      const { addListing } = await ctx.asAdmin(
+        `mutation($i: AddListingInput!) { addListing(input: $i) { id } }`,
+        {
+          i: {
+            kind: 'SERIOUS_VIOLATION',
+            uscc: await seededUscc(ctx, 100 + cellIndex++),
+            departmentCode: 'market',
+            reason: '矩阵测试列入',
+            listedOn: '2026-01-05',
+          },
+        },
+      );
+      return {
+        query: `mutation($id: ID!) { removeListing(id: $id, removedOn: "2026-03-01", reason: "已恢复正常") { id removedOn } }`,
+        variables: { id: addListing.id },
+      };
     },
   },
 ];

@@ -13,7 +13,12 @@ import type { TestFederation } from '../../support/federation';
 export type Cell = 'public' | `${Role}@own` | `${Role}@other` | 'self';
 
 const ROLE_ORDER: Role[] = ['planner', 'inspector', 'supervisor', 'admin'];
-export const CELLS: Cell[] = ['public', ...ROLE_ORDER.map((r) => `${r}@own` as Cell), ...ROLE_ORDER.map((r) => `${r}@other` as Cell), 'self'];
+export const CELLS: Cell[] = [
+  'public',
+  ...ROLE_ORDER.map((r) => `${r}@own` as Cell),
+  ...ROLE_ORDER.map((r) => `${r}@other` as Cell),
+  'self',
+];
 
 /** One request a cell makes; `selfSub` is the token subject of the `self` cell. */
 export interface MatrixRequest {

@@ -18,20 +18,23 @@ const QUICKNET_BEACONS = [
     // Signature: noislabs/drand-verify src/verify.rs (api3.drand.sh .../public/123).
     // Randomness: aumetra/cw-drand-oracle src/contract.rs.
     round: 123,
-    signature: 'b75c69d0b72a5d906e854e808ba7e2accb1542ac355ae486d591aa9d43765482e26cd02df835d3546d23c4b13e0dfc92',
+    signature:
+      'b75c69d0b72a5d906e854e808ba7e2accb1542ac355ae486d591aa9d43765482e26cd02df835d3546d23c4b13e0dfc92',
     randomness: 'fb8f7bc29bf24db51871ec8c79f3a1e4bd0557bc0dfcee9ed1d924e69d1c60dc',
   },
   {
     // The /public/1000 response quoted in opentensor/subtensor pallets/drand/src/benchmarking.rs.
     round: 1000,
-    signature: 'b44679b9a59af2ec876b1a6b1ad52ea9b1615fc3982b19576350f93447cb1125e342b73a8dd2bacbe47e4b6b63ed5e39',
+    signature:
+      'b44679b9a59af2ec876b1a6b1ad52ea9b1615fc3982b19576350f93447cb1125e342b73a8dd2bacbe47e4b6b63ed5e39',
     randomness: 'fe290beca10872ef2fb164d2aa4442de4566183ec51c56ff3cd603d930e54fdd',
   },
   {
     // drand/tlock tlock_test.go (TestDecryptText, the round of its quicknet ciphertext); no published
     // randomness found, so it is checked against SHA-256 computed here.
     round: 12040883,
-    signature: '929906c959032ab363c9f26570d215d66f5c06cb0c44fe508c12bb5839f04ec895bb6868e5b9ff13ab289bdb5266b394',
+    signature:
+      '929906c959032ab363c9f26570d215d66f5c06cb0c44fe508c12bb5839f04ec895bb6868e5b9ff13ab289bdb5266b394',
     randomness: undefined,
   },
 ] as const;
@@ -53,7 +56,8 @@ const OTHER_CHAINS: ReadonlyArray<{
     chain: {
       name: 'default',
       chainHash: '8990e7a9aaed2ffed73dbd7092123d6f289930540d7651336225dc172e51b2ce',
-      publicKey: '868f005eb8e6e4ca0a47c8a77ceaa5309a47978a7c71bc5cce96366b5d7a569937c529eeda66c7293784a9402801af31',
+      publicKey:
+        '868f005eb8e6e4ca0a47c8a77ceaa5309a47978a7c71bc5cce96366b5d7a569937c529eeda66c7293784a9402801af31',
       periodSeconds: 30,
       genesisTime: 1595431050,
       scheme: 'pedersen-bls-chained',
@@ -69,11 +73,13 @@ const OTHER_CHAINS: ReadonlyArray<{
     randomness: '101297f1ca7dc44ef6088d94ad5fb7ba03455dc33d53ddb412bbc4564ed986ec',
   },
   {
-    source: 'drand/drand crypto/schemes_test.go (testnet-unchained-3s; chain info: drand/tlock-js defaults.ts)',
+    source:
+      'drand/drand crypto/schemes_test.go (testnet-unchained-3s; chain info: drand/tlock-js defaults.ts)',
     chain: {
       name: 'testnet-unchained-3s',
       chainHash: '7672797f548f3f4748ac4bf3352fc6c6b6468c9ad40ad456a397545c6e2df5bf',
-      publicKey: '8200fc249deb0148eb918d6e213980c5d01acd7fc251900d9260136da3b54836ce125172399ddc69c4e3e11429b62c11',
+      publicKey:
+        '8200fc249deb0148eb918d6e213980c5d01acd7fc251900d9260136da3b54836ce125172399ddc69c4e3e11429b62c11',
       periodSeconds: 3,
       genesisTime: 1651677099,
       scheme: 'pedersen-bls-unchained',
@@ -88,7 +94,8 @@ const OTHER_CHAINS: ReadonlyArray<{
     randomness: '774e886fbe6bcff540b0d2573f433ce1e0161df82a14703b212f09724ce258d5',
   },
   {
-    source: 'drand/drand crypto/schemes_test.go (fastnet round 2; randomness: drand/tlock-js compatibility.test.ts)',
+    source:
+      'drand/drand crypto/schemes_test.go (fastnet round 2; randomness: drand/tlock-js compatibility.test.ts)',
     chain: {
       name: 'fastnet',
       chainHash: 'dbd506d6ef76e5f386f41c651dcb808c5bcbd75471cc4eafa3f4df7ad4e4c493',
@@ -101,7 +108,8 @@ const OTHER_CHAINS: ReadonlyArray<{
     },
     beacon: {
       round: 2,
-      signature: 'a050676d1a1b6ceedb5fb3281cdfe88695199971426ff003c0862460b3a72811328a07ecd53b7d57fc82bb67f35efaf1',
+      signature:
+        'a050676d1a1b6ceedb5fb3281cdfe88695199971426ff003c0862460b3a72811328a07ecd53b7d57fc82bb67f35efaf1',
     },
     randomness: '08eb40c1dff4076da53d222b2076f06c144391445cfac750815d5cacf51bf7c2',
   },
@@ -141,7 +149,10 @@ function flipByte(hex: string, index: number, mask = 0x01): string {
   return bytes.toString('hex');
 }
 
-async function reasonOf(chain: BeaconChain, beacon: Parameters<typeof verifyBeacon>[1]): Promise<string> {
+async function reasonOf(
+  chain: BeaconChain,
+  beacon: Parameters<typeof verifyBeacon>[1],
+): Promise<string> {
   const result = await verifyBeacon(chain, beacon);
   if (result.ok) throw new Error(`expected round ${beacon.round} to be rejected`);
   return result.reason;
@@ -166,22 +177,33 @@ describe('quicknet chain parameters', () => {
 });
 
 describe('quicknet beacon verification (offline)', () => {
-  it.each(QUICKNET_BEACONS)('accepts real round $round and derives randomness = SHA-256(signature)', async (b) => {
-    const result = await verifyBeacon(QUICKNET, { round: b.round, signature: b.signature });
-    expect(result).toEqual({ ok: true, randomness: sha256Hex(b.signature) });
-    if (b.randomness) expect(result).toEqual({ ok: true, randomness: b.randomness });
-  });
+  it.each(QUICKNET_BEACONS)(
+    'accepts real round $round and derives randomness = SHA-256(signature)',
+    async (b) => {
+      const result = await verifyBeacon(QUICKNET, { round: b.round, signature: b.signature });
+      expect(result).toEqual({ ok: true, randomness: sha256Hex(b.signature) });
+      if (b.randomness) expect(result).toEqual({ ok: true, randomness: b.randomness });
+    },
+  );
 
   it('accepts upper-case hex and still reports lower-case randomness', async () => {
-    const result = await verifyBeacon(QUICKNET, { round: R1000.round, signature: R1000.signature.toUpperCase() });
+    const result = await verifyBeacon(QUICKNET, {
+      round: R1000.round,
+      signature: R1000.signature.toUpperCase(),
+    });
     expect(result).toEqual({ ok: true, randomness: R1000.randomness });
   });
 
   it('rejects a signature with one flipped byte, wherever the flip is', async () => {
     // A flip almost always leaves no point of the signature group; were it to land on one, the pairing fails.
     for (const index of [0, 1, 20, 47]) {
-      const reason = await reasonOf(QUICKNET, { round: R123.round, signature: flipByte(R123.signature, index) });
-      expect(reason).toMatch(/^signature (does not verify|is not a valid curve point for scheme bls-unchained-g1-)/);
+      const reason = await reasonOf(QUICKNET, {
+        round: R123.round,
+        signature: flipByte(R123.signature, index),
+      });
+      expect(reason).toMatch(
+        /^signature (does not verify|is not a valid curve point for scheme bls-unchained-g1-)/,
+      );
     }
   });
 
@@ -196,22 +218,40 @@ describe('quicknet beacon verification (offline)', () => {
   });
 
   it("rejects a real beacon checked against another chain's public key or a corrupted key", async () => {
-    const testnet: BeaconChain = { ...QUICKNET, name: 'quicknet-t', publicKey: QUICKNET_TESTNET_KEY };
+    const testnet: BeaconChain = {
+      ...QUICKNET,
+      name: 'quicknet-t',
+      publicKey: QUICKNET_TESTNET_KEY,
+    };
     expect(await reasonOf(testnet, R1000)).toMatch(/^signature does not verify: .*quicknet-t/);
 
     // A corrupted key is blamed on the key, not on the (real) signature.
     for (const index of [0, 95]) {
-      const corrupted: BeaconChain = { ...QUICKNET, publicKey: flipByte(QUICKNET.publicKey, index) };
-      expect(await reasonOf(corrupted, R1000)).toMatch(/^chain public key is not a valid curve point for scheme /);
+      const corrupted: BeaconChain = {
+        ...QUICKNET,
+        publicKey: flipByte(QUICKNET.publicKey, index),
+      };
+      expect(await reasonOf(corrupted, R1000)).toMatch(
+        /^chain public key is not a valid curve point for scheme /,
+      );
     }
   });
 
   it('rejects malformed input with a reason instead of throwing', async () => {
     const sig = R123.signature;
     const cases: Array<[unknown, RegExp]> = [
-      [{ round: 123, signature: 'zz' + sig.slice(2) }, /^signature is not hex: unexpected "z" at position 0/],
-      [{ round: 123, signature: sig.slice(1) }, /^signature has an odd number of hex digits \(95\)/],
-      [{ round: 123, signature: sig + sig }, /^signature must be 48 bytes \(96 hex digits\), got 96 bytes/],
+      [
+        { round: 123, signature: 'zz' + sig.slice(2) },
+        /^signature is not hex: unexpected "z" at position 0/,
+      ],
+      [
+        { round: 123, signature: sig.slice(1) },
+        /^signature has an odd number of hex digits \(95\)/,
+      ],
+      [
+        { round: 123, signature: sig + sig },
+        /^signature must be 48 bytes \(96 hex digits\), got 96 bytes/,
+      ],
       [{ round: 123, signature: '0x' + sig.slice(2) }, /^signature is not hex/],
       [{ round: 123, signature: '' }, /^signature must be a hex string/],
       [{ round: 123, signature: 42 }, /^signature must be a hex string/],
@@ -220,12 +260,18 @@ describe('quicknet beacon verification (offline)', () => {
       [{ round: -5, signature: sig }, /^round must be an integer >= 1/],
       [{ round: 1.5, signature: sig }, /^round must be an integer >= 1/],
       [{ round: '123', signature: sig }, /^round must be an integer >= 1, got "123"/],
-      [{ round: 123, signature: sig, previousSignature: sig }, /is unchained: a beacon has no previous signature/],
+      [
+        { round: 123, signature: sig, previousSignature: sig },
+        /is unchained: a beacon has no previous signature/,
+      ],
       [null, /^beacon is missing/],
     ];
     for (const [beacon, reason] of cases) {
       const result = await verifyBeacon(QUICKNET, beacon as Parameters<typeof verifyBeacon>[1]);
-      expect({ beacon, result }).toEqual({ beacon, result: { ok: false, reason: expect.stringMatching(reason) } });
+      expect({ beacon, result }).toEqual({
+        beacon,
+        result: { ok: false, reason: expect.stringMatching(reason) },
+      });
     }
   });
 
@@ -233,37 +279,45 @@ describe('quicknet beacon verification (offline)', () => {
     expect(await reasonOf({ ...QUICKNET, scheme: 'bls-unchained-g2' }, R123)).toMatch(
       /^chain scheme "bls-unchained-g2" is not supported; expected one of .*bls-unchained-g1-rfc9380/,
     );
-    expect(await reasonOf({ ...QUICKNET, scheme: 'toString' }, R123)).toMatch(/^chain scheme "toString"/);
-    expect(await reasonOf({ ...QUICKNET, publicKey: QUICKNET.publicKey.slice(0, 96) }, R123)).toMatch(
-      /^chain public key must be 96 bytes \(192 hex digits\), got 48 bytes/,
+    expect(await reasonOf({ ...QUICKNET, scheme: 'toString' }, R123)).toMatch(
+      /^chain scheme "toString"/,
     );
+    expect(
+      await reasonOf({ ...QUICKNET, publicKey: QUICKNET.publicKey.slice(0, 96) }, R123),
+    ).toMatch(/^chain public key must be 96 bytes \(192 hex digits\), got 48 bytes/);
   });
 });
 
 describe('other drand schemes', () => {
-  it.each(OTHER_CHAINS)('accept a real $chain.scheme beacon ($source)', async ({ chain, beacon, randomness }) => {
-    expect(parseBeaconChain(chain).problems).toEqual([]);
-    expect(await verifyBeacon(chain, beacon)).toEqual({ ok: true, randomness });
-    expect(randomness).toBe(sha256Hex(beacon.signature));
-    // The next round's number under this signature must fail (for round 1 of the chained chain it
-    // already fails on the previous signature's length, since only round 1 chains from the seed).
-    expect((await verifyBeacon(chain, { ...beacon, round: beacon.round + 1 })).ok).toBe(false);
-    expect(await reasonOf({ ...chain, publicKey: flipByte(chain.publicKey, 0) }, beacon)).toMatch(
-      /^chain public key is not a valid curve point/,
-    );
-    expect(await reasonOf(chain, { ...beacon, signature: flipByte(beacon.signature, 0) })).toMatch(
-      /^signature (is not a valid curve point|does not verify)/,
-    );
-  });
+  it.each(OTHER_CHAINS)(
+    'accept a real $chain.scheme beacon ($source)',
+    async ({ chain, beacon, randomness }) => {
+      expect(parseBeaconChain(chain).problems).toEqual([]);
+      expect(await verifyBeacon(chain, beacon)).toEqual({ ok: true, randomness });
+      expect(randomness).toBe(sha256Hex(beacon.signature));
+      // The next round's number under this signature must fail (for round 1 of the chained chain it
+      // already fails on the previous signature's length, since only round 1 chains from the seed).
+      expect((await verifyBeacon(chain, { ...beacon, round: beacon.round + 1 })).ok).toBe(false);
+      expect(await reasonOf({ ...chain, publicKey: flipByte(chain.publicKey, 0) }, beacon)).toMatch(
+        /^chain public key is not a valid curve point/,
+      );
+      expect(
+        await reasonOf(chain, { ...beacon, signature: flipByte(beacon.signature, 0) }),
+      ).toMatch(/^signature (is not a valid curve point|does not verify)/);
+    },
+  );
 
   it('bind a chained beacon to its previous signature, which is required', async () => {
     const { chain, beacon } = OTHER_CHAINS[0];
     expect(await reasonOf(chain, { ...beacon, previousSignature: undefined })).toMatch(
       /is chained: previousSignature is required/,
     );
-    expect(await reasonOf(chain, { ...beacon, previousSignature: flipByte(beacon.previousSignature!, 0) })).toMatch(
-      /^signature does not verify: .*and the given previous signature/,
-    );
+    expect(
+      await reasonOf(chain, {
+        ...beacon,
+        previousSignature: flipByte(beacon.previousSignature!, 0),
+      }),
+    ).toMatch(/^signature does not verify: .*and the given previous signature/);
     // Only round 1 may chain from the 32-byte genesis seed; later rounds need a full signature.
     expect(await reasonOf(chain, { ...beacon, round: 2 })).toMatch(
       /^previous signature must be 96 bytes \(192 hex digits\), got 32 bytes/,
@@ -275,7 +329,9 @@ describe('round timing', () => {
   it('emits round r at genesis + (r - 1) periods, in unix ms', () => {
     expect(roundTime(QUICKNET, 1)).toBe(1692803367000);
     expect(roundTime(QUICKNET, 1000)).toBe((1692803367 + 999 * 3) * 1000);
-    expect(new Date(roundTime(QUICKNET, R12040883.round)).toISOString()).toBe('2024-10-14T17:13:33.000Z');
+    expect(new Date(roundTime(QUICKNET, R12040883.round)).toISOString()).toBe(
+      '2024-10-14T17:13:33.000Z',
+    );
   });
 
   it('takes the next round for a time exactly at an emission, and that round for any time just before it', () => {
@@ -292,10 +348,11 @@ describe('round timing', () => {
     expect(firstRoundAfter(QUICKNET, 1692803367000 - 1)).toBe(1);
   });
 
-  it("agrees with drand-client: one past its current round, and the same emission times", () => {
+  it('agrees with drand-client: one past its current round, and the same emission times', () => {
     type Info = Parameters<typeof roundAt>[1];
     const info = { genesis_time: QUICKNET.genesisTime, period: QUICKNET.periodSeconds } as Info;
-    for (const r of [1, 2, 1000, 12040883]) expect(roundTime(QUICKNET, r)).toBe(drandRoundTime(info, r));
+    for (const r of [1, 2, 1000, 12040883])
+      expect(roundTime(QUICKNET, r)).toBe(drandRoundTime(info, r));
     for (let t = 1692803367000; t < 1692803367000 + 40_000; t += 997) {
       expect(firstRoundAfter(QUICKNET, t)).toBe(roundAt(t, info) + 1);
     }

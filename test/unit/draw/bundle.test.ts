@@ -11,14 +11,30 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateEnterprise } from '@jih/demo-data/generator';
-import { firstRoundAfter, roundTime, type BeaconChain } from '@jih/subgraphs/joint-tasks/src/draw/beacon';
-import { buildBundle, staffingVisits, verifyBundle, type BundleVerification, type DrawBundle } from '@jih/subgraphs/joint-tasks/src/draw/bundle';
+import {
+  firstRoundAfter,
+  roundTime,
+  type BeaconChain,
+} from '@jih/subgraphs/joint-tasks/src/draw/beacon';
+import {
+  buildBundle,
+  staffingVisits,
+  verifyBundle,
+  type BundleVerification,
+  type DrawBundle,
+} from '@jih/subgraphs/joint-tasks/src/draw/bundle';
 import { coordinatedDraw, type DrawFrame } from '@jih/subgraphs/joint-tasks/src/draw/coordinated';
 import { frameDigest } from '@jih/subgraphs/joint-tasks/src/draw/digest';
 import { assignInspectors } from '@jih/subgraphs/joint-tasks/src/draw/inspectors';
 import {
-  canonicalDigest, commitmentDigest, deriveSeed, modesOf, pseudonymOf, staffingContextOf,
-  type DrawParameters, type TeamInputs,
+  canonicalDigest,
+  commitmentDigest,
+  deriveSeed,
+  modesOf,
+  pseudonymOf,
+  staffingContextOf,
+  type DrawParameters,
+  type TeamInputs,
 } from '@jih/subgraphs/joint-tasks/src/draw/protocol';
 import { ALGORITHM_VERSION } from '@jih/subgraphs/joint-tasks/src/draw/version';
 import { TestBeaconChain, witnesses } from '../../support/draw-protocol';
@@ -31,9 +47,23 @@ const ECOLOGY_SAMPLE_SIZE = 60;
 
 /** Every check of a fully verified beacon bundle, in the verifier's order. */
 const ALL_CHECKS = [
-  'format', 'algorithm', 'parameters digest', 'frame columns', 'frame digest', 'team inputs digest',
-  'team inputs match parameters', 'commitment digest', 'witness secrets', 'beacon round', 'beacon chain', 'beacon timing',
-  'beacon signature', 'beacon randomness', 'seed', 'sample', 'visits and teams',
+  'format',
+  'algorithm',
+  'parameters digest',
+  'frame columns',
+  'frame digest',
+  'team inputs digest',
+  'team inputs match parameters',
+  'commitment digest',
+  'witness secrets',
+  'beacon round',
+  'beacon chain',
+  'beacon timing',
+  'beacon signature',
+  'beacon randomness',
+  'seed',
+  'sample',
+  'visits and teams',
 ];
 
 /**
@@ -64,9 +94,30 @@ function buildParameters(shift = 0.3125): DrawParameters {
     windowEnd: '2026-12-25',
     scope: { divisions: ['361130'], industries: [], types: [], tags: ['food'] },
     departments: [
-      { code: 'ecology', checkItems: ['ECO-01', 'ECO-04'], ratio: null, sampleSize: ECOLOGY_SAMPLE_SIZE, riskWeighted: true, pool: 'WHOLE' },
-      { code: 'emergency', checkItems: ['EM-02'], ratio: 0.15, sampleSize: null, riskWeighted: false, pool: 'WHOLE' },
-      { code: 'market', checkItems: ['MKT-01', 'MKT-07'], ratio: 0.1, sampleSize: null, riskWeighted: true, pool: 'SUB_POOL' },
+      {
+        code: 'ecology',
+        checkItems: ['ECO-01', 'ECO-04'],
+        ratio: null,
+        sampleSize: ECOLOGY_SAMPLE_SIZE,
+        riskWeighted: true,
+        pool: 'WHOLE',
+      },
+      {
+        code: 'emergency',
+        checkItems: ['EM-02'],
+        ratio: 0.15,
+        sampleSize: null,
+        riskWeighted: false,
+        pool: 'WHOLE',
+      },
+      {
+        code: 'market',
+        checkItems: ['MKT-01', 'MKT-07'],
+        ratio: 0.1,
+        sampleSize: null,
+        riskWeighted: true,
+        pool: 'SUB_POOL',
+      },
     ],
     shift,
     minPerTeam: 2,
@@ -83,34 +134,62 @@ function buildParameters(shift = 0.3125): DrawParameters {
 function buildTeamInputs(frame: DrawFrame): TeamInputs {
   const key = Buffer.alloc(32, 0x5a);
   const rnd = testRandom(77);
-  const tags: Record<string, string[]> = { ecology: ['waste-water', 'emissions'], emergency: ['hazchem', 'mining'], market: ['food', 'drug', 'metrology'] };
+  const tags: Record<string, string[]> = {
+    ecology: ['waste-water', 'emissions'],
+    emergency: ['hazchem', 'mining'],
+    market: ['food', 'drug', 'metrology'],
+  };
   const inspectors: { id: string; department: string; active: boolean; expertise: string[] }[] = [];
   for (const d of DEPARTMENTS) {
     for (let k = 0; k < 36; k++) {
       const own = tags[d].filter(() => rnd() < 0.6);
-      inspectors.push({ id: pseudonymOf(key, `${d}-inspector-${k}`), department: d, active: k % 17 !== 5, expertise: own.length ? own : [tags[d][k % tags[d].length]] });
+      inspectors.push({
+        id: pseudonymOf(key, `${d}-inspector-${k}`),
+        department: d,
+        active: k % 17 !== 5,
+        expertise: own.length ? own : [tags[d][k % tags[d].length]],
+      });
     }
   }
   const ofDepartment = (d: string) => inspectors.filter((x) => x.department === d).map((x) => x.id);
   const pairs = (n: number): [string, string][] => {
     const out: [string, string][] = [];
-    for (let k = 0; k < n; k++) out.push([inspectors[Math.floor(rnd() * inspectors.length)].id, frame.usccs[Math.floor(rnd() * frame.usccs.length)]]);
+    for (let k = 0; k < n; k++)
+      out.push([
+        inspectors[Math.floor(rnd() * inspectors.length)].id,
+        frame.usccs[Math.floor(rnd() * frame.usccs.length)],
+      ]);
     return out.sort((a, b) => (a[0] + a[1] < b[0] + b[1] ? -1 : 1));
   };
   // Every emergency inspector but one has declared a conflict with the first enterprise emergency
   // must visit (p = 1): its team is understaffed whatever the seed.
   const certain = frame.usccs[certainEmergency(frame)];
-  const recusals = [...pairs(400), ...ofDepartment('emergency').slice(1).map((id) => [id, certain] as [string, string])];
+  const recusals = [
+    ...pairs(400),
+    ...ofDepartment('emergency')
+      .slice(1)
+      .map((id) => [id, certain] as [string, string]),
+  ];
   return {
     inspectors,
     departments: [
-      { department: 'ecology', requiredExpertise: ['emissions', 'waste-water'], pool: { kind: 'whole' } },
+      {
+        department: 'ecology',
+        requiredExpertise: ['emissions', 'waste-water'],
+        pool: { kind: 'whole' },
+      },
       { department: 'emergency', requiredExpertise: ['hazchem'], pool: { kind: 'whole' } },
-      { department: 'market', requiredExpertise: ['drug', 'food'], pool: { kind: 'subPool', inspectorIds: ofDepartment('market').slice(0, 30) } },
+      {
+        department: 'market',
+        requiredExpertise: ['drug', 'food'],
+        pool: { kind: 'subPool', inspectorIds: ofDepartment('market').slice(0, 30) },
+      },
     ],
     recusals,
     rotation: pairs(600),
-    priorLoad: inspectors.filter((_, k) => k % 5 === 0).map((x, k) => [x.id, 1 + (k % 6)] as [string, number]),
+    priorLoad: inspectors
+      .filter((_, k) => k % 5 === 0)
+      .map((x, k) => [x.id, 1 + (k % 6)] as [string, number]),
     capacity: { perDay: 2, workingDays: 14 },
     minPerTeam: 2,
   };
@@ -121,7 +200,8 @@ function certainEmergency(f: DrawFrame): number {
   return Array.from(f.usccs.keys()).find((i) => f.p[i * DEPARTMENTS.length + 1] === 1)!;
 }
 
-const sha256Hex = (hex: string) => createHash('sha256').update(Buffer.from(hex, 'hex')).digest('hex');
+const sha256Hex = (hex: string) =>
+  createHash('sha256').update(Buffer.from(hex, 'hex')).digest('hex');
 
 /** Everything fixed before the commit, shared by the honest bundle and the forged ones. */
 const frame = buildFrame();
@@ -133,9 +213,15 @@ const ROUND = firstRoundAfter(chain.chain, committedAt.getTime()) + 30;
 const round = ROUND;
 
 /** Commits, reveals, draws and bundles as the draw service does, under a given chain and parameters. */
-function makeBundle(signer: TestBeaconChain = chain, parameters: DrawParameters = buildParameters(), options: { roundBeforeCommit?: boolean } = {}): DrawBundle {
+function makeBundle(
+  signer: TestBeaconChain = chain,
+  parameters: DrawParameters = buildParameters(),
+  options: { roundBeforeCommit?: boolean } = {},
+): DrawBundle {
   const modes = modesOf(parameters);
-  const round = options.roundBeforeCommit ? firstRoundAfter(signer.chain, committedAt.getTime()) - 200 : ROUND;
+  const round = options.roundBeforeCommit
+    ? firstRoundAfter(signer.chain, committedAt.getTime()) - 200
+    : ROUND;
   const plan = { chain: signer.chain, round };
   const c = {
     taskId: parameters.taskId,
@@ -150,19 +236,34 @@ function makeBundle(signer: TestBeaconChain = chain, parameters: DrawParameters 
   const digest = commitmentDigest(c);
   const signature = signer.sign(round);
   const randomness = sha256Hex(signature);
-  const seed = deriveSeed(digest, { witnessSecrets: entropyPlan.secrets.map((s) => s.secret), beaconRandomness: randomness });
+  const seed = deriveSeed(digest, {
+    witnessSecrets: entropyPlan.secrets.map((s) => s.secret),
+    beaconRandomness: randomness,
+  });
   const result = coordinatedDraw(frame, { seed, modes, shift: parameters.shift });
-  const { teams } = assignInspectors(staffingContextOf(seed, teamInputs), staffingVisits(frame, result));
+  const { teams } = assignInspectors(
+    staffingContextOf(seed, teamInputs),
+    staffingVisits(frame, result),
+  );
   return buildBundle({
     drawId: '0b9f4e1a-3c55-4f7e-8d0e-6a3c2b1d9e77',
     drawnAt: new Date(roundTime(chain.chain, round) + 5_000).toISOString(),
     parameters,
     commitment: {
-      id: 'c1d2e3f4-0000-4000-8000-000000000001', digest, committedAt: c.committedAt, parametersDigest: c.parametersDigest,
-      frameDigest: c.frameDigest, teamInputsDigest: c.teamInputsDigest, witnesses: c.witnesses, beacon: plan,
+      id: 'c1d2e3f4-0000-4000-8000-000000000001',
+      digest,
+      committedAt: c.committedAt,
+      parametersDigest: c.parametersDigest,
+      frameDigest: c.frameDigest,
+      teamInputsDigest: c.teamInputsDigest,
+      witnesses: c.witnesses,
+      beacon: plan,
     },
     // Revealed in another order than committed: the verifier matches them by name.
-    entropy: { witnesses: [...entropyPlan.secrets].reverse(), beacon: { round, signature, randomness } },
+    entropy: {
+      witnesses: [...entropyPlan.secrets].reverse(),
+      beacon: { round, signature, randomness },
+    },
     seed,
     frame,
     teamInputs,
@@ -178,7 +279,11 @@ const trusted: { trustedChains: BeaconChain[] } = { trustedChains: [chain.chain]
 const copy = (b: DrawBundle = bundle): any => JSON.parse(JSON.stringify(b));
 
 /** Verifies a tampered copy and checks that it fails first at `check`, every earlier check passing. */
-async function expectFirstMismatch(tamper: (b: any) => void, check: string, options = trusted): Promise<BundleVerification> {
+async function expectFirstMismatch(
+  tamper: (b: any) => void,
+  check: string,
+  options = trusted,
+): Promise<BundleVerification> {
   const b = copy();
   tamper(b);
   const verdict = await verifyBundle(b, options);
@@ -195,7 +300,8 @@ describe('a realistic draw bundle', () => {
   it('is drawn from a varied frame: exclusions, a certain enterprise, a fixed-size department, teams of pseudonyms with one understaffed', () => {
     expect(bundle.frame.rows).toHaveLength(N);
     expect(bundle.frame.departments).toEqual(['ecology', 'emergency', 'market']);
-    for (let d = 1; d <= 3; d++) expect(bundle.frame.rows.filter((r) => r[d] === 0).length).toBeGreaterThan(200);
+    for (let d = 1; d <= 3; d++)
+      expect(bundle.frame.rows.filter((r) => r[d] === 0).length).toBeGreaterThan(200);
     expect(bundle.frame.rows.some((r) => r[2] === 1)).toBe(true);
     expect(bundle.sample.departments.ecology).toHaveLength(ECOLOGY_SAMPLE_SIZE);
     expect(bundle.sample.departments.emergency.length).toBeGreaterThan(50);
@@ -235,9 +341,13 @@ describe('a realistic draw bundle', () => {
 describe('a tampered bundle fails at the check that owns the change', () => {
   it('names the frame digest when one p of a frame row changes, even in its last bit', async () => {
     const zero = bundle.frame.rows.findIndex((r) => r[3] === 0);
-    await expectFirstMismatch((b) => { b.frame.rows[zero][3] = 0.05; }, 'frame digest');
+    await expectFirstMismatch((b) => {
+      b.frame.rows[zero][3] = 0.05;
+    }, 'frame digest');
     const some = bundle.frame.rows.findIndex((r) => r[1] > 0);
-    await expectFirstMismatch((b) => { b.frame.rows[some][1] *= 1 + Number.EPSILON; }, 'frame digest');
+    await expectFirstMismatch((b) => {
+      b.frame.rows[some][1] *= 1 + Number.EPSILON;
+    }, 'frame digest');
   });
 
   it('names the frame digest when one USCC changes', async () => {
@@ -248,30 +358,50 @@ describe('a tampered bundle fails at the check that owns the change', () => {
   });
 
   it('names the frame digest when a row is dropped', async () => {
-    await expectFirstMismatch((b) => { b.frame.rows.splice(10, 1); }, 'frame digest');
+    await expectFirstMismatch((b) => {
+      b.frame.rows.splice(10, 1);
+    }, 'frame digest');
   });
 
   it('names the commitment digest when the frame digest is re-computed for a changed frame too', async () => {
     const changed = copy();
     changed.frame.rows[7][3] = 0.9;
     const rows: [string, ...number[]][] = changed.frame.rows;
-    const f: DrawFrame = { usccs: rows.map((r) => r[0]), departments: changed.frame.departments, p: Float64Array.from(rows.flatMap((r) => r.slice(1) as number[])) };
-    const newDigest = frameDigest(f, { modes: modesOf(changed.parameters), shift: changed.parameters.shift });
-    await expectFirstMismatch((b) => { b.frame = changed.frame; b.commitment.frameDigest = newDigest; }, 'commitment digest');
+    const f: DrawFrame = {
+      usccs: rows.map((r) => r[0]),
+      departments: changed.frame.departments,
+      p: Float64Array.from(rows.flatMap((r) => r.slice(1) as number[])),
+    };
+    const newDigest = frameDigest(f, {
+      modes: modesOf(changed.parameters),
+      shift: changed.parameters.shift,
+    });
+    await expectFirstMismatch((b) => {
+      b.frame = changed.frame;
+      b.commitment.frameDigest = newDigest;
+    }, 'commitment digest');
   });
 
-  it('names the team inputs digest when an inspector\'s expertise or a recusal is edited', async () => {
-    await expectFirstMismatch((b) => { b.teamInputs.inspectors[3].expertise.push('food'); }, 'team inputs digest');
-    await expectFirstMismatch((b) => { b.teamInputs.recusals.pop(); }, 'team inputs digest');
+  it("names the team inputs digest when an inspector's expertise or a recusal is edited", async () => {
+    await expectFirstMismatch((b) => {
+      b.teamInputs.inspectors[3].expertise.push('food');
+    }, 'team inputs digest');
+    await expectFirstMismatch((b) => {
+      b.teamInputs.recusals.pop();
+    }, 'team inputs digest');
   });
 
   it('names the witness secrets when a secret is changed', async () => {
-    const verdict = await expectFirstMismatch((b) => { b.entropy.witnesses[0].secret = 'f'.repeat(32); }, 'witness secrets');
+    const verdict = await expectFirstMismatch((b) => {
+      b.entropy.witnesses[0].secret = 'f'.repeat(32);
+    }, 'witness secrets');
     expect(verdict.firstMismatch).toMatch(/does not hash to their commitment/);
   });
 
-  it('names the witness secrets when a witness\'s reveal is missing', async () => {
-    await expectFirstMismatch((b) => { b.entropy.witnesses.pop(); }, 'witness secrets');
+  it("names the witness secrets when a witness's reveal is missing", async () => {
+    await expectFirstMismatch((b) => {
+      b.entropy.witnesses.pop();
+    }, 'witness secrets');
   });
 
   it('names the beacon signature when one byte of it is flipped and nothing else is touched', async () => {
@@ -282,8 +412,10 @@ describe('a tampered bundle fails at the check that owns the change', () => {
     }, 'beacon signature');
   });
 
-  it('names the beacon signature when another round\'s genuine signature is passed off as the committed round\'s', async () => {
-    await expectFirstMismatch((b) => { b.entropy.beacon.signature = chain.sign(round + 1); }, 'beacon signature');
+  it("names the beacon signature when another round's genuine signature is passed off as the committed round's", async () => {
+    await expectFirstMismatch((b) => {
+      b.entropy.beacon.signature = chain.sign(round + 1);
+    }, 'beacon signature');
   });
 
   it('names the beacon round when another round is revealed', async () => {
@@ -294,27 +426,43 @@ describe('a tampered bundle fails at the check that owns the change', () => {
   });
 
   it('names the beacon randomness when it is not SHA-256 of the signature', async () => {
-    await expectFirstMismatch((b) => { b.entropy.beacon.randomness = sha256Hex(b.entropy.beacon.randomness); }, 'beacon randomness');
+    await expectFirstMismatch((b) => {
+      b.entropy.beacon.randomness = sha256Hex(b.entropy.beacon.randomness);
+    }, 'beacon randomness');
   });
 
   it('names the seed when the seed is changed', async () => {
-    await expectFirstMismatch((b) => { b.seed = sha256Hex(b.seed); }, 'seed');
+    await expectFirstMismatch((b) => {
+      b.seed = sha256Hex(b.seed);
+    }, 'seed');
   });
 
   it('names the parameters digest when a parameter such as the shift is changed', async () => {
-    await expectFirstMismatch((b) => { b.parameters.shift = 0.5; }, 'parameters digest');
-    await expectFirstMismatch((b) => { b.parameters.departments[0].sampleSize = ECOLOGY_SAMPLE_SIZE + 1; }, 'parameters digest');
-    await expectFirstMismatch((b) => { b.parameters.title += ' '; }, 'parameters digest');
+    await expectFirstMismatch((b) => {
+      b.parameters.shift = 0.5;
+    }, 'parameters digest');
+    await expectFirstMismatch((b) => {
+      b.parameters.departments[0].sampleSize = ECOLOGY_SAMPLE_SIZE + 1;
+    }, 'parameters digest');
+    await expectFirstMismatch((b) => {
+      b.parameters.title += ' ';
+    }, 'parameters digest');
   });
 
-  it('names the sample when an enterprise is removed from a department\'s sample', async () => {
-    await expectFirstMismatch((b) => { b.sample.departments.market.splice(5, 1); }, 'sample');
+  it("names the sample when an enterprise is removed from a department's sample", async () => {
+    await expectFirstMismatch((b) => {
+      b.sample.departments.market.splice(5, 1);
+    }, 'sample');
   });
 
   it('names the visits and teams when a team member is replaced by another inspector of the department', async () => {
-    const k = bundle.visits.findIndex((v) => v.teams.some((t) => t.department === 'market' && t.status === 'STAFFED'));
+    const k = bundle.visits.findIndex((v) =>
+      v.teams.some((t) => t.department === 'market' && t.status === 'STAFFED'),
+    );
     const team = bundle.visits[k].teams.find((t) => t.department === 'market')!;
-    const other = teamInputs.inspectors.find((x) => x.department === 'market' && x.active && !team.inspectors.includes(x.id))!.id;
+    const other = teamInputs.inspectors.find(
+      (x) => x.department === 'market' && x.active && !team.inspectors.includes(x.id),
+    )!.id;
     const verdict = await expectFirstMismatch((b) => {
       const t = b.visits[k].teams.find((x: { department: string }) => x.department === 'market');
       t.inspectors[0] = other;
@@ -324,20 +472,27 @@ describe('a tampered bundle fails at the check that owns the change', () => {
   });
 
   it('names the visits and teams when a visit is dropped', async () => {
-    const verdict = await expectFirstMismatch((b) => { b.visits.splice(17, 1); }, 'visits and teams');
+    const verdict = await expectFirstMismatch((b) => {
+      b.visits.splice(17, 1);
+    }, 'visits and teams');
     expect(verdict.firstMismatch).toContain(bundle.visits[17].uscc);
   });
 
-  it('names the beacon chain when the chain key is swapped for another chain\'s, with that chain\'s valid signature, and it is not trusted', async () => {
+  it("names the beacon chain when the chain key is swapped for another chain's, with that chain's valid signature, and it is not trusted", async () => {
     const other = new TestBeaconChain();
     await expectFirstMismatch((b) => {
       b.commitment.beacon.chain = other.chain;
       b.entropy.beacon.signature = other.sign(round);
       b.entropy.beacon.randomness = sha256Hex(b.entropy.beacon.signature);
       b.commitment.digest = commitmentDigest({
-        taskId: b.parameters.taskId, algorithmVersion: b.algorithmVersion, parametersDigest: b.commitment.parametersDigest,
-        frameDigest: b.commitment.frameDigest, teamInputsDigest: b.commitment.teamInputsDigest, committedAt: b.commitment.committedAt,
-        witnesses: b.commitment.witnesses, beacon: { chainHash: other.chain.chainHash, publicKey: other.chain.publicKey, round },
+        taskId: b.parameters.taskId,
+        algorithmVersion: b.algorithmVersion,
+        parametersDigest: b.commitment.parametersDigest,
+        frameDigest: b.commitment.frameDigest,
+        teamInputsDigest: b.commitment.teamInputsDigest,
+        committedAt: b.commitment.committedAt,
+        witnesses: b.commitment.witnesses,
+        beacon: { chainHash: other.chain.chainHash, publicKey: other.chain.publicKey, round },
       });
     }, 'beacon chain');
   });
@@ -356,7 +511,9 @@ describe('a beacon round emitted before the commitment', () => {
     const early = makeBundle(chain, buildParameters(), { roundBeforeCommit: true });
     const verdict = await verifyBundle(copy(early), trusted);
     expect(verdict.ok).toBe(false);
-    expect(verdict.firstMismatch).toMatch(/^beacon timing: round \d+ was emitted at .* the round must come after it$/);
+    expect(verdict.firstMismatch).toMatch(
+      /^beacon timing: round \d+ was emitted at .* the round must come after it$/,
+    );
     expect(verdict.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['beacon timing']);
   });
 });
@@ -368,7 +525,9 @@ describe('a bundle forged end to end under a key the forger holds', () => {
   it('is consistent in itself but fails at the beacon chain against the trusted chains', async () => {
     const verdict = await verifyBundle(copy(forged), trusted);
     expect(verdict.ok).toBe(false);
-    expect(verdict.firstMismatch).toMatch(/^beacon chain: public key [0-9a-f]{16}… is not a trusted chain's key$/);
+    expect(verdict.firstMismatch).toMatch(
+      /^beacon chain: public key [0-9a-f]{16}… is not a trusted chain's key$/,
+    );
     expect(verdict.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['beacon chain']);
   });
 
@@ -395,19 +554,32 @@ describe('the offline CLI (scripts/verify-draw.ts)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   /** Runs the CLI as a citizen would; the runs are independent, so the tests start them together. */
-  function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  function cli(
+    ...args: string[]
+  ): Promise<{ status: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn('node', ['-r', './scripts/register.js', 'scripts/verify-draw.ts', ...args], { cwd: ROOT });
+      const child = spawn(
+        'node',
+        ['-r', './scripts/register.js', 'scripts/verify-draw.ts', ...args],
+        { cwd: ROOT },
+      );
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (d) => { stdout += d; });
-      child.stderr.on('data', (d) => { stderr += d; });
+      child.stdout.on('data', (d) => {
+        stdout += d;
+      });
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
       child.on('error', reject);
       child.on('close', (status) => resolve({ status, stdout, stderr }));
     });
   }
 
-  let runs: Record<'good' | 'tampered' | 'untrusted' | 'json' | 'none' | 'help', { status: number | null; stdout: string; stderr: string }>;
+  let runs: Record<
+    'good' | 'tampered' | 'untrusted' | 'json' | 'none' | 'help',
+    { status: number | null; stdout: string; stderr: string }
+  >;
   beforeAll(async () => {
     const f = (name: string) => path.join(dir, name);
     const [good, tampered, untrusted, json, none, help] = await Promise.all([
@@ -434,11 +606,13 @@ describe('the offline CLI (scripts/verify-draw.ts)', () => {
     const { status, stdout } = runs.tampered;
     expect(status).toBe(1);
     expect(stdout).toContain('✗ frame digest: ');
-    expect(stdout).toMatch(/NOT VERIFIED: frame digest: 2000 rows hash to [0-9a-f]{64}, committed [0-9a-f]{64}/);
+    expect(stdout).toMatch(
+      /NOT VERIFIED: frame digest: 2000 rows hash to [0-9a-f]{64}, committed [0-9a-f]{64}/,
+    );
     expect(stdout).not.toContain('✓ seed');
   });
 
-  it('exits 1 when the bundle\'s chain is not trusted (only quicknet is, without --chain)', () => {
+  it("exits 1 when the bundle's chain is not trusted (only quicknet is, without --chain)", () => {
     const { status, stdout } = runs.untrusted;
     expect(status).toBe(1);
     expect(stdout).toContain('NOT VERIFIED: beacon chain: ');
@@ -448,7 +622,11 @@ describe('the offline CLI (scripts/verify-draw.ts)', () => {
     const { status, stdout } = runs.json;
     expect(status).toBe(0);
     const verdict = JSON.parse(stdout);
-    expect(verdict).toMatchObject({ ok: true, firstMismatch: null, recomputedVisits: bundle.visits.length });
+    expect(verdict).toMatchObject({
+      ok: true,
+      firstMismatch: null,
+      recomputedVisits: bundle.visits.length,
+    });
     expect(verdict.checks.map((c: { name: string }) => c.name)).toEqual(ALL_CHECKS);
   });
 

@@ -14,7 +14,11 @@ const allPoisson = (frame: DrawFrame): Record<string, DepartmentMode> =>
   Object.fromEntries(frame.departments.map((d) => [d, poisson]));
 
 /** The set of selected codes of one department. */
-function sampleSet(frame: DrawFrame, result: ReturnType<typeof coordinatedDraw>, department: string): Set<string> {
+function sampleSet(
+  frame: DrawFrame,
+  result: ReturnType<typeof coordinatedDraw>,
+  department: string,
+): Set<string> {
   const sample = result.samples.find((s) => s.department === department)!;
   return new Set(selectedUsccs(frame, sample));
 }
@@ -58,12 +62,17 @@ describe('coordinated Poisson draw', () => {
 
   it('expects 2,000 visits for 5%, 10%, 20% of 10,000 enterprises, against 3,160 drawn independently', () => {
     const frame = uniformFrame(10_000, { market: 0.05, tax: 0.1, health: 0.2 });
-    const { statistics, samples } = coordinatedDraw(frame, { seed: 'stats', modes: allPoisson(frame) });
+    const { statistics, samples } = coordinatedDraw(frame, {
+      seed: 'stats',
+      modes: allPoisson(frame),
+    });
     expect(statistics.expectedVisits).toBeCloseTo(2000, 6);
     // 10000 × (1 − 0.95 × 0.9 × 0.8) = 3160
     expect(statistics.independentExpectedVisits).toBeCloseTo(3160, 6);
     expect(samples.map((s) => s.expected)).toEqual([
-      expect.closeTo(500, 6), expect.closeTo(1000, 6), expect.closeTo(2000, 6),
+      expect.closeTo(500, 6),
+      expect.closeTo(1000, 6),
+      expect.closeTo(2000, 6),
     ]);
     expect(statistics.coordinated).toBe(true);
   });
@@ -76,7 +85,9 @@ describe('coordinated Poisson draw', () => {
     // Uniform 5%, 10%, 20%, then a heterogeneous frame with exclusions (p = 0).
     const uniform = uniformFrame(n, { market: 0.05, tax: 0.1, health: 0.2 }, 3);
     const rnd = testRandom(99);
-    const mixedP = new Float64Array(n * 3).map(() => (rnd() < 0.15 ? 0 : [0.01, 0.03, 0.05, 0.3][Math.floor(rnd() * 4)]));
+    const mixedP = new Float64Array(n * 3).map(() =>
+      rnd() < 0.15 ? 0 : [0.01, 0.03, 0.05, 0.3][Math.floor(rnd() * 4)],
+    );
     const mixed = { usccs, departments, p: mixedP };
 
     for (const frame of [uniform, mixed]) {
@@ -86,7 +97,9 @@ describe('coordinated Poisson draw', () => {
       let expectedVisits = 0;
       for (let s = 0; s < seeds; s++) {
         const r = coordinatedDraw(frame, { seed: `seed-${s}`, modes: allPoisson(frame) });
-        r.samples.forEach((x, d) => { realised[d] += x.realised; });
+        r.samples.forEach((x, d) => {
+          realised[d] += x.realised;
+        });
         visits += r.statistics.realisedVisits;
         expected = r.samples.map((x) => x.expected);
         expectedVisits = r.statistics.expectedVisits;
@@ -94,7 +107,10 @@ describe('coordinated Poisson draw', () => {
       expected.forEach((e, d) => {
         // Poisson sample size: variance sum p(1 − p) per seed; allow 5 standard deviations.
         let variance = 0;
-        for (let i = 0; i < n; i++) { const v = frame.p[i * 3 + d]; variance += v * (1 - v); }
+        for (let i = 0; i < n; i++) {
+          const v = frame.p[i * 3 + d];
+          variance += v * (1 - v);
+        }
         const sd = Math.sqrt(variance * seeds);
         expect(Math.abs(realised[d] - e * seeds)).toBeLessThan(5 * sd);
       });
@@ -103,7 +119,9 @@ describe('coordinated Poisson draw', () => {
         const m = Math.max(frame.p[i * 3], frame.p[i * 3 + 1], frame.p[i * 3 + 2]);
         visitVariance += m * (1 - m);
       }
-      expect(Math.abs(visits - expectedVisits * seeds)).toBeLessThan(5 * Math.sqrt(visitVariance * seeds));
+      expect(Math.abs(visits - expectedVisits * seeds)).toBeLessThan(
+        5 * Math.sqrt(visitVariance * seeds),
+      );
     }
   });
 
@@ -165,7 +183,10 @@ describe('shifts', () => {
 
   it('are rejected when they differ within a task, unless allowed; then expected visits are the arc union', () => {
     const frame = uniformFrame(10_000, { market: 0.1, tax: 0.1 });
-    const modes = { market: { kind: 'poisson' as const }, tax: { kind: 'poisson' as const, shift: 0.5 } };
+    const modes = {
+      market: { kind: 'poisson' as const },
+      tax: { kind: 'poisson' as const, shift: 0.5 },
+    };
     expect(() => coordinatedDraw(frame, { seed: 'mixed', modes })).toThrow(/share one shift/);
     const disjoint = coordinatedDraw(frame, { seed: 'mixed', modes, allowMixedShifts: true });
     expect(disjoint.statistics.coordinated).toBe(false);
@@ -211,7 +232,10 @@ describe('fixed-size departments (sequential Poisson sampling)', () => {
 
   it('takes every eligible enterprise and reports the shortfall when fewer than n are eligible', () => {
     const eligible = Array.from(p).filter((x) => x > 0).length;
-    const r = coordinatedDraw(frame, { seed: 'short', modes: { tax: { kind: 'fixed', n: eligible + 25 } } });
+    const r = coordinatedDraw(frame, {
+      seed: 'short',
+      modes: { tax: { kind: 'fixed', n: eligible + 25 } },
+    });
     expect(r.samples[0].realised).toBe(eligible);
     expect(r.samples[0].shortfall).toBe(25);
     expect(r.samples[0].threshold).toBeNull();
@@ -221,7 +245,11 @@ describe('fixed-size departments (sequential Poisson sampling)', () => {
   });
 
   it('breaks ties in u/p by USCC', () => {
-    const tied = { usccs: ['C', 'A', 'D', 'B'], departments: ['tax'], p: new Float64Array([0.5, 0.5, 0.5, 0.5]) };
+    const tied = {
+      usccs: ['C', 'A', 'D', 'B'],
+      departments: ['tax'],
+      p: new Float64Array([0.5, 0.5, 0.5, 0.5]),
+    };
     const r = coordinatedDraw(tied, {
       seed: 'tie',
       modes: { tax: { kind: 'fixed', n: 2 } },
@@ -234,7 +262,11 @@ describe('fixed-size departments (sequential Poisson sampling)', () => {
     // Half the frame at p = 0.1, half at p = 0.2, n = 150 of 1,000: the effective probabilities
     // are exactly 0.1 and 0.2 (scale 1).
     const half = 500;
-    const f = { usccs: codes(2 * half, 4), departments: ['tax'], p: new Float64Array(2 * half).map((_, i) => (i < half ? 0.1 : 0.2)) };
+    const f = {
+      usccs: codes(2 * half, 4),
+      departments: ['tax'],
+      p: new Float64Array(2 * half).map((_, i) => (i < half ? 0.1 : 0.2)),
+    };
     let low = 0;
     let high = 0;
     const seeds = 300;
@@ -252,7 +284,11 @@ describe('fixed-size departments (sequential Poisson sampling)', () => {
   });
 
   it('caps effective probabilities at 1 and rescales the rest', () => {
-    const f = { usccs: codes(4, 2), departments: ['tax'], p: new Float64Array([0.9, 0.1, 0.1, 0.1]) };
+    const f = {
+      usccs: codes(4, 2),
+      departments: ['tax'],
+      p: new Float64Array([0.9, 0.1, 0.1, 0.1]),
+    };
     const r = coordinatedDraw(f, { seed: 'cap', modes: { tax: { kind: 'fixed', n: 2 } } });
     // min(1, 0.9c) = 1 and 3 × 0.1c = 1 → c = 10/3.
     expect(r.samples[0].effectiveScale).toBeCloseTo(10 / 3, 9);
@@ -262,7 +298,10 @@ describe('fixed-size departments (sequential Poisson sampling)', () => {
 
   it('combines with Poisson departments in one coordinated visit set', () => {
     const f = uniformFrame(10_000, { market: 0.05, tax: 0.1 });
-    const r = coordinatedDraw(f, { seed: 'combo', modes: { market: { kind: 'poisson' }, tax: { kind: 'fixed', n: 1000 } } });
+    const r = coordinatedDraw(f, {
+      seed: 'combo',
+      modes: { market: { kind: 'poisson' }, tax: { kind: 'fixed', n: 1000 } },
+    });
     expect(r.samples[1].realised).toBe(1000);
     expect(r.statistics.expectedVisits).toBeCloseTo(1000, 6);
     // The fixed sample is {u < t·p}: nearly all of the 5% market sample lies inside it.
@@ -280,14 +319,26 @@ describe('frame validation', () => {
     ['p above 1', { ...frame, p: new Float64Array(10).fill(1.5) }, /not in \[0, 1\]/],
     ['NaN p', { ...frame, p: new Float64Array(10).fill(NaN) }, /not in \[0, 1\]/],
     ['a short p array', { ...frame, p: new Float64Array(9) }, /expected 10 enterprises/],
-    ['a repeated enterprise', { ...frame, usccs: [...frame.usccs.slice(0, 9), frame.usccs[0]] }, /more than once/],
-    ['a repeated department', { ...frame, departments: ['market', 'market'], p: new Float64Array(20) }, /unique/],
+    [
+      'a repeated enterprise',
+      { ...frame, usccs: [...frame.usccs.slice(0, 9), frame.usccs[0]] },
+      /more than once/,
+    ],
+    [
+      'a repeated department',
+      { ...frame, departments: ['market', 'market'], p: new Float64Array(20) },
+      /unique/,
+    ],
   ])('rejects %s', (_, bad, message) => {
     expect(() => coordinatedDraw(bad as DrawFrame, { seed: 's', modes })).toThrow(message);
   });
   it('rejects a missing mode, a bad fixed size and a shift outside [0, 1)', () => {
-    expect(() => coordinatedDraw(frame, { seed: 's', modes: {} })).toThrow(/no draw mode for department market/);
-    expect(() => coordinatedDraw(frame, { seed: 's', modes: { market: { kind: 'fixed', n: 1.5 } } })).toThrow(/non-negative integer/);
+    expect(() => coordinatedDraw(frame, { seed: 's', modes: {} })).toThrow(
+      /no draw mode for department market/,
+    );
+    expect(() =>
+      coordinatedDraw(frame, { seed: 's', modes: { market: { kind: 'fixed', n: 1.5 } } }),
+    ).toThrow(/non-negative integer/);
     expect(() => coordinatedDraw(frame, { seed: 's', modes, shift: 1 })).toThrow(/\[0, 1\)/);
     expect(() => coordinatedDraw(frame, { seed: '', modes })).toThrow(/seed/);
   });
@@ -306,7 +357,11 @@ describe('scale', () => {
     const frame = { usccs, departments, p };
     const buildMs = performance.now() - t;
     const modes: Record<string, DepartmentMode> = {
-      market: poisson, tax: { kind: 'fixed', n: 30_000 }, health: poisson, fire: { kind: 'fixed', n: 5000 }, emergency: poisson,
+      market: poisson,
+      tax: { kind: 'fixed', n: 30_000 },
+      health: poisson,
+      fire: { kind: 'fixed', n: 5000 },
+      emergency: poisson,
     };
     t = performance.now();
     const u = permanentRandoms('scale', usccs);

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
-import { coordinatedDraw, type DepartmentMode, type DrawFrame } from '@jih/subgraphs/joint-tasks/src/draw/coordinated';
-import { ALGORITHM_VERSION, frameDigest, resultDigest } from '@jih/subgraphs/joint-tasks/src/draw/digest';
+import {
+  coordinatedDraw,
+  type DepartmentMode,
+  type DrawFrame,
+} from '@jih/subgraphs/joint-tasks/src/draw/coordinated';
+import {
+  ALGORITHM_VERSION,
+  frameDigest,
+  resultDigest,
+} from '@jih/subgraphs/joint-tasks/src/draw/digest';
 import { LEGACY_ALGORITHM_VERSION } from '@jih/subgraphs/joint-tasks/src/draw/version';
 import { orderByString } from '@jih/subgraphs/joint-tasks/src/draw/string-order';
 import { codes, testRandom } from './fixtures';
@@ -30,8 +38,16 @@ function permuted(frame: DrawFrame): DrawFrame {
   const rows = Array.from({ length: N }, (_, i) => i).sort(() => rnd() - 0.5);
   const cols = Array.from({ length: D }, (_, d) => D - 1 - d);
   const p = new Float64Array(N * D);
-  rows.forEach((i, r) => cols.forEach((d, c) => { p[r * D + c] = frame.p[i * D + d]; }));
-  return { usccs: rows.map((i) => frame.usccs[i]), departments: cols.map((d) => frame.departments[d]), p };
+  rows.forEach((i, r) =>
+    cols.forEach((d, c) => {
+      p[r * D + c] = frame.p[i * D + d];
+    }),
+  );
+  return {
+    usccs: rows.map((i) => frame.usccs[i]),
+    departments: cols.map((d) => frame.departments[d]),
+    p,
+  };
 }
 
 describe('frame digest', () => {
@@ -42,8 +58,15 @@ describe('frame digest', () => {
   const v1 = { seed: 'audit', modes, algorithmVersion: 'coordinated-poisson/1' } as const;
   const legacy = frameDigest(frame, v1);
 
-  const tiny: DrawFrame = { usccs: ['B2', 'A1'], departments: ['tax', 'market'], p: new Float64Array([0.05, 0, 1, 0.1]) };
-  const tinyModes: Record<string, DepartmentMode> = { tax: { kind: 'fixed', n: 7 }, market: { kind: 'poisson' } };
+  const tiny: DrawFrame = {
+    usccs: ['B2', 'A1'],
+    departments: ['tax', 'market'],
+    p: new Float64Array([0.05, 0, 1, 0.1]),
+  };
+  const tinyModes: Record<string, DepartmentMode> = {
+    tax: { kind: 'fixed', n: 7 },
+    market: { kind: 'poisson' },
+  };
   const tinyBody =
     `mode\tmarket\tpoisson\t-\t3fd0000000000000\n` +
     `mode\ttax\tfixed\t7\t3fd0000000000000\n` +
@@ -55,7 +78,14 @@ describe('frame digest', () => {
 
   it('is the SHA-256 of the documented canonical text (version 1, with its seed line)', () => {
     const text = `algorithm\tcoordinated-poisson/1\nseed\ts-1\n${tinyBody}`;
-    expect(frameDigest(tiny, { seed: 's-1', modes: tinyModes, shift: 0.25, algorithmVersion: 'coordinated-poisson/1' })).toBe(sha256(text));
+    expect(
+      frameDigest(tiny, {
+        seed: 's-1',
+        modes: tinyModes,
+        shift: 0.25,
+        algorithmVersion: 'coordinated-poisson/1',
+      }),
+    ).toBe(sha256(text));
     expect(LEGACY_ALGORITHM_VERSION).toBe('coordinated-poisson/1');
   });
 
@@ -64,9 +94,13 @@ describe('frame digest', () => {
     const text = `algorithm\tcoordinated-poisson/2\n${tinyBody}`;
     const digest = frameDigest(tiny, { modes: tinyModes, shift: 0.25 });
     expect(digest).toBe(sha256(text));
-    expect(frameDigest(tiny, { modes: tinyModes, shift: 0.25, algorithmVersion: ALGORITHM_VERSION })).toBe(digest);
+    expect(
+      frameDigest(tiny, { modes: tinyModes, shift: 0.25, algorithmVersion: ALGORITHM_VERSION }),
+    ).toBe(digest);
     // Not even an empty seed line: a seed of '' is a seed, and is hashed.
-    expect(frameDigest(tiny, { modes: tinyModes, shift: 0.25, seed: '' })).toBe(sha256(`algorithm\tcoordinated-poisson/2\nseed\t\n${tinyBody}`));
+    expect(frameDigest(tiny, { modes: tinyModes, shift: 0.25, seed: '' })).toBe(
+      sha256(`algorithm\tcoordinated-poisson/2\nseed\t\n${tinyBody}`),
+    );
     expect(frameDigest(tiny, { modes: tinyModes, shift: 0.25, seed: '' })).not.toBe(digest);
   });
 
@@ -92,17 +126,27 @@ describe('frame digest', () => {
 
   it('changes with the seed (version 1), the algorithm version, a sample size or a shift', () => {
     expect(frameDigest(frame, { ...v1, seed: 'audit2' })).not.toBe(legacy);
-    expect(frameDigest(frame, { ...v1, algorithmVersion: 'coordinated-poisson/2' })).not.toBe(legacy);
+    expect(frameDigest(frame, { ...v1, algorithmVersion: 'coordinated-poisson/2' })).not.toBe(
+      legacy,
+    );
     expect(frameDigest(frame, { modes, algorithmVersion: 'coordinated-poisson/1' })).not.toBe(base);
-    expect(frameDigest(frame, { modes: { ...modes, tax: { kind: 'fixed', n: 41 } } })).not.toBe(base);
+    expect(frameDigest(frame, { modes: { ...modes, tax: { kind: 'fixed', n: 41 } } })).not.toBe(
+      base,
+    );
     expect(frameDigest(frame, { modes, shift: 0.5 })).not.toBe(base);
-    expect(frameDigest(frame, { ...v1, modes: { ...modes, tax: { kind: 'fixed', n: 41 } } })).not.toBe(legacy);
+    expect(
+      frameDigest(frame, { ...v1, modes: { ...modes, tax: { kind: 'fixed', n: 41 } } }),
+    ).not.toBe(legacy);
     expect(frameDigest(frame, { ...v1, shift: 0.5 })).not.toBe(legacy);
   });
 
   it('treats -0 as 0 and rejects control characters', () => {
     const z = { usccs: ['A'], departments: ['tax'], p: new Float64Array([0]) };
-    const m = { seed: 's', modes: { tax: { kind: 'poisson' as const } }, algorithmVersion: 'coordinated-poisson/1' };
+    const m = {
+      seed: 's',
+      modes: { tax: { kind: 'poisson' as const } },
+      algorithmVersion: 'coordinated-poisson/1',
+    };
     const m2 = { modes: { tax: { kind: 'poisson' as const } } };
     expect(frameDigest({ ...z, p: new Float64Array([-0]) }, m)).toBe(frameDigest(z, m));
     expect(frameDigest({ ...z, p: new Float64Array([-0]) }, m2)).toBe(frameDigest(z, m2));
@@ -113,8 +157,16 @@ describe('frame digest', () => {
   });
 
   it('handles non-ASCII codes and seeds', () => {
-    const f = { usccs: ['乙', '甲', 'A'], departments: ['tax'], p: new Float64Array([0.1, 0.2, 0.3]) };
-    const m = { seed: '种子', modes: { tax: { kind: 'poisson' as const } }, algorithmVersion: 'coordinated-poisson/1' };
+    const f = {
+      usccs: ['乙', '甲', 'A'],
+      departments: ['tax'],
+      p: new Float64Array([0.1, 0.2, 0.3]),
+    };
+    const m = {
+      seed: '种子',
+      modes: { tax: { kind: 'poisson' as const } },
+      algorithmVersion: 'coordinated-poisson/1',
+    };
     const text =
       'algorithm\tcoordinated-poisson/1\nseed\t种子\nmode\ttax\tpoisson\t-\t0000000000000000\n' +
       'row\tA\ttax\t3fd3333333333333\nrow\t乙\ttax\t3fb999999999999a\nrow\t甲\ttax\t3fc999999999999a\n';
@@ -147,14 +199,18 @@ describe('ordering codes', () => {
       list.push(s);
     }
     const order = Array.from(orderByString(list));
-    const expected = list.map((_, i) => i).sort((a, b) => (list[a] < list[b] ? -1 : list[a] > list[b] ? 1 : a - b));
+    const expected = list
+      .map((_, i) => i)
+      .sort((a, b) => (list[a] < list[b] ? -1 : list[a] > list[b] ? 1 : a - b));
     expect(order).toEqual(expected);
   });
 
   it('matches code-unit order for USCC-shaped and non-ASCII codes', () => {
     for (const list of [codes(30_000, 5), ['é', 'e', 'ä', 'z', '甲', 'A', 'é']]) {
       const order = Array.from(orderByString(list));
-      const expected = list.map((_, i) => i).sort((a, b) => (list[a] < list[b] ? -1 : list[a] > list[b] ? 1 : a - b));
+      const expected = list
+        .map((_, i) => i)
+        .sort((a, b) => (list[a] < list[b] ? -1 : list[a] > list[b] ? 1 : a - b));
       expect(order).toEqual(expected);
     }
   });

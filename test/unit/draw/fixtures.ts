@@ -20,7 +20,10 @@ export function codes(n: number, salt = 0): string[] {
   for (let k = 0; k < 997; k++) {
     let x = Math.imul(k + 1 + salt * 7919, 2654435761) >>> 0;
     let s = '91';
-    for (let j = 0; j < 10; j++) { s += ALPHABET[x % 31]; x = Math.floor(x / 31) + j * 17; }
+    for (let j = 0; j < 10; j++) {
+      s += ALPHABET[x % 31];
+      x = Math.floor(x / 31) + j * 17;
+    }
     prefixes.push(s);
   }
   const out: string[] = new Array(n);
@@ -38,7 +41,10 @@ export function uniformFrame(n: number, ps: Record<string, number>, salt = 0): D
   const departments = Object.keys(ps);
   const D = departments.length;
   const p = new Float64Array(n * D);
-  for (let i = 0; i < n; i++) departments.forEach((d, j) => { p[i * D + j] = ps[d]; });
+  for (let i = 0; i < n; i++)
+    departments.forEach((d, j) => {
+      p[i * D + j] = ps[d];
+    });
   return { usccs: codes(n, salt), departments, p };
 }
 

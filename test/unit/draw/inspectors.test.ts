@@ -9,8 +9,17 @@ import {
 import { codes } from './fixtures';
 
 /** n inspectors of a department, ids `${dept}-${k}`, expertise from `tags(k)`. */
-function inspectors(dept: string, n: number, tags: (k: number) => string[] = () => ['general']): InspectorRecord[] {
-  return Array.from({ length: n }, (_, k) => ({ id: `${dept}-${k}`, department: dept, active: true, expertise: tags(k) }));
+function inspectors(
+  dept: string,
+  n: number,
+  tags: (k: number) => string[] = () => ['general'],
+): InspectorRecord[] {
+  return Array.from({ length: n }, (_, k) => ({
+    id: `${dept}-${k}`,
+    department: dept,
+    active: true,
+    expertise: tags(k),
+  }));
 }
 
 /** Visits to `n` enterprises, each with the given departments. */
@@ -23,7 +32,9 @@ function context(overrides: Partial<StaffingContext> = {}): StaffingContext {
   return {
     seed: 'task-2025-07',
     inspectors: [
-      ...inspectors('market', 12, (k) => (k % 3 === 0 ? ['food'] : k % 3 === 1 ? ['drug'] : ['food', 'drug'])),
+      ...inspectors('market', 12, (k) =>
+        k % 3 === 0 ? ['food'] : k % 3 === 1 ? ['drug'] : ['food', 'drug'],
+      ),
       ...inspectors('tax', 8, () => ['tax-audit']),
     ],
     departments: [
@@ -36,7 +47,8 @@ function context(overrides: Partial<StaffingContext> = {}): StaffingContext {
 }
 
 /** Teams of one department. */
-const of = (teams: TeamAssignment[], department: string) => teams.filter((t) => t.department === department);
+const of = (teams: TeamAssignment[], department: string) =>
+  teams.filter((t) => t.department === department);
 
 describe('inspector assignment', () => {
   it('staffs every (visit, department) with at least two distinct inspectors of that department', () => {
@@ -91,21 +103,30 @@ describe('inspector assignment', () => {
     ]);
     const { teams } = assignInspectors(context({ recusals }), vs);
     for (const t of teams) {
-      for (const r of recusals) if (r.uscc === t.uscc) expect(t.inspectorIds).not.toContain(r.inspectorId);
+      for (const r of recusals)
+        if (r.uscc === t.uscc) expect(t.inspectorIds).not.toContain(r.inspectorId);
     }
   });
 
   it('honours the rotation window', () => {
     const vs = visits(100, ['tax']);
     // Every tax inspector but tax-6 and tax-7 checked every enterprise recently.
-    const rotation = vs.flatMap((v) => Array.from({ length: 6 }, (_, k) => ({ inspectorId: `tax-${k}`, uscc: v.uscc })));
-    const { teams } = assignInspectors(context({ rotation, capacity: { perDay: 100, workingDays: 10 } }), vs);
+    const rotation = vs.flatMap((v) =>
+      Array.from({ length: 6 }, (_, k) => ({ inspectorId: `tax-${k}`, uscc: v.uscc })),
+    );
+    const { teams } = assignInspectors(
+      context({ rotation, capacity: { perDay: 100, workingDays: 10 } }),
+      vs,
+    );
     for (const t of teams) expect([...t.inspectorIds].sort()).toEqual(['tax-6', 'tax-7']);
   });
 
   it('honours capacity over the task: perDay × workingDays teams per inspector', () => {
     // 8 tax inspectors × (2 × 3) = 48 slots; 30 visits need 60 → 24 teams get both, the rest fall short.
-    const { teams } = assignInspectors(context({ capacity: { perDay: 2, workingDays: 3 } }), visits(30, ['tax']));
+    const { teams } = assignInspectors(
+      context({ capacity: { perDay: 2, workingDays: 3 } }),
+      visits(30, ['tax']),
+    );
     const load = new Map<string, number>();
     for (const t of teams) for (const id of t.inspectorIds) load.set(id, (load.get(id) ?? 0) + 1);
     for (const n of load.values()) expect(n).toBeLessThanOrEqual(6);
@@ -121,8 +142,15 @@ describe('inspector assignment', () => {
   it('counts the teams inspectors already have in overlapping tasks (priorLoad) against their capacity over the task', () => {
     // 6 slots each; tax-0 has used all of them elsewhere, tax-1 four; an unknown id is ignored.
     // 6 × 6 + 2 = 38 slots are left for the 60 seats of 30 visits.
-    const priorLoad = [{ inspectorId: 'tax-0', teams: 6 }, { inspectorId: 'tax-1', teams: 4 }, { inspectorId: 'nobody', teams: 99 }];
-    const { teams, understaffed } = assignInspectors(context({ capacity: { perDay: 2, workingDays: 3 }, priorLoad }), visits(30, ['tax']));
+    const priorLoad = [
+      { inspectorId: 'tax-0', teams: 6 },
+      { inspectorId: 'tax-1', teams: 4 },
+      { inspectorId: 'nobody', teams: 99 },
+    ];
+    const { teams, understaffed } = assignInspectors(
+      context({ capacity: { perDay: 2, workingDays: 3 }, priorLoad }),
+      visits(30, ['tax']),
+    );
     const load = new Map<string, number>();
     for (const t of teams) for (const id of t.inspectorIds) load.set(id, (load.get(id) ?? 0) + 1);
     expect(load.has('tax-0')).toBe(false);
@@ -130,24 +158,36 @@ describe('inspector assignment', () => {
     for (const n of load.values()) expect(n).toBeLessThanOrEqual(6);
     expect([...load.values()].reduce((a, b) => a + b, 0)).toBe(38);
     expect(understaffed).toBeGreaterThan(6); // more than without the prior load (the test above)
-    for (const t of teams.filter((x) => x.status === 'UNDERSTAFFED')) expect(t.reason).toMatch(/at capacity/);
+    for (const t of teams.filter((x) => x.status === 'UNDERSTAFFED'))
+      expect(t.reason).toMatch(/at capacity/);
 
     // Without the prior load the same draw books tax-0 and tax-1 fully.
-    const free = assignInspectors(context({ capacity: { perDay: 2, workingDays: 3 } }), visits(30, ['tax'])).teams.flatMap((t) => t.inspectorIds);
+    const free = assignInspectors(
+      context({ capacity: { perDay: 2, workingDays: 3 } }),
+      visits(30, ['tax']),
+    ).teams.flatMap((t) => t.inspectorIds);
     expect(free.filter((id) => id === 'tax-0')).toHaveLength(6);
     expect(free.filter((id) => id === 'tax-1')).toHaveLength(6);
 
     // Visits with days count capacity per day only: the prior load over the task does not apply.
     const daily = visits(30, ['tax']).map((v) => ({ ...v, day: '2025-07-01' }));
-    const perDay = assignInspectors(context({ capacity: { perDay: 2 }, priorLoad }), daily).teams.flatMap((t) => t.inspectorIds);
+    const perDay = assignInspectors(
+      context({ capacity: { perDay: 2 }, priorLoad }),
+      daily,
+    ).teams.flatMap((t) => t.inspectorIds);
     expect(perDay.filter((id) => id === 'tax-0')).toHaveLength(2);
   });
 
   it('honours capacity per day when visits carry days', () => {
-    const vs = visits(40, ['tax']).map((v, k) => ({ ...v, day: k < 20 ? '2025-07-01' : '2025-07-02' }));
+    const vs = visits(40, ['tax']).map((v, k) => ({
+      ...v,
+      day: k < 20 ? '2025-07-01' : '2025-07-02',
+    }));
     const { teams, understaffed } = assignInspectors(context({ capacity: { perDay: 3 } }), vs);
     const load = new Map<string, number>();
-    for (const t of teams) for (const id of t.inspectorIds) load.set(`${id}@${t.day}`, (load.get(`${id}@${t.day}`) ?? 0) + 1);
+    for (const t of teams)
+      for (const id of t.inspectorIds)
+        load.set(`${id}@${t.day}`, (load.get(`${id}@${t.day}`) ?? 0) + 1);
     for (const n of load.values()) expect(n).toBeLessThanOrEqual(3);
     // 8 × 3 = 24 slots a day for 20 teams × 2: 12 teams a day are staffed.
     expect(understaffed).toBe(16);
@@ -173,7 +213,15 @@ describe('inspector assignment', () => {
     expect(t.status).toBe('UNDERSTAFFED');
     expect(t.inspectorIds).toEqual(['fire-1']);
     expect(t.exclusions).toEqual({
-      pool: 5, otherDepartment: 0, inactive: 1, lackingExpertise: 1, recused: 1, rotation: 1, capacity: 0, onTeam: 1, available: 0,
+      pool: 5,
+      otherDepartment: 0,
+      inactive: 1,
+      lackingExpertise: 1,
+      recused: 1,
+      rotation: 1,
+      capacity: 0,
+      onTeam: 1,
+      available: 0,
     });
     expect(t.reason).toBe(
       '2 fire inspectors needed, 1 available: pool of 5, excluded 1 inactive, 1 without any of fire, ' +
@@ -198,14 +246,28 @@ describe('inspector assignment', () => {
   it('draws only from the sub-pool in sub-pool mode', () => {
     const subPool = ['market-0', 'market-1', 'market-2', 'market-4', 'tax-1'];
     const ctx = context({
-      departments: [{ department: 'market', requiredExpertise: ['food', 'drug'], pool: { kind: 'subPool', inspectorIds: subPool } }],
+      departments: [
+        {
+          department: 'market',
+          requiredExpertise: ['food', 'drug'],
+          pool: { kind: 'subPool', inspectorIds: subPool },
+        },
+      ],
     });
     const { teams } = assignInspectors(ctx, visits(200, ['market']));
     const used = new Set(teams.flatMap((t) => t.inspectorIds));
     expect([...used].sort()).toEqual(['market-0', 'market-1', 'market-2', 'market-4']);
     expect(() =>
       assignInspectors(
-        context({ departments: [{ department: 'market', requiredExpertise: [], pool: { kind: 'subPool', inspectorIds: ['ghost'] } }] }),
+        context({
+          departments: [
+            {
+              department: 'market',
+              requiredExpertise: [],
+              pool: { kind: 'subPool', inspectorIds: ['ghost'] },
+            },
+          ],
+        }),
         visits(1, ['market']),
       ),
     ).toThrow(/unknown inspector ghost/);
@@ -213,7 +275,13 @@ describe('inspector assignment', () => {
 
   it('counts sub-pool members of another department as excluded', () => {
     const ctx = context({
-      departments: [{ department: 'market', requiredExpertise: [], pool: { kind: 'subPool', inspectorIds: ['market-0', 'tax-1', 'tax-2'] } }],
+      departments: [
+        {
+          department: 'market',
+          requiredExpertise: [],
+          pool: { kind: 'subPool', inspectorIds: ['market-0', 'tax-1', 'tax-2'] },
+        },
+      ],
     });
     const [t] = assignInspectors(ctx, visits(1, ['market'])).teams;
     expect(t.status).toBe('UNDERSTAFFED');
@@ -224,10 +292,20 @@ describe('inspector assignment', () => {
     const vs = visits(300, ['market', 'tax']);
     const key = (ts: TeamAssignment[]) =>
       Object.fromEntries(ts.map((t) => [`${t.visitId}/${t.department}`, t.inspectorIds.join(',')]));
-    const a = key(assignInspectors(context({ capacity: { perDay: 1, workingDays: 20 } }), vs).teams);
-    const b = key(assignInspectors(context({ capacity: { perDay: 1, workingDays: 20 } }), vs).teams);
-    const reversed = key(assignInspectors(context({ capacity: { perDay: 1, workingDays: 20 } }), [...vs].reverse()).teams);
-    const other = key(assignInspectors(context({ seed: 'other', capacity: { perDay: 1, workingDays: 20 } }), vs).teams);
+    const a = key(
+      assignInspectors(context({ capacity: { perDay: 1, workingDays: 20 } }), vs).teams,
+    );
+    const b = key(
+      assignInspectors(context({ capacity: { perDay: 1, workingDays: 20 } }), vs).teams,
+    );
+    const reversed = key(
+      assignInspectors(context({ capacity: { perDay: 1, workingDays: 20 } }), [...vs].reverse())
+        .teams,
+    );
+    const other = key(
+      assignInspectors(context({ seed: 'other', capacity: { perDay: 1, workingDays: 20 } }), vs)
+        .teams,
+    );
     expect(b).toEqual(a);
     expect(reversed).toEqual(a);
     const differing = Object.keys(a).filter((k) => a[k] !== other[k]).length;
@@ -240,7 +318,8 @@ describe('inspector assignment', () => {
       visits(8000, ['tax']),
     );
     const counts = new Map<string, number>();
-    for (const t of teams) for (const id of t.inspectorIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const t of teams)
+      for (const id of t.inspectorIds) counts.set(id, (counts.get(id) ?? 0) + 1);
     // 16,000 draws over 8 inspectors: 2,000 each; chi-square with 7 df, 0.1% critical value 24.3.
     const chi2 = [...counts.values()].reduce((s, o) => s + (o - 2000) ** 2 / 2000, 0);
     expect(counts.size).toBe(8);
@@ -248,9 +327,15 @@ describe('inspector assignment', () => {
   });
 
   it('rejects malformed input', () => {
-    expect(() => assignInspectors(context({ capacity: { perDay: 0, workingDays: 1 } }), [])).toThrow(/perDay/);
-    expect(() => assignInspectors(context({ capacity: { perDay: 2 } }), visits(1, ['tax']))).toThrow(/workingDays is required/);
-    expect(() => assignInspectors(context(), visits(1, ['fire']))).toThrow(/no staffing given for department fire/);
+    expect(() =>
+      assignInspectors(context({ capacity: { perDay: 0, workingDays: 1 } }), []),
+    ).toThrow(/perDay/);
+    expect(() =>
+      assignInspectors(context({ capacity: { perDay: 2 } }), visits(1, ['tax'])),
+    ).toThrow(/workingDays is required/);
+    expect(() => assignInspectors(context(), visits(1, ['fire']))).toThrow(
+      /no staffing given for department fire/,
+    );
     const mixed = visits(2, ['tax']).map((v, k) => (k === 0 ? { ...v, day: '2025-07-01' } : v));
     expect(() => assignInspectors(context(), mixed)).toThrow(/every visit or for none/);
   });
@@ -264,7 +349,13 @@ describe('replacement after a recusal (递补)', () => {
   const leaving = team.inspectorIds[0];
 
   it('draws a replacement reproducibly, excluding the recused inspector and the team', () => {
-    const request = { team, inspectorId: leaving, reason: 'related to the legal representative', sequence: 1, teams };
+    const request = {
+      team,
+      inspectorId: leaving,
+      reason: 'related to the legal representative',
+      sequence: 1,
+      teams,
+    };
     const a = replaceInspector(ctx, request);
     const b = replaceInspector(ctx, request);
     expect(b).toEqual(a);
@@ -273,36 +364,78 @@ describe('replacement after a recusal (递补)', () => {
     expect(a.inspectorIds).not.toContain(leaving);
     for (const id of team.inspectorIds.slice(1)) expect(a.inspectorIds).toContain(id);
     expect(a.replacements).toEqual([
-      { sequence: 1, replaced: leaving, added: [a.inspectorIds[a.inspectorIds.length - 1]], reason: 'related to the legal representative' },
+      {
+        sequence: 1,
+        replaced: leaving,
+        added: [a.inspectorIds[a.inspectorIds.length - 1]],
+        reason: 'related to the legal representative',
+      },
     ]);
     expect(team.inspectorIds).not.toContain(a.replacements[0].added[0]);
   });
 
   it('never brings back an inspector replaced out earlier, and numbers replacements in order', () => {
-    const first = replaceInspector(ctx, { team, inspectorId: leaving, reason: 'r1', sequence: 1, teams });
+    const first = replaceInspector(ctx, {
+      team,
+      inspectorId: leaving,
+      reason: 'r1',
+      sequence: 1,
+      teams,
+    });
     const newcomer = first.replacements[0].added[0];
-    const second = replaceInspector(ctx, { team: first, inspectorId: newcomer, reason: 'r2', sequence: 2, teams });
+    const second = replaceInspector(ctx, {
+      team: first,
+      inspectorId: newcomer,
+      reason: 'r2',
+      sequence: 2,
+      teams,
+    });
     expect(second.inspectorIds).not.toContain(leaving);
     expect(second.inspectorIds).not.toContain(newcomer);
     expect(second.replacements.map((r) => r.sequence)).toEqual([1, 2]);
-    expect(() => replaceInspector(ctx, { team: first, inspectorId: newcomer, reason: 'r', sequence: 1, teams })).toThrow(/sequence must be 2/);
-    expect(() => replaceInspector(ctx, { team, inspectorId: 'tax-99', reason: 'r', sequence: 1, teams })).toThrow(/not on the tax team/);
+    expect(() =>
+      replaceInspector(ctx, {
+        team: first,
+        inspectorId: newcomer,
+        reason: 'r',
+        sequence: 1,
+        teams,
+      }),
+    ).toThrow(/sequence must be 2/);
+    expect(() =>
+      replaceInspector(ctx, { team, inspectorId: 'tax-99', reason: 'r', sequence: 1, teams }),
+    ).toThrow(/not on the tax team/);
   });
 
   it('keeps the team covering every required tag', () => {
     const market = of(teams, 'market');
     const byId = new Map(ctx.inspectors.map((x) => [x.id, x]));
     for (const t of market.slice(0, 30)) {
-      const r = replaceInspector(ctx, { team: t, inspectorId: t.inspectorIds[0], reason: 'conflict', sequence: 1, teams });
+      const r = replaceInspector(ctx, {
+        team: t,
+        inspectorId: t.inspectorIds[0],
+        reason: 'conflict',
+        sequence: 1,
+        teams,
+      });
       const held = new Set(r.inspectorIds.flatMap((id) => byId.get(id)!.expertise));
       expect(held.has('food') && held.has('drug')).toBe(true);
     }
   });
 
   it('reports UNDERSTAFFED with the reason when nobody else qualifies', () => {
-    const small = context({ inspectors: inspectors('tax', 2), departments: [{ department: 'tax', requiredExpertise: [] }] });
+    const small = context({
+      inspectors: inspectors('tax', 2),
+      departments: [{ department: 'tax', requiredExpertise: [] }],
+    });
     const ts = assignInspectors(small, visits(1, ['tax'])).teams;
-    const r = replaceInspector(small, { team: ts[0], inspectorId: 'tax-0', reason: 'recused', sequence: 1, teams: ts });
+    const r = replaceInspector(small, {
+      team: ts[0],
+      inspectorId: 'tax-0',
+      reason: 'recused',
+      sequence: 1,
+      teams: ts,
+    });
     expect(r.status).toBe('UNDERSTAFFED');
     expect(r.inspectorIds).toEqual(['tax-1']);
     expect(r.replacements[0].added).toEqual([]);
@@ -313,7 +446,13 @@ describe('replacement after a recusal (递补)', () => {
     const tight = context({ capacity: { perDay: 1, workingDays: 1 } });
     const ts = assignInspectors(tight, visits(4, ['tax'])).teams;
     // 8 inspectors, 4 teams of 2: everyone is at capacity except the leaving one's slot.
-    const r = replaceInspector(tight, { team: ts[0], inspectorId: ts[0].inspectorIds[0], reason: 'x', sequence: 1, teams: ts });
+    const r = replaceInspector(tight, {
+      team: ts[0],
+      inspectorId: ts[0].inspectorIds[0],
+      reason: 'x',
+      sequence: 1,
+      teams: ts,
+    });
     expect(r.status).toBe('UNDERSTAFFED');
     expect(r.exclusions).toMatchObject({ capacity: 6, onTeam: 2, available: 0 });
   });
@@ -333,7 +472,9 @@ describe('assignment at scale', () => {
     const vs = visits(50_000, ['market', 'tax']);
     const t = performance.now();
     const { teams, understaffed } = assignInspectors(ctx, vs);
-    console.log(`100,000 teams from 4 pools of 400 in ${(performance.now() - t).toFixed(0)} ms; ${understaffed} understaffed`);
+    console.log(
+      `100,000 teams from 4 pools of 400 in ${(performance.now() - t).toFixed(0)} ms; ${understaffed} understaffed`,
+    );
     expect(teams).toHaveLength(100_000);
   });
 });

@@ -17,18 +17,32 @@
  * protocol derives (deriveSeed over commitmentDigest).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { coordinatedDraw, type DepartmentMode, type DrawFrame } from '@jih/subgraphs/joint-tasks/src/draw/coordinated';
+import {
+  coordinatedDraw,
+  type DepartmentMode,
+  type DrawFrame,
+} from '@jih/subgraphs/joint-tasks/src/draw/coordinated';
 import { frameDigest } from '@jih/subgraphs/joint-tasks/src/draw/digest';
 import { permanentRandom } from '@jih/subgraphs/joint-tasks/src/draw/prn';
 import {
-  canonicalDigest, commitmentDigest, deriveSeed, modesOf, witnessCommitmentOf,
-  type BeaconPlan, type CommitmentContent, type DrawParameters, type WitnessCommitment,
+  canonicalDigest,
+  commitmentDigest,
+  deriveSeed,
+  modesOf,
+  witnessCommitmentOf,
+  type BeaconPlan,
+  type CommitmentContent,
+  type DrawParameters,
+  type WitnessCommitment,
 } from '@jih/subgraphs/joint-tasks/src/draw/protocol';
 import { ALGORITHM_VERSION } from '@jih/subgraphs/joint-tasks/src/draw/version';
 import { testRandom } from './fixtures';
 
 const N = 300;
-const USCCS = Array.from({ length: N }, (_, i) => `91360000${String(1_000_003 * i + 77).padStart(10, '0')}`);
+const USCCS = Array.from(
+  { length: N },
+  (_, i) => `91360000${String(1_000_003 * i + 77).padStart(10, '0')}`,
+);
 /** The enterprise the planner wants to steer (say, a friend it would rather nobody visited). */
 const TARGET = 137;
 /** Simulated draws per parameter choice. */
@@ -36,7 +50,15 @@ const DRAWS = 4000;
 /** Candidates the planner grinds through before committing. */
 const GRIND = 50;
 const COMMITTED_AT = '2026-12-03T08:00:00.000Z';
-const TEAM_INPUTS_DIGEST = canonicalDigest({ inspectors: [], departments: [], recusals: [], rotation: [], priorLoad: [], capacity: { perDay: 2, workingDays: 10 }, minPerTeam: 2 });
+const TEAM_INPUTS_DIGEST = canonicalDigest({
+  inspectors: [],
+  departments: [],
+  recusals: [],
+  rotation: [],
+  priorLoad: [],
+  capacity: { perDay: 2, workingDays: 10 },
+  minPerTeam: 2,
+});
 
 /** Market's risk weights: 0 (excluded by a rule), 0.5, 1 or 2; the target's is 1. */
 const marketWeight = (() => {
@@ -78,10 +100,19 @@ function task(choice: Choice): Task {
   const D = departments.length;
   const p = new Float64Array(N * D);
   const pOf = (d: string, i: number) =>
-    d === 'market' ? Math.min(1, choice.marketRatio * marketWeight[i])
-      : d === 'tax' ? (taxEligible(i) ? choice.taxRatio : 0)
-        : ecologyEligible(i) ? ECOLOGY_P : 0;
-  for (let i = 0; i < N; i++) departments.forEach((d, j) => { p[i * D + j] = pOf(d, i); });
+    d === 'market'
+      ? Math.min(1, choice.marketRatio * marketWeight[i])
+      : d === 'tax'
+        ? taxEligible(i)
+          ? choice.taxRatio
+          : 0
+        : ecologyEligible(i)
+          ? ECOLOGY_P
+          : 0;
+  for (let i = 0; i < N; i++)
+    departments.forEach((d, j) => {
+      p[i * D + j] = pOf(d, i);
+    });
   const parameters: DrawParameters = {
     taskId: 'b6a1f0de-2f6e-4c4e-9a0b-5d2d1c3e4f50',
     title: choice.title,
@@ -105,18 +136,33 @@ function task(choice: Choice): Task {
   const modes = modesOf(parameters);
   const frame: DrawFrame = { usccs: USCCS, departments, p };
   const design: Record<string, number> = {};
-  for (const d of departments) design[d] = d === 'ecology' ? choice.ecologySampleSize / ECOLOGY_ELIGIBLE : pOf(d, TARGET);
+  for (const d of departments)
+    design[d] = d === 'ecology' ? choice.ecologySampleSize / ECOLOGY_ELIGIBLE : pOf(d, TARGET);
   return {
-    choice, frame, parameters, modes, design,
+    choice,
+    frame,
+    parameters,
+    modes,
+    design,
     parametersDigest: canonicalDigest(parameters),
     frameDigest: frameDigest(frame, { modes, shift: choice.shift }),
   };
 }
 
-function content(t: Task, witnesses: readonly WitnessCommitment[], beacon: BeaconPlan | null = null): CommitmentContent {
+function content(
+  t: Task,
+  witnesses: readonly WitnessCommitment[],
+  beacon: BeaconPlan | null = null,
+): CommitmentContent {
   return {
-    taskId: t.parameters.taskId, algorithmVersion: ALGORITHM_VERSION, parametersDigest: t.parametersDigest, frameDigest: t.frameDigest,
-    teamInputsDigest: TEAM_INPUTS_DIGEST, committedAt: COMMITTED_AT, witnesses, beacon,
+    taskId: t.parameters.taskId,
+    algorithmVersion: ALGORITHM_VERSION,
+    parametersDigest: t.parametersDigest,
+    frameDigest: t.frameDigest,
+    teamInputsDigest: TEAM_INPUTS_DIGEST,
+    committedAt: COMMITTED_AT,
+    witnesses,
+    beacon,
   };
 }
 
@@ -145,7 +191,12 @@ class Tally {
   }
   /** z-score of each department's count against Binomial(n, design). */
   z(): Record<string, number> {
-    return Object.fromEntries(Object.entries(this.design).map(([d, p]) => [d, (this.hits[d] - this.n * p) / Math.sqrt(this.n * p * (1 - p))]));
+    return Object.fromEntries(
+      Object.entries(this.design).map(([d, p]) => [
+        d,
+        (this.hits[d] - this.n * p) / Math.sqrt(this.n * p * (1 - p)),
+      ]),
+    );
   }
   rate(d: string): number {
     return this.hits[d] / this.n;
@@ -153,41 +204,97 @@ class Tally {
   expectWithinFiveSigma(): void {
     const z = this.z();
     for (const [d, v] of Object.entries(z)) {
-      if (!(Math.abs(v) < 5)) throw new Error(`${d}: ${this.hits[d]} of ${this.n} draws include the target (rate ${this.rate(d)}), design ${this.design[d]}, z = ${v.toFixed(2)}`);
+      if (!(Math.abs(v) < 5))
+        throw new Error(
+          `${d}: ${this.hits[d]} of ${this.n} draws include the target (rate ${this.rate(d)}), design ${this.design[d]}, z = ${v.toFixed(2)}`,
+        );
     }
   }
 }
 
 const honestWitness = () => {
   const secret = randomBytes(32).toString('hex');
-  return { secret, commitment: { name: '王芳', role: '纪检监察 observer', commitment: witnessCommitmentOf(secret) } };
+  return {
+    secret,
+    commitment: {
+      name: '王芳',
+      role: '纪检监察 observer',
+      commitment: witnessCommitmentOf(secret),
+    },
+  };
 };
 
 describe('the planner as attacker, with one honest witness', () => {
-  it('cannot move the target\'s inclusion rate in any department away from its design probability, whatever parameters it picks', () => {
+  it("cannot move the target's inclusion rate in any department away from its design probability, whatever parameters it picks", () => {
     const choices: (Choice & { plannerFirst: boolean })[] = [
-      { title: '2026年第四季度联合抽查', shift: 0, departments: ['ecology', 'market', 'tax'], marketRatio: 0.3, taxRatio: 0.05, ecologySampleSize: 30, plannerFirst: true },
-      { title: 'Q4 joint inspection (revised)', shift: 0.75, departments: ['market', 'ecology'], marketRatio: 0.1, taxRatio: 0, ecologySampleSize: 60, plannerFirst: false },
-      { title: '专项检查', shift: 0.9990234375, departments: ['tax', 'market'], marketRatio: 0.5, taxRatio: 0.2, ecologySampleSize: 0, plannerFirst: true },
+      {
+        title: '2026年第四季度联合抽查',
+        shift: 0,
+        departments: ['ecology', 'market', 'tax'],
+        marketRatio: 0.3,
+        taxRatio: 0.05,
+        ecologySampleSize: 30,
+        plannerFirst: true,
+      },
+      {
+        title: 'Q4 joint inspection (revised)',
+        shift: 0.75,
+        departments: ['market', 'ecology'],
+        marketRatio: 0.1,
+        taxRatio: 0,
+        ecologySampleSize: 60,
+        plannerFirst: false,
+      },
+      {
+        title: '专项检查',
+        shift: 0.9990234375,
+        departments: ['tax', 'market'],
+        marketRatio: 0.5,
+        taxRatio: 0.2,
+        ecologySampleSize: 0,
+        plannerFirst: true,
+      },
     ];
     for (const c of choices) {
       const t = task(c);
       const tally = new Tally(t.design);
       for (let k = 0; k < DRAWS; k++) {
         const honest = honestWitness();
-        const planner = { name: 'Planner Li', role: 'enterprise representative', secret: `planner-${c.title}-${k}` };
-        const plannerCommitment = { name: planner.name, role: planner.role, commitment: witnessCommitmentOf(planner.secret) };
-        const witnesses = c.plannerFirst ? [plannerCommitment, honest.commitment] : [honest.commitment, plannerCommitment];
-        const secrets = c.plannerFirst ? [planner.secret, honest.secret] : [honest.secret, planner.secret];
-        const seed = deriveSeed(commitmentDigest(content(t, witnesses)), { witnessSecrets: secrets, beaconRandomness: null });
+        const planner = {
+          name: 'Planner Li',
+          role: 'enterprise representative',
+          secret: `planner-${c.title}-${k}`,
+        };
+        const plannerCommitment = {
+          name: planner.name,
+          role: planner.role,
+          commitment: witnessCommitmentOf(planner.secret),
+        };
+        const witnesses = c.plannerFirst
+          ? [plannerCommitment, honest.commitment]
+          : [honest.commitment, plannerCommitment];
+        const secrets = c.plannerFirst
+          ? [planner.secret, honest.secret]
+          : [honest.secret, planner.secret];
+        const seed = deriveSeed(commitmentDigest(content(t, witnesses)), {
+          witnessSecrets: secrets,
+          beaconRandomness: null,
+        });
         tally.add(drawTarget(t, seed));
       }
       tally.expectWithinFiveSigma();
     }
   });
 
-  it('cannot move it by choosing its two colluding witnesses\' secrets adaptively before the commit', () => {
-    const t = task({ title: '联合抽查（第二批）', shift: 0.5, departments: ['ecology', 'market', 'tax'], marketRatio: 0.25, taxRatio: 0.1, ecologySampleSize: 45 });
+  it("cannot move it by choosing its two colluding witnesses' secrets adaptively before the commit", () => {
+    const t = task({
+      title: '联合抽查（第二批）',
+      shift: 0.5,
+      departments: ['ecology', 'market', 'tax'],
+      marketRatio: 0.25,
+      taxRatio: 0.1,
+      ecologySampleSize: 45,
+    });
     const tally = new Tally(t.design);
     let predicted = 0;
     for (let k = 0; k < DRAWS; k++) {
@@ -204,12 +311,19 @@ describe('the planner as attacker, with one honest witness', () => {
           honest.commitment,
           { name: 'Colluder B', role: 'citizen observer', commitment: witnessCommitmentOf(s2) },
         ];
-        const guess = deriveSeed(commitmentDigest(content(t, witnesses)), { witnessSecrets: [s1, '', s2], beaconRandomness: null });
+        const guess = deriveSeed(commitmentDigest(content(t, witnesses)), {
+          witnessSecrets: [s1, '', s2],
+          beaconRandomness: null,
+        });
         const score = targetU(guess, 0.5);
-        if (!best || score > best.score) best = { secrets: [s1, honest.secret, s2], witnesses, score };
+        if (!best || score > best.score)
+          best = { secrets: [s1, honest.secret, s2], witnesses, score };
       }
       predicted += best!.score;
-      const seed = deriveSeed(commitmentDigest(content(t, best!.witnesses)), { witnessSecrets: best!.secrets, beaconRandomness: null });
+      const seed = deriveSeed(commitmentDigest(content(t, best!.witnesses)), {
+        witnessSecrets: best!.secrets,
+        beaconRandomness: null,
+      });
       tally.add(drawTarget(t, seed));
     }
     // The grinding did what it aimed at in the planner's own model (the best of 20 uniforms
@@ -221,26 +335,41 @@ describe('the planner as attacker, with one honest witness', () => {
   it(`cannot move it by grinding ${GRIND} shifts and titles before the commit and keeping the digest that looks best`, () => {
     // Candidates differ in shift and title (so in parameters and frame digest); the target's
     // design probabilities are the same under every shift.
-    const candidates = Array.from({ length: GRIND }, (_, j) => task({
-      title: `2026年第四季度联合抽查（第${j + 1}稿）`, shift: j / GRIND, departments: ['ecology', 'market', 'tax'],
-      marketRatio: 0.3, taxRatio: 0.05, ecologySampleSize: 30,
-    }));
+    const candidates = Array.from({ length: GRIND }, (_, j) =>
+      task({
+        title: `2026年第四季度联合抽查（第${j + 1}稿）`,
+        shift: j / GRIND,
+        departments: ['ecology', 'market', 'tax'],
+        marketRatio: 0.3,
+        taxRatio: 0.05,
+        ecologySampleSize: 30,
+      }),
+    );
     const tally = new Tally(candidates[0].design);
     let predicted = 0;
     for (let k = 0; k < DRAWS; k++) {
       const honest = honestWitness();
       const plannerSecret = `planner-${k}`;
-      const witnesses = [{ name: 'Planner Li', role: 'notary', commitment: witnessCommitmentOf(plannerSecret) }, honest.commitment];
+      const witnesses = [
+        { name: 'Planner Li', role: 'notary', commitment: witnessCommitmentOf(plannerSecret) },
+        honest.commitment,
+      ];
       // Rule: treat the commitment digest as if it were the seed and keep the candidate that puts
       // the target's shifted number highest (least likely to be drawn anywhere).
       let best = candidates[0];
       let bestScore = -1;
       for (const c of candidates) {
         const score = targetU(commitmentDigest(content(c, witnesses)), c.choice.shift);
-        if (score > bestScore) { best = c; bestScore = score; }
+        if (score > bestScore) {
+          best = c;
+          bestScore = score;
+        }
       }
       predicted += bestScore;
-      const seed = deriveSeed(commitmentDigest(content(best, witnesses)), { witnessSecrets: [plannerSecret, honest.secret], beaconRandomness: null });
+      const seed = deriveSeed(commitmentDigest(content(best, witnesses)), {
+        witnessSecrets: [plannerSecret, honest.secret],
+        beaconRandomness: null,
+      });
       tally.add(drawTarget(best, seed));
     }
     expect(predicted / DRAWS).toBeGreaterThan(0.95);
@@ -249,29 +378,64 @@ describe('the planner as attacker, with one honest witness', () => {
 });
 
 describe('the limit of the guarantee: every witness colludes', () => {
-  const t = task({ title: '2026年第四季度联合抽查', shift: 0.25, departments: ['ecology', 'market', 'tax'], marketRatio: 0.3, taxRatio: 0.05, ecologySampleSize: 30 });
+  const t = task({
+    title: '2026年第四季度联合抽查',
+    shift: 0.25,
+    departments: ['ecology', 'market', 'tax'],
+    marketRatio: 0.3,
+    taxRatio: 0.05,
+    ecologySampleSize: 30,
+  });
   const colluders = (k: number) => {
     const secrets = [`colluder-a-${k}`, `colluder-b-${k}`];
-    return { secrets, witnesses: secrets.map((s, j) => ({ name: `Colluder ${j + 1}`, role: 'notary', commitment: witnessCommitmentOf(s) })) };
+    return {
+      secrets,
+      witnesses: secrets.map((s, j) => ({
+        name: `Colluder ${j + 1}`,
+        role: 'notary',
+        commitment: witnessCommitmentOf(s),
+      })),
+    };
   };
 
   it('lets the planner compute the seed, and so the whole sample, before it commits', () => {
     const { secrets, witnesses } = colluders(0);
     const c = content(t, witnesses);
     // Before the commit: the planner holds every secret, so it knows the seed already.
-    const foreseen = deriveSeed(commitmentDigest(c), { witnessSecrets: secrets, beaconRandomness: null });
-    const foreseenSample = coordinatedDraw(t.frame, { seed: foreseen, modes: t.modes, shift: 0.25 });
+    const foreseen = deriveSeed(commitmentDigest(c), {
+      witnessSecrets: secrets,
+      beaconRandomness: null,
+    });
+    const foreseenSample = coordinatedDraw(t.frame, {
+      seed: foreseen,
+      modes: t.modes,
+      shift: 0.25,
+    });
     // After the reveal: the seed and sample anybody derives are exactly the foreseen ones.
-    const revealed = createHash('sha256').update(Buffer.from(commitmentDigest(c), 'hex'))
-      .update(Buffer.concat(secrets.flatMap((s) => { const b = Buffer.from(s); const l = Buffer.alloc(4); l.writeUInt32BE(b.length); return [l, b]; })))
+    const revealed = createHash('sha256')
+      .update(Buffer.from(commitmentDigest(c), 'hex'))
+      .update(
+        Buffer.concat(
+          secrets.flatMap((s) => {
+            const b = Buffer.from(s);
+            const l = Buffer.alloc(4);
+            l.writeUInt32BE(b.length);
+            return [l, b];
+          }),
+        ),
+      )
       .digest('hex');
     expect(revealed).toBe(foreseen);
     const drawn = coordinatedDraw(t.frame, { seed: revealed, modes: t.modes, shift: 0.25 });
-    expect(drawn.samples.map((s) => Array.from(s.selected))).toEqual(foreseenSample.samples.map((s) => Array.from(s.selected)));
+    expect(drawn.samples.map((s) => Array.from(s.selected))).toEqual(
+      foreseenSample.samples.map((s) => Array.from(s.selected)),
+    );
   });
 
   it(`lets the planner keep its target out of every department by grinding ${GRIND} titles: the rates collapse far beyond chance`, () => {
-    const titles = Array.from({ length: GRIND }, (_, j) => task({ ...t.choice, title: `联合抽查（第${j + 1}稿）` }));
+    const titles = Array.from({ length: GRIND }, (_, j) =>
+      task({ ...t.choice, title: `联合抽查（第${j + 1}稿）` }),
+    );
     const tasks = 1000;
     const tally = new Tally(t.design);
     let visited = 0;
@@ -281,10 +445,22 @@ describe('the limit of the guarantee: every witness colludes', () => {
       let chosen = titles[0];
       for (const c of titles) {
         chosen = c;
-        const foreseen = drawTarget(c, deriveSeed(commitmentDigest(content(c, witnesses)), { witnessSecrets: secrets, beaconRandomness: null }));
+        const foreseen = drawTarget(
+          c,
+          deriveSeed(commitmentDigest(content(c, witnesses)), {
+            witnessSecrets: secrets,
+            beaconRandomness: null,
+          }),
+        );
         if (!Object.values(foreseen).some(Boolean)) break;
       }
-      const included = drawTarget(chosen, deriveSeed(commitmentDigest(content(chosen, witnesses)), { witnessSecrets: secrets, beaconRandomness: null }));
+      const included = drawTarget(
+        chosen,
+        deriveSeed(commitmentDigest(content(chosen, witnesses)), {
+          witnessSecrets: secrets,
+          beaconRandomness: null,
+        }),
+      );
       tally.add(included);
       if (Object.values(included).some(Boolean)) visited++;
     }
@@ -298,8 +474,14 @@ describe('the limit of the guarantee: every witness colludes', () => {
   });
 
   it('is restored by a beacon round the planner cannot know at commit time, grinding or not', () => {
-    const candidates = Array.from({ length: GRIND }, (_, j) => task({ ...t.choice, title: `联合抽查（第${j + 1}稿）`, shift: j / GRIND }));
-    const beacon: BeaconPlan = { chainHash: '52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971', publicKey: 'ab'.repeat(96), round: 25_000_000 };
+    const candidates = Array.from({ length: GRIND }, (_, j) =>
+      task({ ...t.choice, title: `联合抽查（第${j + 1}稿）`, shift: j / GRIND }),
+    );
+    const beacon: BeaconPlan = {
+      chainHash: '52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971',
+      publicKey: 'ab'.repeat(96),
+      round: 25_000_000,
+    };
     const draws = 2000;
     const tally = new Tally(t.design);
     for (let k = 0; k < draws; k++) {
@@ -309,14 +491,23 @@ describe('the limit of the guarantee: every witness colludes', () => {
       let best = candidates[0];
       let bestScore = -1;
       for (const c of candidates) {
-        const guess = deriveSeed(commitmentDigest(content(c, witnesses, beacon)), { witnessSecrets: secrets, beaconRandomness: null });
+        const guess = deriveSeed(commitmentDigest(content(c, witnesses, beacon)), {
+          witnessSecrets: secrets,
+          beaconRandomness: null,
+        });
         const score = targetU(guess, c.choice.shift);
-        if (score > bestScore) { best = c; bestScore = score; }
+        if (score > bestScore) {
+          best = c;
+          bestScore = score;
+        }
       }
       // The round's randomness (SHA-256 of a BLS signature nobody can make before the round) is
       // modelled as 32 fresh random bytes.
       const randomness = randomBytes(32).toString('hex');
-      const seed = deriveSeed(commitmentDigest(content(best, witnesses, beacon)), { witnessSecrets: secrets, beaconRandomness: randomness });
+      const seed = deriveSeed(commitmentDigest(content(best, witnesses, beacon)), {
+        witnessSecrets: secrets,
+        beaconRandomness: randomness,
+      });
       tally.add(drawTarget(best, seed));
     }
     tally.expectWithinFiveSigma();

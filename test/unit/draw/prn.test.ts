@@ -35,7 +35,14 @@ describe('permanent random numbers', () => {
       'y'.repeat(64),
       'z'.repeat(200),
     ];
-    for (const seed of ['2025-joint-001', '', '种子', 'k'.repeat(64), 'k'.repeat(65), 'K'.repeat(300)]) {
+    for (const seed of [
+      '2025-joint-001',
+      '',
+      '种子',
+      'k'.repeat(64),
+      'k'.repeat(65),
+      'K'.repeat(300),
+    ]) {
       const batch = permanentRandoms(seed, list);
       list.forEach((uscc, i) => expect(batch[i]).toBe(permanentRandom(seed, uscc)));
     }

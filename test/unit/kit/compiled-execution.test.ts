@@ -25,7 +25,8 @@ const schema = makeExecutableSchema({
   `,
   resolvers: {
     Query: {
-      items: (_: unknown, { first }: { first: number }) => Array.from({ length: first }, (_, i) => ({ id: String(i), parts: [] })),
+      items: (_: unknown, { first }: { first: number }) =>
+        Array.from({ length: first }, (_, i) => ({ id: String(i), parts: [] })),
       echo: (_: unknown, { parts }: { parts: unknown[] }) => JSON.stringify(parts),
       fails: () => {
         throw new Error('database gone');
@@ -67,13 +68,29 @@ afterAll(async () => {
 // Every row has its variables: jest hands a shorter row's test a `done` callback in their place.
 const CASES: [string, string, Record<string, unknown>][] = [
   ['defaults of arguments', '{ items { id label } }', {}],
-  ['input object fields left to their defaults, enums included', 'query($p: [Part!]!) { echo(parts: $p) }', { p: [{ name: 'a' }, { name: 'b', weighted: true, mode: 'SPLIT' }] }],
-  ['a variable of the wrong type', 'query($p: [Part!]!) { echo(parts: $p) }', { p: [{ weighted: 'yes' }] }],
+  [
+    'input object fields left to their defaults, enums included',
+    'query($p: [Part!]!) { echo(parts: $p) }',
+    { p: [{ name: 'a' }, { name: 'b', weighted: true, mode: 'SPLIT' }] },
+  ],
+  [
+    'a variable of the wrong type',
+    'query($p: [Part!]!) { echo(parts: $p) }',
+    { p: [{ weighted: 'yes' }] },
+  ],
   ['a resolver error without a code', '{ fails }', {}],
   ['a resolver error with a code', '{ refuses }', {}],
-  ['errors inside lists, with their paths', '{ items(first: 3) { id label } failsInList { id label } }', {}],
+  [
+    'errors inside lists, with their paths',
+    '{ items(first: 3) { id label } failsInList { id label } }',
+    {},
+  ],
   ['a failing mutation on a non-null field', 'mutation { change(id: "x") { id } }', {}],
-  ['aliases and fragments', '{ a: items(first: 1) { ...F } b: items { id } } fragment F on Item { key: id parts }', {}],
+  [
+    'aliases and fragments',
+    '{ a: items(first: 1) { ...F } b: items { id } } fragment F on Item { key: id parts }',
+    {},
+  ],
 ];
 
 describe('graphql-jit behind Apollo Server answers as graphql-js does', () => {
@@ -84,7 +101,14 @@ describe('graphql-jit behind Apollo Server answers as graphql-js does', () => {
 
   it('keeps the code, path and locations of a failing field (the gateway relies on them)', async () => {
     const res = await answer(compiled, '{ refuses items { id } }');
-    expect(res.errors).toEqual([{ message: 'not yours', locations: [{ line: 1, column: 3 }], path: ['refuses'], extensions: { code: 'FORBIDDEN' } }]);
+    expect(res.errors).toEqual([
+      {
+        message: 'not yours',
+        locations: [{ line: 1, column: 3 }],
+        path: ['refuses'],
+        extensions: { code: 'FORBIDDEN' },
+      },
+    ]);
     expect(res.data).toEqual({ refuses: null, items: [{ id: '0' }, { id: '1' }] });
   });
 });

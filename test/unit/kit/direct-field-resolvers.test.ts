@@ -1,6 +1,21 @@
 import 'reflect-metadata';
 import { execute, parse, type GraphQLObjectType } from 'graphql';
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root, UseMiddleware, registerEnumType } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+  registerEnumType,
+} from 'type-graphql';
 import { buildFederatedSchema, validatesObjectsOnly } from '@jih/kit/federation';
 
 /*
@@ -21,7 +36,9 @@ class Box {
     return this.size * 2;
   }
 
-  @Field(() => Int, { description: 'A getter: type-graphql reads it from an instance of the class.' })
+  @Field(() => Int, {
+    description: 'A getter: type-graphql reads it from an instance of the class.',
+  })
   get area(): number {
     return this.size * this.size;
   }
@@ -48,7 +65,10 @@ const seen: string[] = [];
 @Resolver(() => Box)
 class BoxResolver {
   @Query(() => [Box]) boxes(): Box[] {
-    return [Object.assign(new Box(), { id: 'a', size: 1 }), Object.assign(new Box(), { id: 'b', size: 2 })];
+    return [
+      Object.assign(new Box(), { id: 'a', size: 1 }),
+      Object.assign(new Box(), { id: 'b', size: 2 }),
+    ];
   }
 
   /** A plain object root: type-graphql would make a Box of it before the call. */
@@ -60,7 +80,10 @@ class BoxResolver {
     return b.double();
   }
 
-  @FieldResolver(() => String) owner(@Root() b: Box, @Ctx() ctx: { caller: { sub: string } | null }): string {
+  @FieldResolver(() => String) owner(
+    @Root() b: Box,
+    @Ctx() ctx: { caller: { sub: string } | null },
+  ): string {
     return `${b.id}:${ctx.caller?.sub ?? 'anonymous'}`;
   }
 
@@ -72,11 +95,18 @@ class BoxResolver {
     return `member ${b.id}`;
   }
 
-  @FieldResolver(() => Int) plus(@Root() b: Box, @Arg('n', () => Int, { defaultValue: 1 }) n: number, @Arg('unit', () => Unit, { nullable: true }) unit?: Unit | null): number {
+  @FieldResolver(() => Int) plus(
+    @Root() b: Box,
+    @Arg('n', () => Int, { defaultValue: 1 }) n: number,
+    @Arg('unit', () => Unit, { nullable: true }) unit?: Unit | null,
+  ): number {
     return b.size + n * (unit === Unit.DOZEN ? 12 : 1);
   }
 
-  @FieldResolver(() => Int) scaled(@Root() b: Box, @Arg('scale', () => Scale) scale: Scale): number {
+  @FieldResolver(() => Int) scaled(
+    @Root() b: Box,
+    @Arg('scale', () => Scale) scale: Scale,
+  ): number {
     return scale.apply(b.size);
   }
 
@@ -84,7 +114,8 @@ class BoxResolver {
     seen.push((root as Box).id);
     return next();
   })
-  @FieldResolver(() => String) watched(@Root() b: Box): string {
+  @FieldResolver(() => String)
+  watched(@Root() b: Box): string {
     return `watched ${b.id}`;
   }
 }
@@ -103,47 +134,78 @@ beforeAll(async () => {
   fields = (schema.getType('Box') as GraphQLObjectType).getFields();
 });
 
-const runOn = (on: typeof schema, query: string, caller: unknown) => execute({ schema: on, document: parse(query), contextValue: { caller } });
+const runOn = (on: typeof schema, query: string, caller: unknown) =>
+  execute({ schema: on, document: parse(query), contextValue: { caller } });
 const run = (query: string, caller: unknown) => runOn(schema, query, caller);
 const inspector = { sub: 'i1', department: 'tax', roles: ['inspector'] };
 
 describe('field resolvers called directly', () => {
   it('are those with only @Root, @Ctx, @Info and scalar or enum @Arg, and no middleware', () => {
-    for (const name of ['doubled', 'owner', 'secret', 'member', 'area', 'plus']) expect([name, fields[name].resolve?.name]).toEqual([name, 'directFieldResolver']);
-    for (const name of ['scaled', 'watched']) expect([name, fields[name].resolve?.name]).not.toEqual([name, 'directFieldResolver']);
+    for (const name of ['doubled', 'owner', 'secret', 'member', 'area', 'plus'])
+      expect([name, fields[name].resolve?.name]).toEqual([name, 'directFieldResolver']);
+    for (const name of ['scaled', 'watched'])
+      expect([name, fields[name].resolve?.name]).not.toEqual([name, 'directFieldResolver']);
   });
 
   it('answer as type-graphql would, root and context included, a plain root made an instance first', async () => {
     const r = await run('{ boxes { id doubled owner area } plainBox { doubled area } }', inspector);
     expect(r).toEqual({
-      data: { boxes: [{ id: 'a', doubled: 2, owner: 'a:i1', area: 1 }, { id: 'b', doubled: 4, owner: 'b:i1', area: 4 }], plainBox: { doubled: 10, area: 25 } },
+      data: {
+        boxes: [
+          { id: 'a', doubled: 2, owner: 'a:i1', area: 1 },
+          { id: 'b', doubled: 4, owner: 'b:i1', area: 4 },
+        ],
+        plainBox: { doubled: 10, area: 25 },
+      },
     });
   });
 
   it('keep @Authorized: no token is UNAUTHENTICATED, a missing role FORBIDDEN', async () => {
-    expect((await run('{ boxes { member } }', null)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await run('{ boxes { secret } }', null)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await run('{ boxes { secret } }', inspector)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await run('{ boxes { member } }', inspector)).data).toEqual({ boxes: [{ member: 'member a' }, { member: 'member b' }] });
-    expect((await run('{ boxes { secret } }', { ...inspector, roles: ['admin'] })).data).toEqual({ boxes: [{ secret: 'secret a' }, { secret: 'secret b' }] });
+    expect((await run('{ boxes { member } }', null)).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect((await run('{ boxes { secret } }', null)).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect((await run('{ boxes { secret } }', inspector)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await run('{ boxes { member } }', inspector)).data).toEqual({
+      boxes: [{ member: 'member a' }, { member: 'member b' }],
+    });
+    expect((await run('{ boxes { secret } }', { ...inspector, roles: ['admin'] })).data).toEqual({
+      boxes: [{ secret: 'secret a' }, { secret: 'secret b' }],
+    });
   });
 
   it('pass scalar and enum arguments as graphql-js coerced them, defaults included', async () => {
-    expect((await run('{ boxes { plus } }', null)).data).toEqual({ boxes: [{ plus: 2 }, { plus: 3 }] });
-    expect((await run('{ boxes { plus(n: 2, unit: DOZEN) } }', null)).data).toEqual({ boxes: [{ plus: 25 }, { plus: 26 }] });
+    expect((await run('{ boxes { plus } }', null)).data).toEqual({
+      boxes: [{ plus: 2 }, { plus: 3 }],
+    });
+    expect((await run('{ boxes { plus(n: 2, unit: DOZEN) } }', null)).data).toEqual({
+      boxes: [{ plus: 25 }, { plus: 26 }],
+    });
   });
 
   it('leave scalar arguments to type-graphql when a schema-wide validation function may look at them', async () => {
     const plusOf = async (validateFn: () => void) =>
-      ((await buildFederatedSchema({ resolvers: [BoxResolver], validateFn }, {}, ON)).getType('Box') as GraphQLObjectType).getFields().plus.resolve?.name;
+      (
+        (await buildFederatedSchema({ resolvers: [BoxResolver], validateFn }, {}, ON)).getType(
+          'Box',
+        ) as GraphQLObjectType
+      ).getFields().plus.resolve?.name;
     expect(await plusOf(() => undefined)).not.toBe('directFieldResolver');
     expect(await plusOf(validatesObjectsOnly(() => undefined))).toBe('directFieldResolver');
   });
 
   it('leave input objects and middlewares to type-graphql', async () => {
-    expect((await run('{ boxes { scaled(scale: { by: 3 }) } }', null)).data).toEqual({ boxes: [{ scaled: 3 }, { scaled: 6 }] });
+    expect((await run('{ boxes { scaled(scale: { by: 3 }) } }', null)).data).toEqual({
+      boxes: [{ scaled: 3 }, { scaled: 6 }],
+    });
     seen.length = 0;
-    expect((await run('{ boxes { watched } }', null)).data).toEqual({ boxes: [{ watched: 'watched a' }, { watched: 'watched b' }] });
+    expect((await run('{ boxes { watched } }', null)).data).toEqual({
+      boxes: [{ watched: 'watched a' }, { watched: 'watched b' }],
+    });
     expect(seen).toEqual(['a', 'b']);
   });
 });
@@ -165,12 +227,18 @@ const SAME_ANSWERS: [string, unknown][] = [
   ['{ boxes { plus } }', null],
   ['{ boxes { plus(n: 2, unit: DOZEN) a: plus(n: -1, unit: ONE) } }', null],
   ['{ boxes { scaled(scale: { by: 3 }) watched } }', null],
-  ['{ plainBox { id doubled owner secret member plus(n: 3) scaled(scale: { by: 2 }) watched area } }', inspector],
+  [
+    '{ plainBox { id doubled owner secret member plus(n: 3) scaled(scale: { by: 2 }) watched area } }',
+    inspector,
+  ],
 ];
 
 describe('with the fast path off (FAST_PATH_DIRECT_RESOLVERS=off)', () => {
   it('no field resolver is called directly', () => {
-    for (const field of Object.values((plainSchema.getType('Box') as GraphQLObjectType).getFields())) expect([field.name, field.resolve?.name]).not.toEqual([field.name, 'directFieldResolver']);
+    for (const field of Object.values(
+      (plainSchema.getType('Box') as GraphQLObjectType).getFields(),
+    ))
+      expect([field.name, field.resolve?.name]).not.toEqual([field.name, 'directFieldResolver']);
   });
 
   it.each(SAME_ANSWERS)('%s answers the same, errors included', async (query, caller) => {

@@ -1,6 +1,16 @@
 import 'reflect-metadata';
 import { execute, parse, type GraphQLObjectType } from 'graphql';
-import { Authorized, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import {
+  Authorized,
+  Field,
+  FieldResolver,
+  ID,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from 'type-graphql';
 import { buildFederatedSchema } from '@jih/kit/federation';
 
 /*
@@ -17,7 +27,9 @@ class Sample {
   @Field() plain!: string;
   @Authorized('admin') @Field() guarded!: string;
   @Authorized() @Field() signedIn!: string;
-  @UseMiddleware(async ({ root }, next) => (root.id === 'hidden' ? null : next())) @Field({ nullable: true }) filtered!: string;
+  @UseMiddleware(async ({ root }, next) => (root.id === 'hidden' ? null : next()))
+  @Field({ nullable: true })
+  filtered!: string;
   @Field({ name: 'renamedInSchema' }) renamed!: string;
   @Field() computed!: string;
 }
@@ -28,7 +40,15 @@ export class SampleStub {
   @Field(() => ID) id!: string;
 }
 
-const SAMPLE = { id: 's1', plain: 'p', guarded: 'secret', signedIn: 'member', filtered: 'f', renamed: 'r', computed: 'raw' };
+const SAMPLE = {
+  id: 's1',
+  plain: 'p',
+  guarded: 'secret',
+  signedIn: 'member',
+  filtered: 'f',
+  renamed: 'r',
+  computed: 'raw',
+};
 
 @Resolver(() => Sample)
 class SampleResolver {
@@ -51,8 +71,16 @@ let schema: Awaited<ReturnType<typeof buildFederatedSchema>>;
 let plainSchema: Awaited<ReturnType<typeof buildFederatedSchema>>;
 beforeAll(async () => {
   // The fast path on whatever this process's FAST_PATHS says (this file tests it), and off.
-  schema = await buildFederatedSchema({ resolvers: [SampleResolver] }, {}, { plainFields: true, directResolvers: true });
-  plainSchema = await buildFederatedSchema({ resolvers: [SampleResolver] }, {}, { plainFields: false, directResolvers: true });
+  schema = await buildFederatedSchema(
+    { resolvers: [SampleResolver] },
+    {},
+    { plainFields: true, directResolvers: true },
+  );
+  plainSchema = await buildFederatedSchema(
+    { resolvers: [SampleResolver] },
+    {},
+    { plainFields: false, directResolvers: true },
+  );
   fields = (schema.getType('Sample') as GraphQLObjectType).getFields();
 });
 
@@ -60,20 +88,38 @@ describe('fields read without a resolver of their own', () => {
   it('are the plain ones only', () => {
     expect(fields.id.resolve).toBeUndefined();
     expect(fields.plain.resolve).toBeUndefined();
-    for (const name of ['guarded', 'signedIn', 'filtered', 'renamedInSchema', 'computed']) expect([name, typeof fields[name].resolve]).toEqual([name, 'function']);
+    for (const name of ['guarded', 'signedIn', 'filtered', 'renamedInSchema', 'computed'])
+      expect([name, typeof fields[name].resolve]).toEqual([name, 'function']);
   });
 
   it('still answer, and guarded fields stay guarded', async () => {
-    const run = (query: string, caller: unknown) => execute({ schema, document: parse(query), contextValue: { caller } });
+    const run = (query: string, caller: unknown) =>
+      execute({ schema, document: parse(query), contextValue: { caller } });
     const open = await run('{ sample { id plain renamedInSchema computed filtered } }', null);
-    expect(open).toEqual({ data: { sample: { id: 's1', plain: 'p', renamedInSchema: 'r', computed: 'RAW', filtered: 'f' } } });
-    const refused = await run('{ sample { guarded } }', { sub: 'x', department: 'tax', roles: ['inspector'] });
+    expect(open).toEqual({
+      data: {
+        sample: { id: 's1', plain: 'p', renamedInSchema: 'r', computed: 'RAW', filtered: 'f' },
+      },
+    });
+    const refused = await run('{ sample { guarded } }', {
+      sub: 'x',
+      department: 'tax',
+      roles: ['inspector'],
+    });
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const allowed = await run('{ sample { guarded } }', { sub: 'x', department: 'tax', roles: ['admin'] });
+    const allowed = await run('{ sample { guarded } }', {
+      sub: 'x',
+      department: 'tax',
+      roles: ['admin'],
+    });
     expect(allowed.data).toEqual({ sample: { guarded: 'secret' } });
     const anonymous = await run('{ sample { signedIn } }', null);
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const member = await run('{ sample { signedIn } }', { sub: 'x', department: 'tax', roles: ['inspector'] });
+    const member = await run('{ sample { signedIn } }', {
+      sub: 'x',
+      department: 'tax',
+      roles: ['inspector'],
+    });
     expect(member.data).toEqual({ sample: { signedIn: 'member' } });
   });
 });
@@ -91,11 +137,19 @@ const SAME_ANSWERS: [string, unknown][] = [
 
 describe('with the fast path off (FAST_PATH_PLAIN_FIELDS=off)', () => {
   it('every field keeps its resolver', () => {
-    for (const field of Object.values((plainSchema.getType('Sample') as GraphQLObjectType).getFields())) expect([field.name, typeof field.resolve]).toEqual([field.name, 'function']);
+    for (const field of Object.values(
+      (plainSchema.getType('Sample') as GraphQLObjectType).getFields(),
+    ))
+      expect([field.name, typeof field.resolve]).toEqual([field.name, 'function']);
   });
 
   it.each(SAME_ANSWERS)('%s answers the same, errors included', async (query, caller) => {
-    const run = async (on: typeof schema) => JSON.parse(JSON.stringify(await execute({ schema: on, document: parse(query), contextValue: { caller } })));
+    const run = async (on: typeof schema) =>
+      JSON.parse(
+        JSON.stringify(
+          await execute({ schema: on, document: parse(query), contextValue: { caller } }),
+        ),
+      );
     expect(await run(schema)).toEqual(await run(plainSchema));
   });
 });

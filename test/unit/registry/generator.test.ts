@@ -17,7 +17,9 @@ const SEED = 'wuyuan-2024';
 describe('generateEnterprise', () => {
   it('is deterministic and independent of call order', () => {
     const forward = Array.from({ length: 50 }, (_, i) => generateEnterprise(i, SEED));
-    const backward = Array.from({ length: 50 }, (_, k) => generateEnterprise(49 - k, SEED)).reverse();
+    const backward = Array.from({ length: 50 }, (_, k) =>
+      generateEnterprise(49 - k, SEED),
+    ).reverse();
     expect(backward).toEqual(forward);
     // A different seed interleaved in between must not disturb the first seed's output.
     generateEnterprise(7, 'other');
@@ -57,7 +59,9 @@ describe('generateEnterprise', () => {
   });
 
   describe('a sample of 5,000', () => {
-    const sample: GeneratedEnterprise[] = Array.from({ length: 5_000 }, (_, i) => generateEnterprise(i, SEED));
+    const sample: GeneratedEnterprise[] = Array.from({ length: 5_000 }, (_, i) =>
+      generateEnterprise(i, SEED),
+    );
 
     it('has consistent, plausible fields', () => {
       const problems: string[] = [];
@@ -70,24 +74,50 @@ describe('generateEnterprise', () => {
         check(division !== undefined, 'unknown division', e);
         check(e.uscc.slice(2, 8) === e.division, 'USCC division differs', e);
         check(e.uscc[0] === '9', 'authority is not market registration', e);
-        check(e.uscc[1] === (e.type === '个体工商户' ? '2' : e.type === '农民专业合作社' ? '3' : '1'), 'org type', e);
+        check(
+          e.uscc[1] === (e.type === '个体工商户' ? '2' : e.type === '农民专业合作社' ? '3' : '1'),
+          'org type',
+          e,
+        );
         check(industryByCode.has(e.industry), 'unknown industry', e);
-        check(division !== undefined && e.address.startsWith(division.fullName), 'address outside division', e);
+        check(
+          division !== undefined && e.address.startsWith(division.fullName),
+          'address outside division',
+          e,
+        );
         check(/(号|组)$/.test(e.address), 'address has no number', e);
         check(/^[\u4e00-\u9fa5（）A-Z]+$/.test(e.name), 'name has odd characters', e);
-        check(/^(199[89]|20[0-2]\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(e.registeredOn), 'date format', e);
-        check(new Date(e.registeredOn + 'T00:00:00Z').toISOString().slice(0, 10) === e.registeredOn, 'impossible date', e);
+        check(
+          /^(199[89]|20[0-2]\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(e.registeredOn),
+          'date format',
+          e,
+        );
+        check(
+          new Date(e.registeredOn + 'T00:00:00Z').toISOString().slice(0, 10) === e.registeredOn,
+          'impossible date',
+          e,
+        );
         check(e.registeredOn <= '2024-12-31', 'date in the future', e);
-        check(e.type !== '农民专业合作社' || e.registeredOn >= '2007-07-01', 'cooperative before the 2007 law', e);
+        check(
+          e.type !== '农民专业合作社' || e.registeredOn >= '2007-07-01',
+          'cooperative before the 2007 law',
+          e,
+        );
         // An all-digit organisation code means a company registered before GB 32100 took effect.
         const body = e.uscc.slice(8, 16);
-        check(/^\d{8}$/.test(body) ? e.registeredOn < '2015-10-01' : body.startsWith('MA'), 'org body vs date', e);
+        check(
+          /^\d{8}$/.test(body) ? e.registeredOn < '2015-10-01' : body.startsWith('MA'),
+          'org body vs date',
+          e,
+        );
       }
       expect(problems.slice(0, 5)).toEqual([]);
     });
 
     it('names entities after their division and legal form', () => {
-      const wuyuan = sample.find((e) => e.division === '150821' && e.type === '有限责任公司' && e.name.startsWith('五原县'));
+      const wuyuan = sample.find(
+        (e) => e.division === '150821' && e.type === '有限责任公司' && e.name.startsWith('五原县'),
+      );
       expect(wuyuan?.name).toMatch(/^五原县.+(有限公司|有限责任公司)$/);
       for (const e of sample) {
         if (e.type === '农民专业合作社') expect(e.name).toMatch(/专业合作社$/);
@@ -102,7 +132,9 @@ describe('generateEnterprise', () => {
       expect(count('吊销')).toBeGreaterThan(0);
       expect(count('注销')).toBeGreaterThan(0);
       for (const e of sample) {
-        expect(e.status).toBe({ 存续: 'ACTIVE', 在业: 'ACTIVE', 吊销: 'REVOKED', 注销: 'CANCELLED' }[e.statusZh]);
+        expect(e.status).toBe(
+          { 存续: 'ACTIVE', 在业: 'ACTIVE', 吊销: 'REVOKED', 注销: 'CANCELLED' }[e.statusZh],
+        );
       }
     });
 

@@ -5,7 +5,12 @@ import { CHECK_ITEMS, checkItemsOf, expertiseOf } from '@jih/domain/reference/ch
 import { DEPARTMENT_CODES, DEPARTMENTS, departmentByCode } from '@jih/domain/reference/departments';
 import { DIVISIONS, divisionByCode } from '@jih/domain/reference/divisions';
 import { INDUSTRIES, INDUSTRY_CODES } from '@jih/domain/reference/industries';
-import { DEFAULT_POLICY, POLICIES, policyByDepartment, ratioFor } from '@jih/domain/reference/policies';
+import {
+  DEFAULT_POLICY,
+  POLICIES,
+  policyByDepartment,
+  ratioFor,
+} from '@jih/domain/reference/policies';
 
 // The seed documents live in shared/ beside the repository; tests that compare against their text
 // run only where they are present.
@@ -23,7 +28,9 @@ describe('departments', () => {
     expect(DEPARTMENTS).toHaveLength(24);
     expect(new Set(DEPARTMENT_CODES).size).toBe(24);
     for (const code of DEPARTMENT_CODES) expect(code).toMatch(/^[a-z][a-z0-9]*$/);
-    expect(DEPARTMENTS.map((d) => d.sortOrder)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+    expect(DEPARTMENTS.map((d) => d.sortOrder)).toEqual(
+      Array.from({ length: 24 }, (_, i) => i + 1),
+    );
   });
 
   it('keeps the codes fixed by the API', () => {
@@ -55,7 +62,8 @@ describe('check items', () => {
     for (const code of ['market', 'tax', 'health', 'emergency', 'fire', 'ecology']) {
       expect(checkItemsOf(code).length).toBeGreaterThanOrEqual(3);
     }
-    for (const code of DEPARTMENT_CODES) expect(checkItemsOf(code).length).toBeGreaterThanOrEqual(1);
+    for (const code of DEPARTMENT_CODES)
+      expect(checkItemsOf(code).length).toBeGreaterThanOrEqual(1);
   });
 
   it('are well formed', () => {
@@ -73,7 +81,8 @@ describe('check items', () => {
       expect(item.expertise).toMatch(/^[a-z]+(-[a-z]+)*$/);
       for (const s of item.industries) expect(INDUSTRY_CODES).toContain(s);
       expect(item.source.length).toBeGreaterThan(0);
-      if (!/^\d{14}$/.test(item.code)) expect(item.code).toMatch(new RegExp(`^${item.departmentCode.toUpperCase()}-\\d{3}$`));
+      if (!/^\d{14}$/.test(item.code))
+        expect(item.code).toMatch(new RegExp(`^${item.departmentCode.toUpperCase()}-\\d{3}$`));
     }
   });
 
@@ -98,11 +107,14 @@ describe('check items', () => {
     }
   });
 
-  withSeed(WUYUAN)('cite only laws that the seed names when the item is sourced from the Wuyuan medical-insurance plan', () => {
-    for (const item of checkItemsOf('medical')) {
-      for (const law of item.legalBasis.match(/《[^》]+》/g) ?? []) expect(WUYUAN).toContain(law);
-    }
-  });
+  withSeed(WUYUAN)(
+    'cite only laws that the seed names when the item is sourced from the Wuyuan medical-insurance plan',
+    () => {
+      for (const item of checkItemsOf('medical')) {
+        for (const law of item.legalBasis.match(/《[^》]+》/g) ?? []) expect(WUYUAN).toContain(law);
+      }
+    },
+  );
 
   it('give every department at least one expertise tag', () => {
     for (const code of DEPARTMENT_CODES) expect(expertiseOf(code).length).toBeGreaterThanOrEqual(1);
@@ -173,19 +185,32 @@ describe('policies', () => {
   });
 
   it('encode the rules the seeds state', () => {
-    expect(policyByDepartment.get('tax')).toMatchObject({ exclusionYears: 3, rotationDays: 365, generalRatioCap: 0.03 });
-    expect(policyByDepartment.get('health')).toMatchObject({ excludeListed: true, ratioA: 0.03, resultDeadlineWorkingDays: 5 });
+    expect(policyByDepartment.get('tax')).toMatchObject({
+      exclusionYears: 3,
+      rotationDays: 365,
+      generalRatioCap: 0.03,
+    });
+    expect(policyByDepartment.get('health')).toMatchObject({
+      excludeListed: true,
+      ratioA: 0.03,
+      resultDeadlineWorkingDays: 5,
+    });
     expect(policyByDepartment.get('fire')).toMatchObject({ yearlyCap: 2, minIntervalDays: 183 });
     expect(policyByDepartment.get('medical')?.ratioA).toBe(0.3);
     expect(policyByDepartment.get('statistics')?.ratioA).toBe(0.1);
     expect(policyByDepartment.get('civil')?.ratioA).toBe(0.04);
-    expect(policyByDepartment.get('development')).toMatchObject({ ratioA: 0.05, minRoundsPerYear: 2 });
+    expect(policyByDepartment.get('development')).toMatchObject({
+      ratioA: 0.05,
+      minRoundsPerYear: 2,
+    });
     expect(policyByDepartment.get('weather')).toMatchObject({ ratioA: 0.05, minRoundsPerYear: 2 });
   });
 
   it('mark which fields are defaults', () => {
     const agriculture = policyByDepartment.get('agriculture')!;
-    expect(agriculture.defaulted).toEqual(expect.arrayContaining(['ratioA', 'ratioD', 'generalRatioCap']));
+    expect(agriculture.defaulted).toEqual(
+      expect.arrayContaining(['ratioA', 'ratioD', 'generalRatioCap']),
+    );
     expect(agriculture.ratioB).toBe(DEFAULT_POLICY.ratioB);
     expect(policyByDepartment.get('tax')!.defaulted).not.toContain('exclusionYears');
     expect(policyByDepartment.get('health')!.defaulted).not.toContain('excludeListed');

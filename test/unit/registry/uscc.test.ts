@@ -82,14 +82,27 @@ describe('validateUscc: each kind of error', () => {
   });
 
   it('rejects the wrong length', () => {
-    expect(validateUscc('91350100M000100Y4')).toEqual({ valid: false, reason: 'must be 18 characters long, got 17' });
-    expect(validateUscc('91350100M000100Y433')).toMatchObject({ valid: false, reason: 'must be 18 characters long, got 19' });
-    expect(validateUscc('')).toMatchObject({ valid: false, reason: 'must be 18 characters long, got 0' });
+    expect(validateUscc('91350100M000100Y4')).toEqual({
+      valid: false,
+      reason: 'must be 18 characters long, got 17',
+    });
+    expect(validateUscc('91350100M000100Y433')).toMatchObject({
+      valid: false,
+      reason: 'must be 18 characters long, got 19',
+    });
+    expect(validateUscc('')).toMatchObject({
+      valid: false,
+      reason: 'must be 18 characters long, got 0',
+    });
   });
 
   it('counts a non-ASCII character as one character', () => {
     // 17 ASCII characters plus one CJK character is 18 characters, so this is an illegal character, not a length error.
-    expect(validateUscc('91350100M000100Y4码')).toMatchObject({ valid: false, position: 18, character: '码' });
+    expect(validateUscc('91350100M000100Y4码')).toMatchObject({
+      valid: false,
+      position: 18,
+      character: '码',
+    });
   });
 
   it('names an illegal character and its 1-based position', () => {
@@ -129,7 +142,11 @@ describe('validateUscc: each kind of error', () => {
   });
 
   it('reports position 17 before 18 when both are wrong', () => {
-    expect(validateUscc('914403001922038227')).toMatchObject({ position: 17, character: '2', expected: '1' });
+    expect(validateUscc('914403001922038227')).toMatchObject({
+      position: 17,
+      character: '2',
+      expected: '1',
+    });
   });
 
   it('can skip the organisation-code check for legacy imports, but still checks position 18', () => {
@@ -137,14 +154,28 @@ describe('validateUscc: each kind of error', () => {
     const code = first17 + usccCheckCharacter(first17);
     expect(validateUscc(code).valid).toBe(false);
     expect(validateUscc(code, { orgCodeCheck: false })).toEqual({ valid: true });
-    expect(validateUscc('91350100M000100Y4A', { orgCodeCheck: false })).toMatchObject({ position: 18 });
+    expect(validateUscc('91350100M000100Y4A', { orgCodeCheck: false })).toMatchObject({
+      position: 18,
+    });
   });
 
   it('rejects the known non-conforming early Fujian pilot codes (documented real-world exception)', () => {
     // bluesky335/IDCheck lists these as issued before the standard was settled; they fail position 18.
-    expect(validateUscc('91350100M0001TGQXM')).toMatchObject({ position: 18, character: 'M', expected: '1' });
-    expect(validateUscc('91350211M0000XUF46')).toMatchObject({ position: 18, character: '6', expected: 'R' });
-    expect(validateUscc('91350203M0001FUE2P')).toMatchObject({ position: 18, character: 'P', expected: 'J' });
+    expect(validateUscc('91350100M0001TGQXM')).toMatchObject({
+      position: 18,
+      character: 'M',
+      expected: '1',
+    });
+    expect(validateUscc('91350211M0000XUF46')).toMatchObject({
+      position: 18,
+      character: '6',
+      expected: 'R',
+    });
+    expect(validateUscc('91350203M0001FUE2P')).toMatchObject({
+      position: 18,
+      character: 'P',
+      expected: 'J',
+    });
   });
 });
 
@@ -171,22 +202,46 @@ describe('check characters', () => {
 
 describe('buildUscc', () => {
   it('reproduces published codes from their parts', () => {
-    expect(buildUscc({ authority: '9', orgType: '1', division: '350100', orgBody: 'M000100Y' })).toBe('91350100M000100Y43');
-    expect(buildUscc({ authority: '9', orgType: '1', division: '440300', orgBody: '19220382' })).toBe('914403001922038216');
-    expect(buildUscc({ authority: '5', orgType: '2', division: '440111', orgBody: 'MJK99804' })).toBe('52440111MJK9980480');
+    expect(
+      buildUscc({ authority: '9', orgType: '1', division: '350100', orgBody: 'M000100Y' }),
+    ).toBe('91350100M000100Y43');
+    expect(
+      buildUscc({ authority: '9', orgType: '1', division: '440300', orgBody: '19220382' }),
+    ).toBe('914403001922038216');
+    expect(
+      buildUscc({ authority: '5', orgType: '2', division: '440111', orgBody: 'MJK99804' }),
+    ).toBe('52440111MJK9980480');
   });
 
   it('produces codes that validate, e.g. for Wuyuan County', () => {
-    const code = buildUscc({ authority: '9', orgType: '2', division: '150821', orgBody: 'MA0N3K7P' });
+    const code = buildUscc({
+      authority: '9',
+      orgType: '2',
+      division: '150821',
+      orgBody: 'MA0N3K7P',
+    });
     expect(validateUscc(code)).toEqual({ valid: true });
-    expect(parseUscc(code)).toMatchObject({ authority: '9', orgType: '2', division: '150821', orgBody: 'MA0N3K7P' });
+    expect(parseUscc(code)).toMatchObject({
+      authority: '9',
+      orgType: '2',
+      division: '150821',
+      orgBody: 'MA0N3K7P',
+    });
   });
 
   it('rejects bad parts', () => {
-    expect(() => buildUscc({ authority: '9', orgType: '1', division: '15082', orgBody: 'MA0N3K7P' })).toThrow(/division/);
-    expect(() => buildUscc({ authority: 'Z', orgType: '1', division: '150821', orgBody: 'MA0N3K7P' })).toThrow(/authority/);
-    expect(() => buildUscc({ authority: '9', orgType: '1', division: '150821', orgBody: 'MA0N3K7' })).toThrow(/orgBody/);
-    expect(() => buildUscc({ authority: '9', orgType: '1', division: '150821', orgBody: 'MA0N3KOP' })).toThrow(/position 7/);
+    expect(() =>
+      buildUscc({ authority: '9', orgType: '1', division: '15082', orgBody: 'MA0N3K7P' }),
+    ).toThrow(/division/);
+    expect(() =>
+      buildUscc({ authority: 'Z', orgType: '1', division: '150821', orgBody: 'MA0N3K7P' }),
+    ).toThrow(/authority/);
+    expect(() =>
+      buildUscc({ authority: '9', orgType: '1', division: '150821', orgBody: 'MA0N3K7' }),
+    ).toThrow(/orgBody/);
+    expect(() =>
+      buildUscc({ authority: '9', orgType: '1', division: '150821', orgBody: 'MA0N3KOP' }),
+    ).toThrow(/position 7/);
   });
 });
 
@@ -201,6 +256,9 @@ describe('normalizeUscc', () => {
   });
 
   it('does not hide a wrong code', () => {
-    expect(validateUscc(normalizeUscc('91350100m000100y4a'))).toMatchObject({ position: 18, expected: '3' });
+    expect(validateUscc(normalizeUscc('91350100m000100y4a'))).toMatchObject({
+      position: 18,
+      expected: '3',
+    });
   });
 });

@@ -42,21 +42,71 @@ export interface DivisionRef {
 }
 
 const PREFECTURE_LIST: readonly PrefectureRef[] = [
-  { code: '1501', name: '呼和浩特市', nameEn: 'Hohhot', province: '内蒙古自治区', provinceEn: 'Inner Mongolia' },
-  { code: '1502', name: '包头市', nameEn: 'Baotou', province: '内蒙古自治区', provinceEn: 'Inner Mongolia' },
-  { code: '1503', name: '乌海市', nameEn: 'Wuhai', province: '内蒙古自治区', provinceEn: 'Inner Mongolia' },
-  { code: '1506', name: '鄂尔多斯市', nameEn: 'Ordos', province: '内蒙古自治区', provinceEn: 'Inner Mongolia' },
-  { code: '1508', name: '巴彦淖尔市', nameEn: 'Bayannur', province: '内蒙古自治区', provinceEn: 'Inner Mongolia' },
+  {
+    code: '1501',
+    name: '呼和浩特市',
+    nameEn: 'Hohhot',
+    province: '内蒙古自治区',
+    provinceEn: 'Inner Mongolia',
+  },
+  {
+    code: '1502',
+    name: '包头市',
+    nameEn: 'Baotou',
+    province: '内蒙古自治区',
+    provinceEn: 'Inner Mongolia',
+  },
+  {
+    code: '1503',
+    name: '乌海市',
+    nameEn: 'Wuhai',
+    province: '内蒙古自治区',
+    provinceEn: 'Inner Mongolia',
+  },
+  {
+    code: '1506',
+    name: '鄂尔多斯市',
+    nameEn: 'Ordos',
+    province: '内蒙古自治区',
+    provinceEn: 'Inner Mongolia',
+  },
+  {
+    code: '1508',
+    name: '巴彦淖尔市',
+    nameEn: 'Bayannur',
+    province: '内蒙古自治区',
+    provinceEn: 'Inner Mongolia',
+  },
   { code: '1411', name: '吕梁市', nameEn: 'Lüliang', province: '山西省', provinceEn: 'Shanxi' },
-  { code: '6523', name: '昌吉回族自治州', nameEn: 'Changji Hui Autonomous Prefecture', province: '新疆维吾尔自治区', provinceEn: 'Xinjiang' },
+  {
+    code: '6523',
+    name: '昌吉回族自治州',
+    nameEn: 'Changji Hui Autonomous Prefecture',
+    province: '新疆维吾尔自治区',
+    provinceEn: 'Xinjiang',
+  },
 ];
 
 /** Prefectures keyed by four-digit code. */
-const PREFECTURES: readonly PrefectureRef[] = Object.freeze(PREFECTURE_LIST.map((p) => Object.freeze({ ...p })));
-const prefectureByCode: ReadonlyMap<string, PrefectureRef> = new Map(PREFECTURES.map((p) => [p.code, p]));
+const PREFECTURES: readonly PrefectureRef[] = Object.freeze(
+  PREFECTURE_LIST.map((p) => Object.freeze({ ...p })),
+);
+const prefectureByCode: ReadonlyMap<string, PrefectureRef> = new Map(
+  PREFECTURES.map((p) => [p.code, p]),
+);
 
 // Wuyuan's towns as named by the township governments' 2024 rules in seeds/004.
-const WUYUAN_TOWNS = ['隆兴昌镇', '天吉泰镇', '塔尔湖镇', '胜丰镇', '复兴镇', '银定图镇', '新公中镇', '巴彦套海镇', '和胜乡'];
+const WUYUAN_TOWNS = [
+  '隆兴昌镇',
+  '天吉泰镇',
+  '塔尔湖镇',
+  '胜丰镇',
+  '复兴镇',
+  '银定图镇',
+  '新公中镇',
+  '巴彦套海镇',
+  '和胜乡',
+];
 
 type Row = [code: string, name: string, nameEn: string, kind: DivisionKind];
 
@@ -148,7 +198,9 @@ export const DIVISIONS: readonly DivisionRef[] = Object.freeze(
 );
 
 /** Divisions keyed by six-digit code. */
-export const divisionByCode: ReadonlyMap<string, DivisionRef> = new Map(DIVISIONS.map((d) => [d.code, d]));
+export const divisionByCode: ReadonlyMap<string, DivisionRef> = new Map(
+  DIVISIONS.map((d) => [d.code, d]),
+);
 
 /** Wuyuan County, where the 2024 department rules in the seeds were issued. */
 export const WUYUAN_DIVISION_CODE = '150821';

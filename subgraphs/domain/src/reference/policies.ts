@@ -142,7 +142,15 @@ const SPECS: Readonly<Record<string, Spec>> = {
     source: `${SEED4}, 2024年五原县应急管理局实施办法 第七条: more checks of work-safety defaulters; ratios set by plan`,
   },
   fire: {
-    rules: { ratioA: 0.05, ratioB: 0.1, ratioC: 0.2, ratioD: 0.3, generalRatioCap: 0.1, yearlyCap: 2, minIntervalDays: 183 },
+    rules: {
+      ratioA: 0.05,
+      ratioB: 0.1,
+      ratioC: 0.2,
+      ratioD: 0.3,
+      generalRatioCap: 0.1,
+      yearlyCap: 2,
+      minIntervalDays: 183,
+    },
     source: `${SEED4}, 五原县消防救援大队2024年度抽查计划实施方案 二`,
     notes: [
       'Crowded-place fire-safety key units (人员密集场所消防安全重点单位): at least once a year.',
@@ -154,7 +162,14 @@ const SPECS: Readonly<Record<string, Spec>> = {
     source: `${SEED4}, 巴彦淖尔市生态环境局五原县分局2024年实施办法 (62 enterprises in the 2024 plan); ratios set by plan`,
   },
   development: {
-    rules: { ratioA: 0.05, ratioB: 0.05, ratioC: 0.08, ratioD: 0.1, generalRatioCap: 0.1, minRoundsPerYear: 2 },
+    rules: {
+      ratioA: 0.05,
+      ratioB: 0.05,
+      ratioC: 0.08,
+      ratioD: 0.1,
+      generalRatioCap: 0.1,
+      minRoundsPerYear: 2,
+    },
     source: `${SEED4}, 五原县发展和改革委员会2024年度实施方案 四(三)`,
     notes: ['Where law sets no ratio: at least 5% of entities, at least twice a year.'],
   },
@@ -167,7 +182,9 @@ const SPECS: Readonly<Record<string, Spec>> = {
   statistics: {
     rules: { ratioA: 0.1, ratioB: 0.1, ratioC: 0.15, ratioD: 0.2, generalRatioCap: 0.15 },
     source: `${SEED4}, 2024年五原县统计局实施办法 三1-3`,
-    notes: ['10% of above-scale (“四上”) enterprises; 5-10 enterprises and 2 township statistics stations in 2024; notice 7 days ahead.'],
+    notes: [
+      '10% of above-scale (“四上”) enterprises; 5-10 enterprises and 2 township statistics stations in 2024; notice 7 days ahead.',
+    ],
   },
   transport: {
     source: `${SEED4}, 2024年五原县交通运输局实施办法 第七条: ratio set by plan; more checks of work-safety defaulters`,
@@ -207,18 +224,34 @@ const SPECS: Readonly<Record<string, Spec>> = {
   medical: {
     rules: { ratioA: 0.3, ratioB: 0.3, ratioC: 0.4, ratioD: 0.5, generalRatioCap: 0.3 },
     source: `${SEED4}, 2024年度五原县医疗保障局抽查计划实施办法 五`,
-    notes: ['30% of designated medical institutions and retail pharmacies (“两定”机构), checked January to December.'],
+    notes: [
+      '30% of designated medical institutions and retail pharmacies (“两定”机构), checked January to December.',
+    ],
   },
   finance: {
     source: 'not covered by the seeds: default policy',
   },
   weather: {
-    rules: { ratioA: 0.05, ratioB: 0.05, ratioC: 0.08, ratioD: 0.1, generalRatioCap: 0.1, minRoundsPerYear: 2 },
+    rules: {
+      ratioA: 0.05,
+      ratioB: 0.05,
+      ratioC: 0.08,
+      ratioD: 0.1,
+      generalRatioCap: 0.1,
+      minRoundsPerYear: 2,
+    },
     source: `${SEED4}, 五原县气象局随机抽查实施办法 第七条`,
     notes: ['At least 5% of the organisations, at least twice a year.'],
   },
   civil: {
-    rules: { ratioA: 0.04, ratioB: 0.04, ratioC: 0.06, ratioD: 0.1, generalRatioCap: 0.1, minRoundsPerYear: 1 },
+    rules: {
+      ratioA: 0.04,
+      ratioB: 0.04,
+      ratioC: 0.06,
+      ratioD: 0.1,
+      generalRatioCap: 0.1,
+      minRoundsPerYear: 1,
+    },
     source: `${SEED4}, 五原县民政局社会组织监管工作实施办法 第二条、第五条、第十一条`,
     notes: [
       'At least 4% of social associations and of private non-enterprise units each year, March to October.',
@@ -234,7 +267,9 @@ function build(departmentCode: string): PolicyRef {
   const spec = SPECS[departmentCode];
   if (!spec) throw new Error(`no policy spec for department ${departmentCode}`);
   const rules = spec.rules ?? {};
-  const defaulted = (Object.keys(DEFAULT_POLICY) as (keyof PolicyRules)[]).filter((k) => !(k in rules));
+  const defaulted = (Object.keys(DEFAULT_POLICY) as (keyof PolicyRules)[]).filter(
+    (k) => !(k in rules),
+  );
   return Object.freeze({
     ...DEFAULT_POLICY,
     ...rules,
@@ -249,7 +284,9 @@ function build(departmentCode: string): PolicyRef {
 export const POLICIES: readonly PolicyRef[] = Object.freeze(DEPARTMENT_CODES.map(build));
 
 /** Policies keyed by department code. */
-export const policyByDepartment: ReadonlyMap<string, PolicyRef> = new Map(POLICIES.map((p) => [p.departmentCode, p]));
+export const policyByDepartment: ReadonlyMap<string, PolicyRef> = new Map(
+  POLICIES.map((p) => [p.departmentCode, p]),
+);
 
 /** The ratio a policy sets for one risk class. */
 export function ratioFor(policy: PolicyRules, riskClass: RiskClassCode): number {

@@ -1,4 +1,9 @@
-import { demoFollowUp, type DepartmentSeedRules, type SeedFlag, type SeedSubject } from '@jih/kit/department';
+import {
+  demoFollowUp,
+  type DepartmentSeedRules,
+  type SeedFlag,
+  type SeedSubject,
+} from '@jih/kit/department';
 
 /** Sections whose premises are crowded places: catering and hotels, culture and sport, health, education. */
 const CROWDED_SECTIONS = new Set(['H', 'R', 'Q', 'P']);
@@ -7,10 +12,20 @@ const PLANT_SECTIONS = new Set(['B', 'C', 'D', 'G']);
 
 /** Crowded places by industry (and one shop in five); key units among them and among plants. */
 function flagsOf(s: SeedSubject): SeedFlag[] {
-  const crowded = CROWDED_SECTIONS.has(s.industry) || (s.industry === 'F' && s.chance('crowded') < 0.2);
-  const key = (crowded && s.chance('key') < 0.4) || (PLANT_SECTIONS.has(s.industry) && s.chance('key') < 0.3);
+  const crowded =
+    CROWDED_SECTIONS.has(s.industry) || (s.industry === 'F' && s.chance('crowded') < 0.2);
+  const key =
+    (crowded && s.chance('key') < 0.4) || (PLANT_SECTIONS.has(s.industry) && s.chance('key') < 0.3);
   return [
-    ...(key ? [{ flag: 'KEY_UNIT', since: s.day(2021, 'key-since'), note: '经消防救援机构界定为消防安全重点单位' }] : []),
+    ...(key
+      ? [
+          {
+            flag: 'KEY_UNIT',
+            since: s.day(2021, 'key-since'),
+            note: '经消防救援机构界定为消防安全重点单位',
+          },
+        ]
+      : []),
     ...(crowded ? [{ flag: 'CROWDED_PLACE', since: s.day(2021, 'crowded-since') }] : []),
   ];
 }
@@ -20,6 +35,15 @@ export const fireSeed: DepartmentSeedRules = {
   flags: flagsOf,
   followUps: (s) =>
     (s.riskClass === 'C' || s.riskClass === 'D') && s.chance('hazard') < 0.35
-      ? [demoFollowUp(s, { kind: s.riskClass === 'D' && s.chance('major') < 0.3 ? 'MAJOR_FIRE_HAZARD' : 'FIRE_HAZARD', summary: '疏散通道堵塞；消防设施未保持完好有效', legalBasis: '《中华人民共和国消防法》第六十条', deadlineDays: 20, outcome: '已整改，复查合格' })]
+      ? [
+          demoFollowUp(s, {
+            kind:
+              s.riskClass === 'D' && s.chance('major') < 0.3 ? 'MAJOR_FIRE_HAZARD' : 'FIRE_HAZARD',
+            summary: '疏散通道堵塞；消防设施未保持完好有效',
+            legalBasis: '《中华人民共和国消防法》第六十条',
+            deadlineDays: 20,
+            outcome: '已整改，复查合格',
+          }),
+        ]
       : [],
 };

@@ -82,15 +82,40 @@ const BN254_G1 = '01'.padStart(64, '0') + '02'.padStart(64, '0');
  */
 const BEACON_SCHEMES: Readonly<Record<string, BeaconScheme>> = Object.freeze({
   /** League of Entropy `default` chain (30 s): keys on G1, signatures on G2 over prev sig + round. */
-  'pedersen-bls-chained': { publicKeyBytes: 48, signatureBytes: 96, chained: true, generatorHex: BLS12_381_G2 },
+  'pedersen-bls-chained': {
+    publicKeyBytes: 48,
+    signatureBytes: 96,
+    chained: true,
+    generatorHex: BLS12_381_G2,
+  },
   /** Keys on G1, signatures on G2 over the round alone. */
-  'pedersen-bls-unchained': { publicKeyBytes: 48, signatureBytes: 96, chained: false, generatorHex: BLS12_381_G2 },
+  'pedersen-bls-unchained': {
+    publicKeyBytes: 48,
+    signatureBytes: 96,
+    chained: false,
+    generatorHex: BLS12_381_G2,
+  },
   /** The retired `fastnet`: signatures on G1 under a non-standard domain separation tag. */
-  'bls-unchained-on-g1': { publicKeyBytes: 96, signatureBytes: 48, chained: false, generatorHex: BLS12_381_G1 },
+  'bls-unchained-on-g1': {
+    publicKeyBytes: 96,
+    signatureBytes: 48,
+    chained: false,
+    generatorHex: BLS12_381_G1,
+  },
   /** `quicknet`: signatures on G1 with the RFC 9380 hash-to-curve tag. */
-  'bls-unchained-g1-rfc9380': { publicKeyBytes: 96, signatureBytes: 48, chained: false, generatorHex: BLS12_381_G1 },
+  'bls-unchained-g1-rfc9380': {
+    publicKeyBytes: 96,
+    signatureBytes: 48,
+    chained: false,
+    generatorHex: BLS12_381_G1,
+  },
   /** `evmnet`: BN254 curve, cheap to verify on Ethereum. */
-  'bls-bn254-unchained-on-g1': { publicKeyBytes: 128, signatureBytes: 64, chained: false, generatorHex: BN254_G1 },
+  'bls-bn254-unchained-on-g1': {
+    publicKeyBytes: 128,
+    signatureBytes: 64,
+    chained: false,
+    generatorHex: BN254_G1,
+  },
 });
 
 /** The supported scheme names, for messages. */
@@ -162,7 +187,10 @@ export function firstRoundAfter(chain: BeaconChain, timeMs: number): number {
  * Never throws: malformed hex, wrong lengths, a signature for another round or key, a public key that
  * is not a curve point, or a chain with an unknown scheme all give `ok: false` with an English reason.
  */
-export async function verifyBeacon(chain: BeaconChain, beacon: BeaconInput): Promise<BeaconVerification> {
+export async function verifyBeacon(
+  chain: BeaconChain,
+  beacon: BeaconInput,
+): Promise<BeaconVerification> {
   try {
     return await verifyUnsafe(chain, beacon);
   } catch (error) {
@@ -176,7 +204,9 @@ async function verifyUnsafe(chain: BeaconChain, beacon: BeaconInput): Promise<Be
   if (typeof chain !== 'object' || chain === null) return fail('chain is missing');
   const scheme = schemeOf(chain.scheme);
   if (!scheme) {
-    return fail(`chain scheme ${shown(chain.scheme)} is not supported; expected one of ${SCHEME_LIST}`);
+    return fail(
+      `chain scheme ${shown(chain.scheme)} is not supported; expected one of ${SCHEME_LIST}`,
+    );
   }
   const keyProblem = hexProblem('chain public key', chain.publicKey, [scheme.publicKeyBytes]);
   if (keyProblem) return fail(keyProblem);
@@ -191,7 +221,8 @@ async function verifyUnsafe(chain: BeaconChain, beacon: BeaconInput): Promise<Be
 
   const hasPrevious = previousSignature !== undefined && previousSignature !== '';
   if (scheme.chained) {
-    if (!hasPrevious) return fail(`scheme ${chain.scheme} is chained: previousSignature is required`);
+    if (!hasPrevious)
+      return fail(`scheme ${chain.scheme} is chained: previousSignature is required`);
     // Round 1 of a chained chain signs the 32-byte genesis seed in place of a previous signature.
     const allowed = round === 1 ? [scheme.signatureBytes, SHA256_BYTES] : [scheme.signatureBytes];
     const previousProblem = hexProblem('previous signature', previousSignature, allowed);
@@ -215,7 +246,12 @@ async function verifyUnsafe(chain: BeaconChain, beacon: BeaconInput): Promise<Be
   // Round, randomness and beacon type are made consistent here, so the library's only remaining
   // checks are the curve decoding and the pairing equation (and it has nothing to log to the console).
   const candidate: RandomnessBeacon = scheme.chained
-    ? { round, randomness, signature: signatureHex, previous_signature: previousSignature!.toLowerCase() }
+    ? {
+        round,
+        randomness,
+        signature: signatureHex,
+        previous_signature: previousSignature!.toLowerCase(),
+      }
     : { round, randomness, signature: signatureHex };
   try {
     await fetchBeacon(offlineClient(info, candidate), round);
@@ -225,10 +261,12 @@ async function verifyUnsafe(chain: BeaconChain, beacon: BeaconInput): Promise<Be
       return fail(
         `signature does not verify: it is not the ${chain.name || 'chain'} group's signature for round ${round}` +
           (scheme.chained ? ' and the given previous signature' : '') +
-          ' (wrong round, altered signature or another chain\'s key)',
+          " (wrong round, altered signature or another chain's key)",
       );
     }
-    const culprit = (await publicKeyDecodes(info, scheme, candidate)) ? 'signature' : 'chain public key';
+    const culprit = (await publicKeyDecodes(info, scheme, candidate))
+      ? 'signature'
+      : 'chain public key';
     return fail(`${culprit} is not a valid curve point for scheme ${chain.scheme} (${message})`);
   }
   return { ok: true, randomness };
@@ -239,7 +277,11 @@ async function verifyUnsafe(chain: BeaconChain, beacon: BeaconInput): Promise<Be
  * a signature: that is a valid point, so a decoding error can then only come from the key. Run only
  * after a decoding failure, to say which input is broken; the generator itself never verifies.
  */
-async function publicKeyDecodes(info: ChainInfo, scheme: BeaconScheme, beacon: RandomnessBeacon): Promise<boolean> {
+async function publicKeyDecodes(
+  info: ChainInfo,
+  scheme: BeaconScheme,
+  beacon: RandomnessBeacon,
+): Promise<boolean> {
   const signature = scheme.generatorHex;
   const randomness = createHash('sha256').update(Buffer.from(signature, 'hex')).digest('hex');
   try {
@@ -286,7 +328,9 @@ export function parseBeaconChain(input: Partial<Record<keyof BeaconChain, unknow
   if (source.scheme === undefined || source.scheme === '') {
     problems.push(`scheme is missing; expected one of ${SCHEME_LIST}`);
   } else if (!scheme) {
-    problems.push(`scheme ${shown(source.scheme)} is not supported; expected one of ${SCHEME_LIST}`);
+    problems.push(
+      `scheme ${shown(source.scheme)} is not supported; expected one of ${SCHEME_LIST}`,
+    );
   }
 
   const chainHashProblem = hexProblem('chainHash', source.chainHash, [SHA256_BYTES]);
@@ -317,7 +361,9 @@ export function parseBeaconChain(input: Partial<Record<keyof BeaconChain, unknow
 
 /** The scheme called `name`, if supported; own keys only, so 'toString' and the like are not schemes. */
 function schemeOf(name: unknown): BeaconScheme | undefined {
-  return typeof name === 'string' && Object.hasOwn(BEACON_SCHEMES, name) ? BEACON_SCHEMES[name] : undefined;
+  return typeof name === 'string' && Object.hasOwn(BEACON_SCHEMES, name)
+    ? BEACON_SCHEMES[name]
+    : undefined;
 }
 
 /**
@@ -325,7 +371,11 @@ function schemeOf(name: unknown): BeaconScheme | undefined {
  * Case-insensitive; a 0x prefix is refused because drand never writes one and silently stripping it
  * would hide a value pasted from somewhere else.
  */
-function hexProblem(what: string, value: unknown, byteLengths?: readonly number[]): string | undefined {
+function hexProblem(
+  what: string,
+  value: unknown,
+  byteLengths?: readonly number[],
+): string | undefined {
   if (typeof value !== 'string' || value === '') return `${what} must be a hex string`;
   if (!/^[0-9a-fA-F]*$/.test(value)) {
     const at = value.search(/[^0-9a-fA-F]/);

@@ -17,8 +17,15 @@ import { coordinatedDraw, type CoordinatedDrawResult, type DrawFrame } from './c
 import { frameDigest, resultDigest } from './digest';
 import { assignInspectors, type TeamAssignment } from './inspectors';
 import {
-  canonicalDigest, commitmentDigest, deriveSeed, matchWitnessSecrets, modesOf, staffingContextOf,
-  type DrawParameters, type TeamInputs, type WitnessCommitment,
+  canonicalDigest,
+  commitmentDigest,
+  deriveSeed,
+  matchWitnessSecrets,
+  modesOf,
+  staffingContextOf,
+  type DrawParameters,
+  type TeamInputs,
+  type WitnessCommitment,
 } from './protocol';
 import { orderByString } from './string-order';
 import { ALGORITHM_VERSION } from './version';
@@ -30,7 +37,11 @@ const BUNDLE_FORMAT = 'jih-draw-bundle/1';
 interface BundleVisit {
   readonly uscc: string;
   readonly departments: readonly string[];
-  readonly teams: readonly { readonly department: string; readonly inspectors: readonly string[]; readonly status: 'STAFFED' | 'UNDERSTAFFED' }[];
+  readonly teams: readonly {
+    readonly department: string;
+    readonly inspectors: readonly string[];
+    readonly status: 'STAFFED' | 'UNDERSTAFFED';
+  }[];
 }
 
 /** The public verification bundle of one draw. */
@@ -52,13 +63,23 @@ export interface DrawBundle {
   };
   readonly entropy: {
     readonly witnesses: readonly { readonly name: string; readonly secret: string }[];
-    readonly beacon: { readonly round: number; readonly signature: string; readonly randomness: string } | null;
+    readonly beacon: {
+      readonly round: number;
+      readonly signature: string;
+      readonly randomness: string;
+    } | null;
   };
   readonly seed: string;
   /** Frame rows: [uscc, p for each of frame.departments], by USCC. */
-  readonly frame: { readonly departments: readonly string[]; readonly rows: readonly (readonly [string, ...number[]])[] };
+  readonly frame: {
+    readonly departments: readonly string[];
+    readonly rows: readonly (readonly [string, ...number[]])[];
+  };
   readonly teamInputs: TeamInputs;
-  readonly sample: { readonly resultDigest: string; readonly departments: Readonly<Record<string, readonly string[]>> };
+  readonly sample: {
+    readonly resultDigest: string;
+    readonly departments: Readonly<Record<string, readonly string[]>>;
+  };
   readonly visits: readonly BundleVisit[];
 }
 
@@ -133,7 +154,10 @@ export function buildBundle(src: BundleSource): DrawBundle {
  *   other key fails (default: only the bundle's committed key, which the caller should compare
  *   with the chain's published key)
  */
-export async function verifyBundle(bundle: DrawBundle, options: { trustedChains?: readonly BeaconChain[] } = {}): Promise<BundleVerification> {
+export async function verifyBundle(
+  bundle: DrawBundle,
+  options: { trustedChains?: readonly BeaconChain[] } = {},
+): Promise<BundleVerification> {
   const checks: BundleCheck[] = [];
   let recomputedFrameDigest: string | null = null;
   let recomputedVisits: number | null = null;
@@ -143,78 +167,244 @@ export async function verifyBundle(bundle: DrawBundle, options: { trustedChains?
   };
   const done = (): BundleVerification => {
     const failed = checks.find((c) => !c.ok);
-    return { ok: !failed, checks, firstMismatch: failed ? `${failed.name}: ${failed.detail}` : null, recomputedFrameDigest, recomputedVisits };
+    return {
+      ok: !failed,
+      checks,
+      firstMismatch: failed ? `${failed.name}: ${failed.detail}` : null,
+      recomputedFrameDigest,
+      recomputedVisits,
+    };
   };
   try {
-    if (!check('format', bundle?.format === BUNDLE_FORMAT, `bundle format ${JSON.stringify(bundle?.format)}, this verifier reads ${BUNDLE_FORMAT}`)) return done();
-    if (!check('algorithm', bundle.algorithmVersion === ALGORITHM_VERSION, `algorithm ${bundle.algorithmVersion}, this verifier implements ${ALGORITHM_VERSION}`)) return done();
+    if (
+      !check(
+        'format',
+        bundle?.format === BUNDLE_FORMAT,
+        `bundle format ${JSON.stringify(bundle?.format)}, this verifier reads ${BUNDLE_FORMAT}`,
+      )
+    )
+      return done();
+    if (
+      !check(
+        'algorithm',
+        bundle.algorithmVersion === ALGORITHM_VERSION,
+        `algorithm ${bundle.algorithmVersion}, this verifier implements ${ALGORITHM_VERSION}`,
+      )
+    )
+      return done();
     const c = bundle.commitment;
     const params = bundle.parameters;
 
     const parametersDigest = canonicalDigest(params);
-    if (!check('parameters digest', parametersDigest === c.parametersDigest, `recomputed ${parametersDigest}, committed ${c.parametersDigest}`)) return done();
+    if (
+      !check(
+        'parameters digest',
+        parametersDigest === c.parametersDigest,
+        `recomputed ${parametersDigest}, committed ${c.parametersDigest}`,
+      )
+    )
+      return done();
 
     const frame = frameOf(bundle);
     const codes = params.departments.map((d) => d.code).join(',');
-    if (!check('frame columns', frame.departments.join(',') === codes, `frame columns ${frame.departments.join(',')}, parameters ${codes}`)) return done();
+    if (
+      !check(
+        'frame columns',
+        frame.departments.join(',') === codes,
+        `frame columns ${frame.departments.join(',')}, parameters ${codes}`,
+      )
+    )
+      return done();
     const modes = modesOf(params);
-    const fDigest = frameDigest(frame, { modes, shift: params.shift, algorithmVersion: bundle.algorithmVersion });
+    const fDigest = frameDigest(frame, {
+      modes,
+      shift: params.shift,
+      algorithmVersion: bundle.algorithmVersion,
+    });
     recomputedFrameDigest = fDigest;
-    if (!check('frame digest', fDigest === c.frameDigest, `${frame.usccs.length} rows hash to ${fDigest}, committed ${c.frameDigest}`)) return done();
+    if (
+      !check(
+        'frame digest',
+        fDigest === c.frameDigest,
+        `${frame.usccs.length} rows hash to ${fDigest}, committed ${c.frameDigest}`,
+      )
+    )
+      return done();
 
     const tDigest = canonicalDigest(bundle.teamInputs);
-    if (!check('team inputs digest', tDigest === c.teamInputsDigest, `recomputed ${tDigest}, committed ${c.teamInputsDigest}`)) return done();
+    if (
+      !check(
+        'team inputs digest',
+        tDigest === c.teamInputsDigest,
+        `recomputed ${tDigest}, committed ${c.teamInputsDigest}`,
+      )
+    )
+      return done();
     const ti = bundle.teamInputs;
-    const consistent = ti.capacity.perDay === params.capacityPerDay && ti.minPerTeam === params.minPerTeam &&
+    const consistent =
+      ti.capacity.perDay === params.capacityPerDay &&
+      ti.minPerTeam === params.minPerTeam &&
       ti.departments.map((d) => d.department).join(',') === codes;
-    if (!check('team inputs match parameters', consistent, 'capacity, minimum team size and departments of the team inputs agree with the parameters')) return done();
+    if (
+      !check(
+        'team inputs match parameters',
+        consistent,
+        'capacity, minimum team size and departments of the team inputs agree with the parameters',
+      )
+    )
+      return done();
 
-    const beaconPlan = c.beacon ? { chainHash: c.beacon.chain.chainHash, publicKey: c.beacon.chain.publicKey, round: c.beacon.round } : null;
+    const beaconPlan = c.beacon
+      ? {
+          chainHash: c.beacon.chain.chainHash,
+          publicKey: c.beacon.chain.publicKey,
+          round: c.beacon.round,
+        }
+      : null;
     const digest = commitmentDigest({
-      taskId: params.taskId, algorithmVersion: bundle.algorithmVersion, parametersDigest: c.parametersDigest, frameDigest: c.frameDigest,
-      teamInputsDigest: c.teamInputsDigest, committedAt: c.committedAt, witnesses: c.witnesses, beacon: beaconPlan,
+      taskId: params.taskId,
+      algorithmVersion: bundle.algorithmVersion,
+      parametersDigest: c.parametersDigest,
+      frameDigest: c.frameDigest,
+      teamInputsDigest: c.teamInputsDigest,
+      committedAt: c.committedAt,
+      witnesses: c.witnesses,
+      beacon: beaconPlan,
     });
-    if (!check('commitment digest', digest === c.digest, `recomputed ${digest}, published ${c.digest} (compare it with the public draw log)`)) return done();
+    if (
+      !check(
+        'commitment digest',
+        digest === c.digest,
+        `recomputed ${digest}, published ${c.digest} (compare it with the public draw log)`,
+      )
+    )
+      return done();
 
     const witnesses = matchWitnessSecrets(c.witnesses, bundle.entropy.witnesses);
-    if (!check('witness secrets', witnesses.problems.length === 0, witnesses.problems.join('; ') || `${c.witnesses.length} secrets match their commitments`)) return done();
+    if (
+      !check(
+        'witness secrets',
+        witnesses.problems.length === 0,
+        witnesses.problems.join('; ') || `${c.witnesses.length} secrets match their commitments`,
+      )
+    )
+      return done();
 
     let randomness: string | null = null;
     if (c.beacon) {
       const revealed = bundle.entropy.beacon;
-      if (!check('beacon round', revealed?.round === c.beacon.round, `revealed round ${revealed?.round}, committed round ${c.beacon.round}`)) return done();
+      if (
+        !check(
+          'beacon round',
+          revealed?.round === c.beacon.round,
+          `revealed round ${revealed?.round}, committed round ${c.beacon.round}`,
+        )
+      )
+        return done();
       const committed = c.beacon.chain;
-      const trusted = options.trustedChains ? options.trustedChains.find((t) => t.publicKey === committed.publicKey) : committed;
-      if (!check('beacon chain', !!trusted && trusted.chainHash === committed.chainHash && trusted.scheme === committed.scheme &&
-        trusted.genesisTime === committed.genesisTime && trusted.periodSeconds === committed.periodSeconds,
-        trusted ? `${committed.name}: chain hash, scheme, genesis and period as the trusted chain publishes them` : `public key ${committed.publicKey.slice(0, 16)}… is not a trusted chain's key`)) return done();
+      const trusted = options.trustedChains
+        ? options.trustedChains.find((t) => t.publicKey === committed.publicKey)
+        : committed;
+      if (
+        !check(
+          'beacon chain',
+          !!trusted &&
+            trusted.chainHash === committed.chainHash &&
+            trusted.scheme === committed.scheme &&
+            trusted.genesisTime === committed.genesisTime &&
+            trusted.periodSeconds === committed.periodSeconds,
+          trusted
+            ? `${committed.name}: chain hash, scheme, genesis and period as the trusted chain publishes them`
+            : `public key ${committed.publicKey.slice(0, 16)}… is not a trusted chain's key`,
+        )
+      )
+        return done();
       const emitted = roundTime(trusted!, c.beacon.round);
-      if (!check('beacon timing', emitted > Date.parse(c.committedAt),
-        `round ${c.beacon.round} was emitted at ${new Date(emitted).toISOString()}, the commitment made at ${c.committedAt}: the round must come after it`)) return done();
-      const verdict = await verifyBeacon(c.beacon.chain, { round: revealed!.round, signature: revealed!.signature });
-      if (!check('beacon signature', verdict.ok, verdict.ok ? `round ${revealed!.round} signed by ${c.beacon.chain.name}` : verdict.reason)) return done();
+      if (
+        !check(
+          'beacon timing',
+          emitted > Date.parse(c.committedAt),
+          `round ${c.beacon.round} was emitted at ${new Date(emitted).toISOString()}, the commitment made at ${c.committedAt}: the round must come after it`,
+        )
+      )
+        return done();
+      const verdict = await verifyBeacon(c.beacon.chain, {
+        round: revealed!.round,
+        signature: revealed!.signature,
+      });
+      if (
+        !check(
+          'beacon signature',
+          verdict.ok,
+          verdict.ok ? `round ${revealed!.round} signed by ${c.beacon.chain.name}` : verdict.reason,
+        )
+      )
+        return done();
       randomness = verdict.ok ? verdict.randomness : null;
-      if (!check('beacon randomness', randomness === revealed!.randomness, `SHA-256 of the signature is ${randomness}, the bundle says ${revealed!.randomness}`)) return done();
+      if (
+        !check(
+          'beacon randomness',
+          randomness === revealed!.randomness,
+          `SHA-256 of the signature is ${randomness}, the bundle says ${revealed!.randomness}`,
+        )
+      )
+        return done();
     } else {
       const none = bundle.entropy.beacon === null;
-      if (!check('beacon', none, none ? 'none committed, none revealed' : 'no beacon was committed, yet one is revealed')) return done();
+      if (
+        !check(
+          'beacon',
+          none,
+          none ? 'none committed, none revealed' : 'no beacon was committed, yet one is revealed',
+        )
+      )
+        return done();
     }
 
-    const seed = deriveSeed(c.digest, { witnessSecrets: witnesses.secrets, beaconRandomness: randomness });
-    if (!check('seed', seed === bundle.seed, `SHA-256(commitment ‖ entropy) = ${seed}, the bundle says ${bundle.seed}`)) return done();
+    const seed = deriveSeed(c.digest, {
+      witnessSecrets: witnesses.secrets,
+      beaconRandomness: randomness,
+    });
+    if (
+      !check(
+        'seed',
+        seed === bundle.seed,
+        `SHA-256(commitment ‖ entropy) = ${seed}, the bundle says ${bundle.seed}`,
+      )
+    )
+      return done();
 
     const result = coordinatedDraw(frame, { seed, modes, shift: params.shift });
     recomputedVisits = result.visits.count;
     const rDigest = resultDigest(frame, result);
     const lists = sampleLists(frame, result);
-    const sampleProblems = Object.keys(lists).filter((d) => (bundle.sample.departments[d] ?? []).join(',') !== lists[d].join(','));
-    if (!check('sample', rDigest === bundle.sample.resultDigest && sampleProblems.length === 0 && Object.keys(bundle.sample.departments).length === Object.keys(lists).length,
-      sampleProblems.length ? `the re-drawn sample of ${sampleProblems.join(', ')} differs from the bundle's` : `result digest ${rDigest}, bundle ${bundle.sample.resultDigest}`)) return done();
+    const sampleProblems = Object.keys(lists).filter(
+      (d) => (bundle.sample.departments[d] ?? []).join(',') !== lists[d].join(','),
+    );
+    if (
+      !check(
+        'sample',
+        rDigest === bundle.sample.resultDigest &&
+          sampleProblems.length === 0 &&
+          Object.keys(bundle.sample.departments).length === Object.keys(lists).length,
+        sampleProblems.length
+          ? `the re-drawn sample of ${sampleProblems.join(', ')} differs from the bundle's`
+          : `result digest ${rDigest}, bundle ${bundle.sample.resultDigest}`,
+      )
+    )
+      return done();
 
-    const teams = assignInspectors(staffingContextOf(seed, ti), staffingVisits(frame, result)).teams;
+    const teams = assignInspectors(
+      staffingContextOf(seed, ti),
+      staffingVisits(frame, result),
+    ).teams;
     const expected = visitsOf(frame, result, teams);
     const mismatch = firstVisitMismatch(expected, bundle.visits);
-    check('visits and teams', mismatch === null, mismatch ?? `${expected.length} visits and ${teams.length} teams re-derive exactly`);
+    check(
+      'visits and teams',
+      mismatch === null,
+      mismatch ?? `${expected.length} visits and ${teams.length} teams re-derive exactly`,
+    );
   } catch (err) {
     check('bundle', false, `unreadable: ${(err as Error).message}`);
   }
@@ -222,7 +412,10 @@ export async function verifyBundle(bundle: DrawBundle, options: { trustedChains?
 }
 
 /** The visits of a draw as the inspector draw takes them: id = USCC, departments by frame column. */
-export function staffingVisits(frame: DrawFrame, result: CoordinatedDrawResult): { id: string; uscc: string; departments: string[] }[] {
+export function staffingVisits(
+  frame: DrawFrame,
+  result: CoordinatedDrawResult,
+): { id: string; uscc: string; departments: string[] }[] {
   const { enterprise, offsets, departments } = result.visits;
   const visits: { id: string; uscc: string; departments: string[] }[] = [];
   for (let k = 0; k < result.visits.count; k++) {
@@ -241,11 +434,13 @@ function frameOf(bundle: DrawBundle): DrawFrame {
   const p = new Float64Array(rows.length * D);
   const usccs: string[] = new Array(rows.length);
   rows.forEach((row, i) => {
-    if (!Array.isArray(row) || row.length !== D + 1 || typeof row[0] !== 'string') throw new Error(`frame row ${i} is not [uscc, ${D} probabilities]`);
+    if (!Array.isArray(row) || row.length !== D + 1 || typeof row[0] !== 'string')
+      throw new Error(`frame row ${i} is not [uscc, ${D} probabilities]`);
     usccs[i] = row[0];
     for (let d = 0; d < D; d++) {
       const v = row[d + 1];
-      if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new Error(`frame row ${i} (${row[0]}): p ${v} is not in [0, 1]`);
+      if (typeof v !== 'number' || !(v >= 0 && v <= 1))
+        throw new Error(`frame row ${i} (${row[0]}): p ${v} is not in [0, 1]`);
       p[i * D + d] = v;
     }
   });
@@ -263,7 +458,11 @@ function sampleLists(frame: DrawFrame, result: CoordinatedDrawResult): Record<st
 }
 
 /** The bundle's visit list: by USCC, teams in the visit's department order. */
-function visitsOf(frame: DrawFrame, result: CoordinatedDrawResult, teams: readonly TeamAssignment[]): BundleVisit[] {
+function visitsOf(
+  frame: DrawFrame,
+  result: CoordinatedDrawResult,
+  teams: readonly TeamAssignment[],
+): BundleVisit[] {
   const teamsOf = new Map<string, BundleVisit['teams'][number][]>();
   for (const t of teams) {
     let list = teamsOf.get(t.uscc);
@@ -272,22 +471,37 @@ function visitsOf(frame: DrawFrame, result: CoordinatedDrawResult, teams: readon
   }
   const visits = staffingVisits(frame, result);
   const order = orderByString(visits.map((v) => v.uscc));
-  return Array.from(order, (k) => ({ uscc: visits[k].uscc, departments: visits[k].departments, teams: teamsOf.get(visits[k].uscc) ?? [] }));
+  return Array.from(order, (k) => ({
+    uscc: visits[k].uscc,
+    departments: visits[k].departments,
+    teams: teamsOf.get(visits[k].uscc) ?? [],
+  }));
 }
 
 /** The first difference between re-derived and published visits, in words. */
-function firstVisitMismatch(expected: readonly BundleVisit[], actual: readonly BundleVisit[]): string | null {
+function firstVisitMismatch(
+  expected: readonly BundleVisit[],
+  actual: readonly BundleVisit[],
+): string | null {
   if (!Array.isArray(actual)) return 'the bundle has no visit list';
   for (let k = 0; k < Math.max(expected.length, actual.length); k++) {
     const e = expected[k];
     const a = actual[k];
     if (!e) return `the bundle lists an extra visit to ${a.uscc}`;
-    if (!a || a.uscc !== e.uscc) return `the re-run visits ${e.uscc}, the bundle ${a ? `lists ${a.uscc} in its place` : 'ends before it'}`;
-    if (a.departments.join(',') !== e.departments.join(',')) return `visit ${e.uscc}: departments ${a.departments.join(',')} in the bundle, ${e.departments.join(',')} re-drawn`;
+    if (!a || a.uscc !== e.uscc)
+      return `the re-run visits ${e.uscc}, the bundle ${a ? `lists ${a.uscc} in its place` : 'ends before it'}`;
+    if (a.departments.join(',') !== e.departments.join(','))
+      return `visit ${e.uscc}: departments ${a.departments.join(',')} in the bundle, ${e.departments.join(',')} re-drawn`;
     for (let j = 0; j < Math.max(e.teams.length, a.teams.length); j++) {
       const et = e.teams[j];
       const at = a.teams[j];
-      if (!et || !at || et.department !== at.department || et.status !== at.status || et.inspectors.join(',') !== at.inspectors.join(',')) {
+      if (
+        !et ||
+        !at ||
+        et.department !== at.department ||
+        et.status !== at.status ||
+        et.inspectors.join(',') !== at.inspectors.join(',')
+      ) {
         return `visit ${e.uscc}: the ${(et ?? at).department} team is ${at ? `${at.inspectors.join(',')} (${at.status})` : 'missing'} in the bundle, ${et ? `${et.inspectors.join(',')} (${et.status})` : 'none'} re-drawn`;
       }
     }

@@ -29,8 +29,6 @@
 import { ALGORITHM_VERSION } from './version';
 import { permanentRandoms } from './prn';
 
-;
-
 /**
  * The sampling frame in a compact, column-free form suitable for 1,000,000 enterprises ×
  * a handful of departments: one Float64Array of inclusion probabilities, row-major.
@@ -168,7 +166,10 @@ export interface CoordinatedDrawResult {
  *
  * @throws RangeError on a malformed frame or options (message names the bad value)
  */
-export function coordinatedDraw(frame: DrawFrame, options: CoordinatedDrawOptions): CoordinatedDrawResult {
+export function coordinatedDraw(
+  frame: DrawFrame,
+  options: CoordinatedDrawOptions,
+): CoordinatedDrawResult {
   const { usccs, departments, p } = frame;
   const N = usccs.length;
   const D = departments.length;
@@ -213,7 +214,9 @@ export function coordinatedDraw(frame: DrawFrame, options: CoordinatedDrawOption
   }
   for (const x of samples) {
     if (x.shortfall > 0) {
-      notes.push(`${x.department}: only ${x.eligible} eligible enterprises, ${x.shortfall} short of n`);
+      notes.push(
+        `${x.department}: only ${x.eligible} eligible enterprises, ${x.shortfall} short of n`,
+      );
     }
   }
 
@@ -273,7 +276,9 @@ function checkFrame(
     throw new RangeError(`department codes must be unique: ${departments.join(', ')}`);
   }
   if (p.length !== N * D) {
-    throw new RangeError(`p holds ${p.length} values, expected ${N} enterprises × ${D} departments = ${N * D}`);
+    throw new RangeError(
+      `p holds ${p.length} values, expected ${N} enterprises × ${D} departments = ${N * D}`,
+    );
   }
   for (let k = 0; k < p.length; k++) {
     const v = p[k];
@@ -292,7 +297,9 @@ function checkFrame(
     if (!mode) throw new RangeError(`no draw mode for department ${code}`);
     if (mode.kind === 'fixed') {
       if (!Number.isInteger(mode.n) || mode.n < 0) {
-        throw new RangeError(`${code}: fixed sample size must be a non-negative integer, got ${mode.n}`);
+        throw new RangeError(
+          `${code}: fixed sample size must be a non-negative integer, got ${mode.n}`,
+        );
       }
     } else if (mode.kind !== 'poisson') {
       throw new RangeError(`${code}: unknown draw mode ${(mode as { kind: string }).kind}`);
@@ -310,7 +317,8 @@ function checkFrame(
     );
   }
   for (const code of Object.keys(options.modes)) {
-    if (!departments.includes(code)) throw new RangeError(`mode given for ${code}, which is not in the frame`);
+    if (!departments.includes(code))
+      throw new RangeError(`mode given for ${code}, which is not in the frame`);
   }
   return { modes, shifts };
 }
@@ -333,7 +341,8 @@ function assertUniqueCodes(usccs: readonly string[], u: Float64Array): void {
     if (!repeated.has(u[i])) continue;
     let codes = byValue.get(u[i]);
     if (!codes) byValue.set(u[i], (codes = new Set()));
-    if (codes.has(usccs[i])) throw new RangeError(`enterprise ${usccs[i]} appears more than once in the frame`);
+    if (codes.has(usccs[i]))
+      throw new RangeError(`enterprise ${usccs[i]} appears more than once in the frame`);
     codes.add(usccs[i]);
   }
 }
@@ -353,8 +362,14 @@ type SampleCore = Omit<DepartmentSample, 'department' | 'mode' | 'shift'>;
 
 /** Poisson sampling of column d: selected iff u' < p. */
 function drawPoisson(
-  p: Float64Array, u: Float64Array, N: number, D: number, d: number, s: number,
-  member: Uint8Array, scratch: Int32Array,
+  p: Float64Array,
+  u: Float64Array,
+  N: number,
+  D: number,
+  d: number,
+  s: number,
+  member: Uint8Array,
+  scratch: Int32Array,
 ): SampleCore {
   let count = 0;
   let eligible = 0;
@@ -384,8 +399,16 @@ function drawPoisson(
 
 /** Sequential Poisson sampling of exactly n from column d (or every eligible one if fewer). */
 function drawFixed(
-  usccs: readonly string[], p: Float64Array, u: Float64Array, N: number, D: number, d: number,
-  s: number, n: number, member: Uint8Array, scratch: Int32Array,
+  usccs: readonly string[],
+  p: Float64Array,
+  u: Float64Array,
+  N: number,
+  D: number,
+  d: number,
+  s: number,
+  n: number,
+  member: Uint8Array,
+  scratch: Int32Array,
 ): SampleCore {
   // Eligible rows and their ranking keys, in row order.
   let m = 0;
@@ -441,7 +464,13 @@ function drawFixed(
  * target / sum p and re-solve over the uncapped rows until no further row reaches 1.
  */
 function effectiveScale(
-  p: Float64Array, N: number, D: number, d: number, target: number, eligible: number, sum: number,
+  p: Float64Array,
+  N: number,
+  D: number,
+  d: number,
+  target: number,
+  eligible: number,
+  sum: number,
 ): number {
   if (target === 0) return 0;
   if (target >= eligible) return Infinity;
@@ -471,7 +500,12 @@ function effective(pv: number, c: number): number {
 
 /** Expected visits (coordinated and independent) and expected size per department. */
 function expectations(
-  p: Float64Array, N: number, D: number, scales: number[], shifts: number[], coordinated: boolean,
+  p: Float64Array,
+  N: number,
+  D: number,
+  scales: number[],
+  shifts: number[],
+  coordinated: boolean,
 ): { expectedVisits: number; independentExpectedVisits: number; perDepartment: number[] } {
   const perDepartment = new Array<number>(D).fill(0);
   const pi = new Float64Array(D);
@@ -501,7 +535,13 @@ function expectations(
  * probability that at least one department selects the enterprise when shifts differ.
  * Arc d starts at (1 - s_d) mod 1 and has length π_d; wrapping arcs are split in two.
  */
-function arcUnion(pi: Float64Array, shifts: number[], D: number, lo: Float64Array, hi: Float64Array): number {
+function arcUnion(
+  pi: Float64Array,
+  shifts: number[],
+  D: number,
+  lo: Float64Array,
+  hi: Float64Array,
+): number {
   let m = 0;
   for (let d = 0; d < D; d++) {
     const len = pi[d];
@@ -510,25 +550,36 @@ function arcUnion(pi: Float64Array, shifts: number[], D: number, lo: Float64Arra
     const start = shifts[d] === 0 ? 0 : 1 - shifts[d];
     const end = start + len;
     if (end <= 1) {
-      lo[m] = start; hi[m++] = end;
+      lo[m] = start;
+      hi[m++] = end;
     } else {
-      lo[m] = start; hi[m++] = 1;
-      lo[m] = 0; hi[m++] = end - 1;
+      lo[m] = start;
+      hi[m++] = 1;
+      lo[m] = 0;
+      hi[m++] = end - 1;
     }
   }
   // Insertion sort: at most 2D intervals.
   for (let a = 1; a < m; a++) {
-    const l = lo[a], h = hi[a];
+    const l = lo[a],
+      h = hi[a];
     let b = a - 1;
-    while (b >= 0 && lo[b] > l) { lo[b + 1] = lo[b]; hi[b + 1] = hi[b]; b--; }
-    lo[b + 1] = l; hi[b + 1] = h;
+    while (b >= 0 && lo[b] > l) {
+      lo[b + 1] = lo[b];
+      hi[b + 1] = hi[b];
+      b--;
+    }
+    lo[b + 1] = l;
+    hi[b + 1] = h;
   }
   let total = 0;
-  let curLo = -1, curHi = -1;
+  let curLo = -1,
+    curHi = -1;
   for (let a = 0; a < m; a++) {
     if (lo[a] > curHi) {
       if (curHi > curLo) total += curHi - curLo;
-      curLo = lo[a]; curHi = hi[a];
+      curLo = lo[a];
+      curHi = hi[a];
     } else if (hi[a] > curHi) {
       curHi = hi[a];
     }
@@ -544,7 +595,10 @@ function buildVisits(member: Uint8Array, N: number, D: number): VisitSet {
   for (let i = 0, k = 0; i < N; i++) {
     let any = 0;
     for (let d = 0; d < D; d++, k++) any += member[k];
-    if (any) { visits++; pairs += any; }
+    if (any) {
+      visits++;
+      pairs += any;
+    }
   }
   const enterprise = new Int32Array(visits);
   const offsets = new Int32Array(visits + 1);
@@ -567,14 +621,25 @@ function kthSmallest(a: Float64Array, k: number): number {
   let lo = 0;
   let hi = a.length - 1;
   while (hi > lo) {
-    const x = a[lo], y = a[(lo + hi) >>> 1], z = a[hi];
+    const x = a[lo],
+      y = a[(lo + hi) >>> 1],
+      z = a[hi];
     const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let lt = lo, i = lo, gt = hi;
+    let lt = lo,
+      i = lo,
+      gt = hi;
     while (i <= gt) {
       const v = a[i];
-      if (v < pivot) { a[i] = a[lt]; a[lt] = v; lt++; i++; }
-      else if (v > pivot) { a[i] = a[gt]; a[gt] = v; gt--; }
-      else i++;
+      if (v < pivot) {
+        a[i] = a[lt];
+        a[lt] = v;
+        lt++;
+        i++;
+      } else if (v > pivot) {
+        a[i] = a[gt];
+        a[gt] = v;
+        gt--;
+      } else i++;
     }
     if (k < lt) hi = lt - 1;
     else if (k > gt) lo = gt + 1;

@@ -122,8 +122,12 @@ class HashWriter {
    * bytes; this loop is where a 5,000,000-row digest spends its time.
    */
   rows(
-    prefix: Uint8Array, prefixLength: number, infixes: readonly Uint8Array[], p: Float64Array,
-    base: number, columns: Int32Array,
+    prefix: Uint8Array,
+    prefixLength: number,
+    infixes: readonly Uint8Array[],
+    p: Float64Array,
+    base: number,
+    columns: Int32Array,
   ): void {
     const f64 = this.f64;
     const bytes = this.bytes;
@@ -202,7 +206,9 @@ export function frameDigest(frame: DrawFrame, options: FrameDigestOptions): stri
     const code = departments[d];
     const mode = options.modes[code];
     if (!mode) throw new RangeError(`no draw mode for department ${code}`);
-    w.text(mode.kind === 'fixed' ? `mode\t${code}\tfixed\t${mode.n}\t` : `mode\t${code}\tpoisson\t-\t`);
+    w.text(
+      mode.kind === 'fixed' ? `mode\t${code}\tfixed\t${mode.n}\t` : `mode\t${code}\tpoisson\t-\t`,
+    );
     w.double(mode.shift ?? taskShift);
     w.byte(LF);
   }
@@ -277,7 +283,8 @@ function encodeUtf8(s: string, out: Uint8Array, at: number): number {
 /** Rejects text that would make the serialisation ambiguous or overflow a chunk. */
 function checkText(s: string, what: string): void {
   if (typeof s !== 'string') throw new RangeError(`${what} must be a string`);
-  if (s.length > MAX_CODE_BYTES) throw new RangeError(`${what} is longer than ${MAX_CODE_BYTES} characters`);
+  if (s.length > MAX_CODE_BYTES)
+    throw new RangeError(`${what} is longer than ${MAX_CODE_BYTES} characters`);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x20 || c === 0x7f) {
@@ -285,4 +292,3 @@ function checkText(s: string, what: string): void {
     }
   }
 }
-

@@ -22,8 +22,13 @@ export function encodeFrame(frame: DrawFrame): Buffer {
   const body = Buffer.allocUnsafe(N * row);
   for (let i = 0; i < N; i++) {
     const at = i * row;
-    if (body.write(frame.usccs[i], at, USCC_BYTES, 'ascii') !== USCC_BYTES || frame.usccs[i].length !== USCC_BYTES) {
-      throw new RangeError(`frame code ${JSON.stringify(frame.usccs[i])} is not an 18-character USCC`);
+    if (
+      body.write(frame.usccs[i], at, USCC_BYTES, 'ascii') !== USCC_BYTES ||
+      frame.usccs[i].length !== USCC_BYTES
+    ) {
+      throw new RangeError(
+        `frame code ${JSON.stringify(frame.usccs[i])} is not an 18-character USCC`,
+      );
     }
     for (let d = 0; d < D; d++) body.writeDoubleBE(frame.p[i * D + d], at + USCC_BYTES + 8 * d);
   }
@@ -40,7 +45,8 @@ export function decodeFrame(data: Buffer): DrawFrame {
   const D = Number(d);
   const departments = codes ? codes.split(',') : [];
   const row = USCC_BYTES + 8 * D;
-  if (departments.length !== D || raw.length !== newline + 1 + N * row) throw new RangeError('stored frame is truncated or malformed');
+  if (departments.length !== D || raw.length !== newline + 1 + N * row)
+    throw new RangeError('stored frame is truncated or malformed');
   const usccs: string[] = new Array(N);
   const p = new Float64Array(N * D);
   for (let i = 0, at = newline + 1; i < N; i++, at += row) {

@@ -44,8 +44,14 @@ function compress(state: Int32Array, m: Int32Array): void {
     const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
     W[t] = (W[t - 16] + s0 + W[t - 7] + s1) | 0;
   }
-  let a = state[0], b = state[1], c = state[2], d = state[3];
-  let e = state[4], f = state[5], g = state[6], h = state[7];
+  let a = state[0],
+    b = state[1],
+    c = state[2],
+    d = state[3];
+  let e = state[4],
+    f = state[5],
+    g = state[6],
+    h = state[7];
   for (let t = 0; t < 64; t++) {
     const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
     const ch = (e & f) ^ (~e & g);
@@ -53,13 +59,23 @@ function compress(state: Int32Array, m: Int32Array): void {
     const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
     const maj = (a & b) ^ (a & c) ^ (b & c);
     const t2 = (S0 + maj) | 0;
-    h = g; g = f; f = e; e = (d + t1) | 0;
-    d = c; c = b; b = a; a = (t1 + t2) | 0;
+    h = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) | 0;
   }
-  state[0] = (state[0] + a) | 0; state[1] = (state[1] + b) | 0;
-  state[2] = (state[2] + c) | 0; state[3] = (state[3] + d) | 0;
-  state[4] = (state[4] + e) | 0; state[5] = (state[5] + f) | 0;
-  state[6] = (state[6] + g) | 0; state[7] = (state[7] + h) | 0;
+  state[0] = (state[0] + a) | 0;
+  state[1] = (state[1] + b) | 0;
+  state[2] = (state[2] + c) | 0;
+  state[3] = (state[3] + d) | 0;
+  state[4] = (state[4] + e) | 0;
+  state[5] = (state[5] + f) | 0;
+  state[6] = (state[6] + g) | 0;
+  state[7] = (state[7] + h) | 0;
 }
 
 /**
@@ -80,12 +96,17 @@ export class HmacSha256 {
     if (k.length > 64) k = createHash('sha256').update(k).digest();
     const padded = new Uint8Array(64);
     padded.set(k);
-    for (const [start, pad] of [[this.innerStart, 0x36], [this.outerStart, 0x5c]] as const) {
+    for (const [start, pad] of [
+      [this.innerStart, 0x36],
+      [this.outerStart, 0x5c],
+    ] as const) {
       for (let w = 0; w < 16; w++) {
         const o = w * 4;
         this.block[w] =
-          ((padded[o] ^ pad) << 24) | ((padded[o + 1] ^ pad) << 16) |
-          ((padded[o + 2] ^ pad) << 8) | (padded[o + 3] ^ pad);
+          ((padded[o] ^ pad) << 24) |
+          ((padded[o + 1] ^ pad) << 16) |
+          ((padded[o + 2] ^ pad) << 8) |
+          (padded[o + 3] ^ pad);
       }
       start.set(IV);
       compress(start, this.block);

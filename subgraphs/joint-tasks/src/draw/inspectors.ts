@@ -260,7 +260,10 @@ export function assignInspectors(
  * @returns the new team, with the replacement appended to `replacements`
  * @throws RangeError when the inspector is not on the team or the sequence is out of order
  */
-export function replaceInspector(context: StaffingContext, request: ReplacementRequest): TeamAssignment {
+export function replaceInspector(
+  context: StaffingContext,
+  request: ReplacementRequest,
+): TeamAssignment {
   return new InspectorAssigner(context).replace(request);
 }
 
@@ -302,7 +305,9 @@ class InspectorAssigner {
     this.streams = new StreamFactory(context.seed);
     this.capacity = context.capacity;
     if (!Number.isInteger(context.capacity.perDay) || context.capacity.perDay < 1) {
-      throw new RangeError(`capacity.perDay must be a positive integer, got ${context.capacity.perDay}`);
+      throw new RangeError(
+        `capacity.perDay must be a positive integer, got ${context.capacity.perDay}`,
+      );
     }
     const w = context.capacity.workingDays;
     if (w !== undefined && (!Number.isInteger(w) || w < 1)) {
@@ -326,7 +331,10 @@ class InspectorAssigner {
     indexPairs(context.rotation, this.indexOf, this.rotated);
     this.priorLoad = new Int32Array(this.ids.length);
     for (const { inspectorId, teams } of context.priorLoad ?? []) {
-      if (!Number.isInteger(teams) || teams < 0) throw new RangeError(`prior load of ${inspectorId} must be a non-negative integer, got ${teams}`);
+      if (!Number.isInteger(teams) || teams < 0)
+        throw new RangeError(
+          `prior load of ${inspectorId} must be a non-negative integer, got ${teams}`,
+        );
       const i = this.indexOf.get(inspectorId);
       if (i !== undefined) this.priorLoad[i] += teams;
     }
@@ -337,7 +345,8 @@ class InspectorAssigner {
     const load = new LoadBook(this.ids.length, this.capacity, visits, this.priorLoad);
     for (const v of visits) {
       for (const d of v.departments) {
-        if (!this.pools.has(d)) throw new RangeError(`visit ${v.id}: no staffing given for department ${d}`);
+        if (!this.pools.has(d))
+          throw new RangeError(`visit ${v.id}: no staffing given for department ${d}`);
       }
     }
     // Processing order: seeded per enterprise, so capacity does not favour any code range.
@@ -352,7 +361,8 @@ class InspectorAssigner {
       const v = visits[k];
       const ds = v.departments;
       // Departments by code; teams returned in the visit's own department order.
-      const byCode = ds.length === 1 ? [0] : Array.from(ds.keys()).sort((a, b) => compareCodes(ds[a], ds[b]));
+      const byCode =
+        ds.length === 1 ? [0] : Array.from(ds.keys()).sort((a, b) => compareCodes(ds[a], ds[b]));
       const teams: TeamAssignment[] = new Array(ds.length);
       for (const j of byCode) {
         const d = ds[j];
@@ -375,7 +385,9 @@ class InspectorAssigner {
     const pool = this.pools.get(team.department);
     if (!pool) throw new RangeError(`no staffing given for department ${team.department}`);
     if (!team.inspectorIds.includes(inspectorId)) {
-      throw new RangeError(`inspector ${inspectorId} is not on the ${team.department} team of visit ${team.visitId}`);
+      throw new RangeError(
+        `inspector ${inspectorId} is not on the ${team.department} team of visit ${team.visitId}`,
+      );
     }
     if (sequence !== team.replacements.length + 1) {
       throw new RangeError(
@@ -405,11 +417,23 @@ class InspectorAssigner {
       if (i === undefined) throw new RangeError(`team member ${id} is not in the inspector list`);
       kept.push(i);
     }
-    const rng = this.streams.streamFor(`inspectors:${team.uscc}:${team.department}:replacement:${sequence}`);
+    const rng = this.streams.streamFor(
+      `inspectors:${team.uscc}:${team.department}:replacement:${sequence}`,
+    );
     const drawn = this.drawTeam(pool, team.uscc, team.day, rng, kept, excluded, load);
     const added = drawn.members.slice(kept.length).map((i) => this.ids[i]);
     const replacements = [...team.replacements, { sequence, replaced: inspectorId, added, reason }];
-    return this.toAssignment(team.visitId, team.uscc, team.department, team.day, pool, drawn, replacements, load, excluded);
+    return this.toAssignment(
+      team.visitId,
+      team.uscc,
+      team.department,
+      team.day,
+      pool,
+      drawn,
+      replacements,
+      load,
+      excluded,
+    );
   }
 
   /** Rules 1-3 for one department, once. */
@@ -429,7 +453,9 @@ class InspectorAssigner {
     const pool = staffing.pool ?? { kind: 'whole' as const };
     if (pool.kind === 'whole') {
       selection = [];
-      inspectors.forEach((x, i) => { if (x.department === code) selection.push(i); });
+      inspectors.forEach((x, i) => {
+        if (x.department === code) selection.push(i);
+      });
     } else {
       selection = [...new Set(pool.inspectorIds)].map((id) => {
         const i = this.indexOf.get(id);
@@ -437,29 +463,49 @@ class InspectorAssigner {
         return i;
       });
     }
-    let otherDepartment = 0, inactive = 0, lackingExpertise = 0;
+    let otherDepartment = 0,
+      inactive = 0,
+      lackingExpertise = 0;
     const candidates: number[] = [];
     const masks: number[] = [];
     const mask = new Uint32Array(words);
     for (const i of selection) {
       const x = inspectors[i];
-      if (x.department !== code) { otherDepartment++; continue; }
-      if (!x.active) { inactive++; continue; }
+      if (x.department !== code) {
+        otherDepartment++;
+        continue;
+      }
+      if (!x.active) {
+        inactive++;
+        continue;
+      }
       mask.fill(0);
       let any = false;
       for (const t of x.expertise) {
         const k = tagIndex.get(t);
-        if (k !== undefined) { mask[k >>> 5] |= 1 << (k & 31); any = true; }
+        if (k !== undefined) {
+          mask[k >>> 5] |= 1 << (k & 31);
+          any = true;
+        }
       }
-      if (tags.length > 0 && !any) { lackingExpertise++; continue; }
+      if (tags.length > 0 && !any) {
+        lackingExpertise++;
+        continue;
+      }
       candidates.push(i);
       masks.push(...mask);
     }
     return {
-      code, minPerTeam, tags, words,
+      code,
+      minPerTeam,
+      tags,
+      words,
       candidates: Int32Array.from(candidates),
       masks: Uint32Array.from(masks),
-      pool: selection.length, otherDepartment, inactive, lackingExpertise,
+      pool: selection.length,
+      otherDepartment,
+      inactive,
+      lackingExpertise,
     };
   }
 
@@ -468,8 +514,13 @@ class InspectorAssigner {
    * repaired); `excluded` are never drawn.
    */
   private drawTeam(
-    pool: DepartmentPool, uscc: string, day: string | undefined, rng: SeededRandom,
-    members: number[], excluded: ReadonlySet<number>, load: LoadBook,
+    pool: DepartmentPool,
+    uscc: string,
+    day: string | undefined,
+    rng: SeededRandom,
+    members: number[],
+    excluded: ReadonlySet<number>,
+    load: LoadBook,
   ): DrawnTeam {
     const { candidates, masks, words } = pool;
     const team = members.slice();
@@ -480,8 +531,14 @@ class InspectorAssigner {
       if (k >= 0) for (let w = 0; w < words; w++) uncovered[w] &= ~masks[k * words + w];
     }
     const state: DrawState = {
-      pool, team, excluded, uncovered, load, day,
-      recused: this.recused.get(uscc), rotated: this.rotated.get(uscc),
+      pool,
+      team,
+      excluded,
+      uncovered,
+      load,
+      day,
+      recused: this.recused.get(uscc),
+      rotated: this.rotated.get(uscc),
     };
     while (team.length < pool.minPerTeam) {
       const k = drawUniform(state, rng, false);
@@ -498,8 +555,14 @@ class InspectorAssigner {
 
   /** Wraps a drawn team, with counts and a reason when it falls short. */
   private toAssignment(
-    visitId: string, uscc: string, department: string, day: string | undefined, pool: DepartmentPool,
-    drawn: DrawnTeam, replacements: readonly ReplacementRecord[], load: LoadBook,
+    visitId: string,
+    uscc: string,
+    department: string,
+    day: string | undefined,
+    pool: DepartmentPool,
+    drawn: DrawnTeam,
+    replacements: readonly ReplacementRecord[],
+    load: LoadBook,
     excluded: ReadonlySet<number> = NONE,
   ): TeamAssignment {
     const inspectorIds = drawn.members.map((i) => this.ids[i]);
@@ -507,43 +570,76 @@ class InspectorAssigner {
     const short = drawn.members.length < pool.minPerTeam;
     if (covered && !short) {
       return {
-        visitId, uscc, department, day, inspectorIds, status: 'STAFFED', minPerTeam: pool.minPerTeam,
-        uncoveredExpertise: NO_TAGS, reason: null, exclusions: null, replacements,
+        visitId,
+        uscc,
+        department,
+        day,
+        inspectorIds,
+        status: 'STAFFED',
+        minPerTeam: pool.minPerTeam,
+        uncoveredExpertise: NO_TAGS,
+        reason: null,
+        exclusions: null,
+        replacements,
       };
     }
-    const uncoveredExpertise = pool.tags.filter((_, k) => (drawn.uncovered[k >>> 5] >>> (k & 31)) & 1);
+    const uncoveredExpertise = pool.tags.filter(
+      (_, k) => (drawn.uncovered[k >>> 5] >>> (k & 31)) & 1,
+    );
     const exclusions = this.countExclusions(pool, uscc, day, drawn.members, excluded, load);
     const parts: string[] = [];
     if (short) {
-      parts.push(`${pool.minPerTeam} ${department} inspectors needed, ${drawn.members.length} available`);
+      parts.push(
+        `${pool.minPerTeam} ${department} inspectors needed, ${drawn.members.length} available`,
+      );
     }
     if (uncoveredExpertise.length > 0) {
       parts.push(`no available inspector holds ${uncoveredExpertise.join(', ')}`);
     }
     const c = exclusions;
     const rules = [
-      [c.otherDepartment, 'of another department'], [c.inactive, 'inactive'],
+      [c.otherDepartment, 'of another department'],
+      [c.inactive, 'inactive'],
       [c.lackingExpertise, `without any of ${pool.tags.join(', ') || 'the required expertise'}`],
-      [c.recused, 'recused from this enterprise'], [c.rotation, 'checked it within the rotation window'],
-      [c.onTeam, 'already on the team or replaced out of it'], [c.capacity, 'at capacity'],
+      [c.recused, 'recused from this enterprise'],
+      [c.rotation, 'checked it within the rotation window'],
+      [c.onTeam, 'already on the team or replaced out of it'],
+      [c.capacity, 'at capacity'],
     ] as const;
     const listed = rules.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
     const reason = `${parts.join('; ')}: pool of ${c.pool}${listed.length ? `, excluded ${listed.join(', ')}` : ''}`;
     return {
-      visitId, uscc, department, day, inspectorIds, status: 'UNDERSTAFFED', minPerTeam: pool.minPerTeam,
-      uncoveredExpertise, reason, exclusions, replacements,
+      visitId,
+      uscc,
+      department,
+      day,
+      inspectorIds,
+      status: 'UNDERSTAFFED',
+      minPerTeam: pool.minPerTeam,
+      uncoveredExpertise,
+      reason,
+      exclusions,
+      replacements,
     };
   }
 
   /** Counts, for an understaffed team, how many of the pool each rule excluded. */
   private countExclusions(
-    pool: DepartmentPool, uscc: string, day: string | undefined, members: number[],
-    excluded: ReadonlySet<number>, load: LoadBook,
+    pool: DepartmentPool,
+    uscc: string,
+    day: string | undefined,
+    members: number[],
+    excluded: ReadonlySet<number>,
+    load: LoadBook,
   ): ExclusionCounts {
     const recused = this.recused.get(uscc);
     const rotated = this.rotated.get(uscc);
     const onTeam = new Set(members);
-    let r = 0, rot = 0, cap = 0, team = 0, available = 0;
+    let r = 0,
+      rot = 0,
+      cap = 0,
+      team = 0,
+      available = 0;
     for (const i of pool.candidates) {
       if (recused?.has(i)) r++;
       else if (rotated?.has(i)) rot++;
@@ -552,9 +648,15 @@ class InspectorAssigner {
       else available++;
     }
     return {
-      pool: pool.pool, otherDepartment: pool.otherDepartment, inactive: pool.inactive,
-      lackingExpertise: pool.lackingExpertise, recused: r, rotation: rot, capacity: cap,
-      onTeam: team, available,
+      pool: pool.pool,
+      otherDepartment: pool.otherDepartment,
+      inactive: pool.inactive,
+      lackingExpertise: pool.lackingExpertise,
+      recused: r,
+      rotation: rot,
+      capacity: cap,
+      onTeam: team,
+      available,
     };
   }
 }
@@ -629,14 +731,20 @@ class LoadBook {
   private readonly limit: number;
 
   /** `prior`: teams elsewhere, counted in the per-task total (ignored when visits carry days). */
-  constructor(private readonly size: number, capacity: CapacityRule, items: ReadonlyArray<{ day?: string }>, prior?: Int32Array) {
+  constructor(
+    private readonly size: number,
+    capacity: CapacityRule,
+    items: ReadonlyArray<{ day?: string }>,
+    prior?: Int32Array,
+  ) {
     const withDay = items.filter((x) => x.day !== undefined).length;
     if (withDay > 0 && withDay < items.length) {
       throw new RangeError('give a day for every visit or for none');
     }
     if (withDay > 0) {
       for (const x of items) {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(x.day!)) throw new RangeError(`visit day ${x.day} is not YYYY-MM-DD`);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(x.day!))
+          throw new RangeError(`visit day ${x.day} is not YYYY-MM-DD`);
       }
       this.byDay = new Map();
       this.total = null;
@@ -707,5 +815,6 @@ function isEmpty(m: Uint32Array): boolean {
 
 /** Rejects a team minimum below 1. */
 function checkMin(n: number, name: string): void {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${name} must be a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`${name} must be a positive integer, got ${n}`);
 }

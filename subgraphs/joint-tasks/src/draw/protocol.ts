@@ -111,11 +111,20 @@ export function witnessCommitmentOf(secret: string): string {
  * @throws RangeError on a malformed digest, a control character in a name, or a bad round
  */
 export function commitmentText(c: CommitmentContent): string {
-  for (const [what, v] of [['parameters digest', c.parametersDigest], ['frame digest', c.frameDigest], ['team inputs digest', c.teamInputsDigest]]) {
+  for (const [what, v] of [
+    ['parameters digest', c.parametersDigest],
+    ['frame digest', c.frameDigest],
+    ['team inputs digest', c.teamInputsDigest],
+  ]) {
     if (!HEX64.test(v)) throw new RangeError(`${what} must be 64 lowercase hex digits`);
   }
-  if (Number.isNaN(Date.parse(c.committedAt)) || new Date(c.committedAt).toISOString() !== c.committedAt) {
-    throw new RangeError(`commit time ${JSON.stringify(c.committedAt)} is not ISO 8601 UTC with milliseconds`);
+  if (
+    Number.isNaN(Date.parse(c.committedAt)) ||
+    new Date(c.committedAt).toISOString() !== c.committedAt
+  ) {
+    throw new RangeError(
+      `commit time ${JSON.stringify(c.committedAt)} is not ISO 8601 UTC with milliseconds`,
+    );
   }
   let text = `commitment\t${PROTOCOL_VERSION}\ntask\t${plain(c.taskId, 'task id')}\nalgorithm\t${plain(c.algorithmVersion, 'algorithm version')}\n`;
   text += `parameters\t${c.parametersDigest}\nframe\t${c.frameDigest}\nteams\t${c.teamInputsDigest}\ncommitted\t${c.committedAt}\n`;
@@ -123,11 +132,13 @@ export function commitmentText(c: CommitmentContent): string {
   for (const w of c.witnesses) {
     if (names.has(w.name)) throw new RangeError(`witness ${JSON.stringify(w.name)} is named twice`);
     names.add(w.name);
-    if (!HEX64.test(w.commitment)) throw new RangeError(`witness ${w.name}: commitment must be 64 lowercase hex digits`);
+    if (!HEX64.test(w.commitment))
+      throw new RangeError(`witness ${w.name}: commitment must be 64 lowercase hex digits`);
     text += `witness\t${plain(w.name, 'witness name')}\t${plain(w.role, 'witness role')}\t${w.commitment}\n`;
   }
   if (c.beacon) {
-    if (!Number.isSafeInteger(c.beacon.round) || c.beacon.round < 1) throw new RangeError(`beacon round must be a positive integer, got ${c.beacon.round}`);
+    if (!Number.isSafeInteger(c.beacon.round) || c.beacon.round < 1)
+      throw new RangeError(`beacon round must be a positive integer, got ${c.beacon.round}`);
     text += `beacon\t${plain(c.beacon.chainHash, 'chain hash')}\t${plain(c.beacon.publicKey, 'public key')}\t${c.beacon.round}\n`;
   }
   return text;
@@ -151,7 +162,8 @@ export function entropyBytes(entropy: RevealedEntropy): Buffer {
     parts.push(length, bytes);
   }
   if (entropy.beaconRandomness !== null) {
-    if (!HEX64.test(entropy.beaconRandomness)) throw new RangeError('beacon randomness must be 64 lowercase hex digits');
+    if (!HEX64.test(entropy.beaconRandomness))
+      throw new RangeError('beacon randomness must be 64 lowercase hex digits');
     parts.push(Buffer.from(entropy.beaconRandomness, 'hex'));
   }
   return Buffer.concat(parts);
@@ -159,8 +171,12 @@ export function entropyBytes(entropy: RevealedEntropy): Buffer {
 
 /** seed = SHA-256(commitment digest bytes ‖ entropy bytes), lowercase hex. */
 export function deriveSeed(commitmentDigestHex: string, entropy: RevealedEntropy): string {
-  if (!HEX64.test(commitmentDigestHex)) throw new RangeError('commitment digest must be 64 lowercase hex digits');
-  return createHash('sha256').update(Buffer.from(commitmentDigestHex, 'hex')).update(entropyBytes(entropy)).digest('hex');
+  if (!HEX64.test(commitmentDigestHex))
+    throw new RangeError('commitment digest must be 64 lowercase hex digits');
+  return createHash('sha256')
+    .update(Buffer.from(commitmentDigestHex, 'hex'))
+    .update(entropyBytes(entropy))
+    .digest('hex');
 }
 
 /**
@@ -187,7 +203,10 @@ export function matchWitnessSecrets(
       continue;
     }
     byName.delete(w.name);
-    if (witnessCommitmentOf(secret) !== w.commitment) problems.push(`the secret revealed for witness "${w.name}" does not hash to their commitment`);
+    if (witnessCommitmentOf(secret) !== w.commitment)
+      problems.push(
+        `the secret revealed for witness "${w.name}" does not hash to their commitment`,
+      );
     secrets.push(secret);
   }
   for (const name of byName.keys()) problems.push(`"${name}" is not a witness of this commitment`);
@@ -206,9 +225,11 @@ export function pseudonymOf(key: Uint8Array, id: string): string {
 
 /** Rejects text with control characters (they would make the commitment text ambiguous). */
 function plain(s: string, what: string): string {
-  if (typeof s !== 'string' || s.length === 0) throw new RangeError(`${what} must be a non-empty string`);
+  if (typeof s !== 'string' || s.length === 0)
+    throw new RangeError(`${what} must be a non-empty string`);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(s)) throw new RangeError(`${what} ${JSON.stringify(s)} contains a control character`);
+  if (/[\u0000-\u001f\u007f]/.test(s))
+    throw new RangeError(`${what} ${JSON.stringify(s)} contains a control character`);
   return s;
 }
 
@@ -249,12 +270,19 @@ export interface DrawParameters {
  */
 export interface TeamInputs {
   /** Inspectors of the participating departments, in the order the draw uses. */
-  readonly inspectors: readonly { readonly id: string; readonly department: string; readonly active: boolean; readonly expertise: readonly string[] }[];
+  readonly inspectors: readonly {
+    readonly id: string;
+    readonly department: string;
+    readonly active: boolean;
+    readonly expertise: readonly string[];
+  }[];
   /** Per department: required expertise and pool. */
   readonly departments: readonly {
     readonly department: string;
     readonly requiredExpertise: readonly string[];
-    readonly pool: { readonly kind: 'whole' } | { readonly kind: 'subPool'; readonly inspectorIds: readonly string[] };
+    readonly pool:
+      | { readonly kind: 'whole' }
+      | { readonly kind: 'subPool'; readonly inspectorIds: readonly string[] };
   }[];
   /** [inspector, uscc]: recusal declarations against enterprises of the frame. */
   readonly recusals: readonly (readonly [string, string])[];
@@ -268,7 +296,12 @@ export interface TeamInputs {
 
 /** Each department's draw mode, from the parameters. */
 export function modesOf(parameters: DrawParameters): Record<string, DepartmentMode> {
-  return Object.fromEntries(parameters.departments.map((d) => [d.code, d.sampleSize != null ? { kind: 'fixed', n: d.sampleSize } : { kind: 'poisson' }]));
+  return Object.fromEntries(
+    parameters.departments.map((d) => [
+      d.code,
+      d.sampleSize != null ? { kind: 'fixed', n: d.sampleSize } : { kind: 'poisson' },
+    ]),
+  );
 }
 
 /** The inspector draw's context for a seed and frozen team inputs. */

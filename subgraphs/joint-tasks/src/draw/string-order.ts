@@ -22,7 +22,10 @@ export function orderByString(codes: readonly string[]): Int32Array {
   for (let i = 0; i < n; i++) order[i] = i;
   let sorted = true;
   for (let i = 1; i < n; i++) {
-    if (codes[i - 1] > codes[i]) { sorted = false; break; }
+    if (codes[i - 1] > codes[i]) {
+      sorted = false;
+      break;
+    }
   }
   if (sorted) return order;
 
@@ -35,7 +38,10 @@ export function orderByString(codes: readonly string[]): Int32Array {
     if (s.length > maxLength) maxLength = s.length;
     for (let j = 0; j < s.length; j++) {
       const c = s.charCodeAt(j);
-      if (c < 0x01 || c > 0x7f) { radixable = false; break; }
+      if (c < 0x01 || c > 0x7f) {
+        radixable = false;
+        break;
+      }
       seen[c] = 1;
     }
   }
@@ -76,7 +82,8 @@ function radixOrder(codes: readonly string[], maxLength: number, rank: Uint8Arra
     const len = s.length;
     for (let p = 0, j = 0; p < passes; p++) {
       let digit = 0;
-      for (let q = 0; q < perDigit; q++, j++) digit = digit * radix + (j < len ? rank[s.charCodeAt(j)] : 0);
+      for (let q = 0; q < perDigit; q++, j++)
+        digit = digit * radix + (j < len ? rank[s.charCodeAt(j)] : 0);
       digits[p * n + i] = digit;
     }
   }
@@ -89,12 +96,18 @@ function radixOrder(codes: readonly string[], maxLength: number, rank: Uint8Arra
     const base = p * n;
     for (let i = 0; i < n; i++) count[digits[base + i]]++;
     let sum = 0;
-    for (let b = 0; b < buckets; b++) { const c = count[b]; count[b] = sum; sum += c; }
+    for (let b = 0; b < buckets; b++) {
+      const c = count[b];
+      count[b] = sum;
+      sum += c;
+    }
     for (let k = 0; k < n; k++) {
       const i = order[k];
       next[count[digits[base + i]]++] = i;
     }
-    const t = order; order = next; next = t;
+    const t = order;
+    order = next;
+    next = t;
   }
   return order;
 }

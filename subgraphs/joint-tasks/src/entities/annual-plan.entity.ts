@@ -14,7 +14,9 @@ registerEnumType(PlanKind, {
   },
 });
 
-@ObjectType({ description: 'An annual random-check plan (年度抽查计划), of one department or joint.' })
+@ObjectType({
+  description: 'An annual random-check plan (年度抽查计划), of one department or joint.',
+})
 @Entity({ name: 'annual_plan' })
 @Index('annual_plan_year_idx', ['year', 'departmentCode'])
 export class AnnualPlan {
@@ -30,7 +32,9 @@ export class AnnualPlan {
   @Column({ type: 'varchar', length: 16 })
   kind: PlanKind;
 
-  @Field({ description: 'The department that owns the plan (the lead department of a joint plan).' })
+  @Field({
+    description: 'The department that owns the plan (the lead department of a joint plan).',
+  })
   @Column({ name: 'department_code', type: 'varchar', length: 32 })
   departmentCode: string;
 

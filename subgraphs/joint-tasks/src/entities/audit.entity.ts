@@ -17,11 +17,14 @@ registerEnumType(AuditAction, {
   description: 'What changed in a result chain.',
   valuesConfig: {
     RECORDED: { description: 'Version 1 recorded by the department that checked.' },
-    CORRECTED: { description: 'A new version recorded as a correction, with its reason; the previous version is kept.' },
+    CORRECTED: {
+      description:
+        'A new version recorded as a correction, with its reason; the previous version is kept.',
+    },
     REVIEWED: { description: 'Reviewed by a supervisor.' },
     PUBLISHED: { description: 'Published to the public.' },
     CLOSED: { description: 'Closed (办结).' },
-    FOLLOW_UP_LINKED: { description: "A follow-up (case, rectification, rating change) linked." },
+    FOLLOW_UP_LINKED: { description: 'A follow-up (case, rectification, rating change) linked.' },
     REFERRED: { description: 'A finding referred to another department (移送).' },
     REFERRAL_ACCEPTED: { description: 'The receiving department accepted a referral.' },
     REFERRAL_DECLINED: { description: 'The receiving department declined a referral.' },
@@ -39,7 +42,9 @@ export interface AuditChangeRecord {
  * The audit trail of results (who, when, what): one row per change, written in the same
  * transaction as the change itself, never updated or deleted.
  */
-@ObjectType({ description: 'One entry of the audit trail of a result chain: who changed what, when.' })
+@ObjectType({
+  description: 'One entry of the audit trail of a result chain: who changed what, when.',
+})
 @Entity({ name: 'result_audit' })
 @Index('result_audit_chain_idx', ['visitId', 'departmentCode'])
 @Index('result_audit_actor_idx', ['actor', 'at'])

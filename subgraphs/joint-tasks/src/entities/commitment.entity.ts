@@ -10,42 +10,73 @@ export enum CommitmentStatus {
 }
 registerEnumType(CommitmentStatus, {
   name: 'CommitmentStatus',
-  description: 'Where a draw commitment (抽取承诺) stands. Every commitment stays in the public draw log, whatever its status.',
+  description:
+    'Where a draw commitment (抽取承诺) stands. Every commitment stays in the public draw log, whatever its status.',
   valuesConfig: {
-    PENDING: { description: 'Committed; waiting for the witnesses\' secrets and/or the beacon round.' },
-    DRAWN: { description: 'Entropy revealed and verified; the draw was made from the committed frame.' },
-    CANCELLED: { description: 'Withdrawn before the draw, with a public reason (a re-roll shows as a cancelled commitment beside a new one).' },
+    PENDING: {
+      description: "Committed; waiting for the witnesses' secrets and/or the beacon round.",
+    },
+    DRAWN: {
+      description: 'Entropy revealed and verified; the draw was made from the committed frame.',
+    },
+    CANCELLED: {
+      description:
+        'Withdrawn before the draw, with a public reason (a re-roll shows as a cancelled commitment beside a new one).',
+    },
   },
 });
 
-@ObjectType({ description: 'A witness of a draw and the SHA-256 of the secret they chose (见证人承诺).' })
+@ObjectType({
+  description: 'A witness of a draw and the SHA-256 of the secret they chose (见证人承诺).',
+})
 export class WitnessCommitmentView {
   @Field({ description: 'Name of the witness.' }) name: string;
-  @Field({ description: 'Capacity, e.g. 纪检监察 observer, notary (公证员), enterprise representative.' }) role: string;
-  @Field({ description: 'SHA-256 (64 hex digits) of the secret the witness chose and will reveal at the draw.' }) commitment: string;
+  @Field({
+    description: 'Capacity, e.g. 纪检监察 observer, notary (公证员), enterprise representative.',
+  })
+  role: string;
+  @Field({
+    description:
+      'SHA-256 (64 hex digits) of the secret the witness chose and will reveal at the draw.',
+  })
+  commitment: string;
 }
 
-@ObjectType({ description: 'The drand beacon round a commitment waits for: emitted strictly after the commit time, so nobody knew it when the frame was frozen.' })
+@ObjectType({
+  description:
+    'The drand beacon round a commitment waits for: emitted strictly after the commit time, so nobody knew it when the frame was frozen.',
+})
 export class BeaconPlanView {
   @Field({ description: 'Chain name, e.g. quicknet (League of Entropy).' }) chainName: string;
   @Field({ description: 'Chain hash (hex) identifying the drand chain.' }) chainHash: string;
-  @Field({ description: 'The chain\'s BLS public key (hex) the signature is verified against.' }) publicKey: string;
+  @Field({ description: "The chain's BLS public key (hex) the signature is verified against." })
+  publicKey: string;
   @Field(() => Int, { description: 'Round number.' }) round: number;
   @Field({ description: 'When the round is emitted (ISO 8601 UTC).' }) roundTime: string;
 }
 
-@ObjectType({ description: 'A witness\'s revealed secret (揭示的秘密), public once drawn.' })
+@ObjectType({ description: "A witness's revealed secret (揭示的秘密), public once drawn." })
 export class WitnessRevealView {
   @Field({ description: 'Name of the witness.' }) name: string;
-  @Field({ description: 'The secret; its SHA-256 is the witness\'s commitment.' }) secret: string;
+  @Field({ description: "The secret; its SHA-256 is the witness's commitment." }) secret: string;
 }
 
 @ObjectType({ description: 'The entropy a draw was seeded with, public once drawn.' })
 export class RevealedEntropyView {
-  @Field(() => [WitnessRevealView], { description: 'Witness secrets in commitment order.' }) witnesses: WitnessRevealView[];
-  @Field(() => Int, { nullable: true, description: 'Beacon round, when a beacon was planned.' }) beaconRound: number | null;
-  @Field(() => String, { nullable: true, description: 'The round\'s BLS signature (hex), verified offline against the chain key.' }) beaconSignature: string | null;
-  @Field(() => String, { nullable: true, description: 'The round\'s randomness: SHA-256 of the signature (hex).' }) beaconRandomness: string | null;
+  @Field(() => [WitnessRevealView], { description: 'Witness secrets in commitment order.' })
+  witnesses: WitnessRevealView[];
+  @Field(() => Int, { nullable: true, description: 'Beacon round, when a beacon was planned.' })
+  beaconRound: number | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The round's BLS signature (hex), verified offline against the chain key.",
+  })
+  beaconSignature: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The round's randomness: SHA-256 of the signature (hex).",
+  })
+  beaconRandomness: string | null;
 }
 
 /** The entropy stored with a drawn commitment. */
@@ -59,7 +90,10 @@ export interface StoredEntropy {
  * before any entropy exists, with the entropy plan. Public in the draw log from the moment it is
  * made; no seed-like value exists until the draw.
  */
-@ObjectType({ description: 'A draw commitment (抽取承诺, 公示): frozen parameters and frame, their digests and the entropy plan, published before any entropy exists.' })
+@ObjectType({
+  description:
+    'A draw commitment (抽取承诺, 公示): frozen parameters and frame, their digests and the entropy plan, published before any entropy exists.',
+})
 @Directive('@key(fields: "id")')
 @Entity({ name: 'draw_commitment' })
 @Index('draw_commitment_pending_uq', ['taskId'], { unique: true, where: `status = 'PENDING'` })
@@ -93,7 +127,10 @@ export class DrawCommitment {
   @Column({ name: 'algorithm_version', type: 'varchar', length: 64 })
   algorithmVersion: string;
 
-  @Field({ description: 'SHA-256 of the commitment text (the task, algorithm, the three digests below, commit time and entropy plan): the seed is SHA-256 of it and the revealed entropy.' })
+  @Field({
+    description:
+      'SHA-256 of the commitment text (the task, algorithm, the three digests below, commit time and entropy plan): the seed is SHA-256 of it and the revealed entropy.',
+  })
   @Column({ type: 'char', length: 64 })
   digest: string;
 
@@ -101,11 +138,17 @@ export class DrawCommitment {
   @Column({ name: 'parameters_digest', type: 'char', length: 64 })
   parametersDigest: string;
 
-  @Field({ description: 'SHA-256 over every (enterprise, department, p) of the frozen frame, the modes and the algorithm version.' })
+  @Field({
+    description:
+      'SHA-256 over every (enterprise, department, p) of the frozen frame, the modes and the algorithm version.',
+  })
   @Column({ name: 'frame_digest', type: 'char', length: 64 })
   frameDigest: string;
 
-  @Field({ description: 'SHA-256 of the canonical JSON of the inspector draw\'s frozen (pseudonymised) inputs.' })
+  @Field({
+    description:
+      "SHA-256 of the canonical JSON of the inspector draw's frozen (pseudonymised) inputs.",
+  })
   @Column({ name: 'team_inputs_digest', type: 'char', length: 64 })
   teamInputsDigest: string;
 
@@ -113,14 +156,18 @@ export class DrawCommitment {
   @Column({ name: 'frame_size', type: 'int' })
   frameSize: number;
 
-  @Field({ description: 'Commit time (ISO 8601 UTC, milliseconds), as hashed into the commitment.' })
+  @Field({
+    description: 'Commit time (ISO 8601 UTC, milliseconds), as hashed into the commitment.',
+  })
   @Column({ name: 'committed_at', type: 'timestamptz' })
   committedAt: Date;
 
   @Column({ name: 'committed_by', type: 'varchar', length: 128 })
   committedBy: string;
 
-  @Field(() => [WitnessCommitmentView], { description: 'Witnesses and their commitments, in commitment order.' })
+  @Field(() => [WitnessCommitmentView], {
+    description: 'Witnesses and their commitments, in commitment order.',
+  })
   @Column({ type: 'jsonb' })
   witnesses: WitnessCommitmentView[];
 
@@ -128,7 +175,10 @@ export class DrawCommitment {
   @Column({ type: 'jsonb', nullable: true })
   beacon: { chain: BeaconChain; round: number } | null;
 
-  @Field(() => String, { nullable: true, description: 'An admin\'s recorded reason for drawing a window wholly in the past (backfill).' })
+  @Field(() => String, {
+    nullable: true,
+    description: "An admin's recorded reason for drawing a window wholly in the past (backfill).",
+  })
   @Column({ name: 'backfill_reason', type: 'varchar', length: 1000, nullable: true })
   backfillReason: string | null;
 
@@ -145,7 +195,7 @@ export class DrawCommitment {
   inspectorPseudonyms: Record<string, string>;
 
   /** Why the frame excludes what it does, per department and rule. */
-  @Field(() => [String], { description: 'What the frame\'s rules excluded, per department.' })
+  @Field(() => [String], { description: "What the frame's rules excluded, per department." })
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   notes: string[];
 
@@ -160,7 +210,10 @@ export class DrawCommitment {
   @Column({ name: 'cancel_reason', type: 'varchar', length: 1000, nullable: true })
   cancelReason: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The draw made from it; its bundle is at /draws/<drawId>/bundle.json.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The draw made from it; its bundle is at /draws/<drawId>/bundle.json.',
+  })
   @Column({ name: 'draw_id', type: 'uuid', nullable: true })
   drawId: string | null;
 
@@ -168,7 +221,10 @@ export class DrawCommitment {
   @Column({ name: 'drawn_at', type: 'timestamptz', nullable: true })
   drawnAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'The seed, SHA-256(commitment digest ‖ entropy): exists only from the draw on.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The seed, SHA-256(commitment digest ‖ entropy): exists only from the draw on.',
+  })
   @Column({ type: 'char', length: 64, nullable: true })
   seed: string | null;
 

@@ -15,7 +15,9 @@ export class DepartmentDrawStats {
   @Field(() => Int, { description: 'Enterprises the department could draw (p > 0).' })
   eligible: number;
 
-  @Field(() => Float, { description: 'Expected sample size, the sum of its inclusion probabilities.' })
+  @Field(() => Float, {
+    description: 'Expected sample size, the sum of its inclusion probabilities.',
+  })
   expected: number;
 
   @Field(() => Int, { description: 'Enterprises drawn.' })
@@ -24,11 +26,16 @@ export class DepartmentDrawStats {
   @Field(() => Int, { description: 'Fixed mode: how many fewer than asked could be drawn.' })
   shortfall: number;
 
-  @Field(() => Int, { description: 'Teams of this department with fewer than the minimum inspectors.' })
+  @Field(() => Int, {
+    description: 'Teams of this department with fewer than the minimum inspectors.',
+  })
   understaffedTeams: number;
 }
 
-@ObjectType({ description: 'A coordinated draw (抽取): the audit record anyone can re-run with verifyDraw or offline from its bundle (/draws/<id>/bundle.json).' })
+@ObjectType({
+  description:
+    'A coordinated draw (抽取): the audit record anyone can re-run with verifyDraw or offline from its bundle (/draws/<id>/bundle.json).',
+})
 @Directive('@key(fields: "id")')
 @Entity({ name: 'draw' })
 @Index('draw_task_uq', ['taskId'], { unique: true })
@@ -41,11 +48,18 @@ export class Draw {
   @Column({ name: 'task_id', type: 'uuid' })
   taskId: string;
 
-  @Field(() => ID, { nullable: true, description: 'The commitment it was drawn from (null for draws made before the commit–reveal protocol).' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The commitment it was drawn from (null for draws made before the commit–reveal protocol).',
+  })
   @Column({ name: 'commitment_id', type: 'uuid', nullable: true })
   commitmentId: string | null;
 
-  @Field({ description: 'The seed: SHA-256 of the commitment digest and the revealed entropy (from algorithm version 2).' })
+  @Field({
+    description:
+      'The seed: SHA-256 of the commitment digest and the revealed entropy (from algorithm version 2).',
+  })
   @Column({ type: 'varchar', length: 128 })
   seed: string;
 
@@ -65,11 +79,14 @@ export class Draw {
   @Column({ type: 'jsonb' })
   modes: Record<string, { kind: 'poisson' } | { kind: 'fixed'; n: number }>;
 
-  @Field({ description: 'SHA-256 over every (uscc, department, p) of the frame, the modes and the algorithm version (version 1 also the seed).' })
+  @Field({
+    description:
+      'SHA-256 over every (uscc, department, p) of the frame, the modes and the algorithm version (version 1 also the seed).',
+  })
   @Column({ name: 'frame_digest', type: 'char', length: 64 })
   frameDigest: string;
 
-  @Field({ description: 'SHA-256 of the result (every department\'s sample).' })
+  @Field({ description: "SHA-256 of the result (every department's sample)." })
   @Column({ name: 'result_digest', type: 'char', length: 64 })
   resultDigest: string;
 
@@ -77,15 +94,23 @@ export class Draw {
   @Column({ name: 'frame_size', type: 'int' })
   frameSize: number;
 
-  @Field(() => Float, { description: 'Expected visits of this draw: Σ max_d π(d,i), the minimum possible for these inclusion probabilities.' })
+  @Field(() => Float, {
+    description:
+      'Expected visits of this draw: Σ max_d π(d,i), the minimum possible for these inclusion probabilities.',
+  })
   @Column({ name: 'expected_visits', type: 'double precision' })
   expectedVisits: number;
 
-  @Field(() => Float, { description: 'Expected visits had each department drawn independently: Σ 1 − Π(1 − π(d,i)).' })
+  @Field(() => Float, {
+    description: 'Expected visits had each department drawn independently: Σ 1 − Π(1 − π(d,i)).',
+  })
   @Column({ name: 'independent_visits', type: 'double precision' })
   independentVisits: number;
 
-  @Field(() => Float, { description: 'Expected visits if each department visited its own sample separately (no joint visits at all): Σ_d Σ_i π(d,i).' })
+  @Field(() => Float, {
+    description:
+      'Expected visits if each department visited its own sample separately (no joint visits at all): Σ_d Σ_i π(d,i).',
+  })
   @Column({ name: 'separate_visits', type: 'double precision' })
   separateVisits: number;
 
@@ -93,7 +118,9 @@ export class Draw {
   @Column({ name: 'realised_visits', type: 'int' })
   realisedVisits: number;
 
-  @Field(() => Int, { description: 'Teams (visit × department) with fewer than the minimum inspectors.' })
+  @Field(() => Int, {
+    description: 'Teams (visit × department) with fewer than the minimum inspectors.',
+  })
   @Column({ name: 'understaffed_teams', type: 'int' })
   understaffedTeams: number;
 

@@ -18,5 +18,19 @@ export * from './stubs.entity';
 export * from './visit.entity';
 
 export const jointTaskEntities = [
-  AnnualPlan, JointTask, TaskDepartment, DrawCommitment, DrawCommitmentFrame, DrawBundleBlob, Draw, DrawFrameRow, Visit, VisitTeam, TeamChange, CheckResult, Referral, FollowUpLink, AuditEntry,
+  AnnualPlan,
+  JointTask,
+  TaskDepartment,
+  DrawCommitment,
+  DrawCommitmentFrame,
+  DrawBundleBlob,
+  Draw,
+  DrawFrameRow,
+  Visit,
+  VisitTeam,
+  TeamChange,
+  CheckResult,
+  Referral,
+  FollowUpLink,
+  AuditEntry,
 ];

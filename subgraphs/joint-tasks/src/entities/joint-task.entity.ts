@@ -1,5 +1,12 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 export enum TaskStatus {
   PLANNED = 'PLANNED',
@@ -11,7 +18,10 @@ registerEnumType(TaskStatus, {
   description: 'Where a joint task stands.',
   valuesConfig: {
     PLANNED: { description: 'Composed, not committed yet (or its commitment was cancelled).' },
-    COMMITTED: { description: 'Parameters and frame frozen in a pending draw commitment; waiting for the entropy.' },
+    COMMITTED: {
+      description:
+        'Parameters and frame frozen in a pending draw commitment; waiting for the entropy.',
+    },
     DRAWN: { description: 'Enterprises and inspectors drawn; visits exist.' },
   },
 });
@@ -37,7 +47,10 @@ export interface TaskScope {
   taggedBy?: { department: string; riskClasses?: string[] }[];
 }
 
-@ObjectType({ description: 'A joint random-check task (部门联合抽查任务): one lead department, several participants, one visit per drawn enterprise.' })
+@ObjectType({
+  description:
+    'A joint random-check task (部门联合抽查任务): one lead department, several participants, one visit per drawn enterprise.',
+})
 @Directive('@key(fields: "id")')
 @Entity({ name: 'joint_task' })
 @Index('joint_task_lead_idx', ['leadDepartmentCode', 'windowStart'])
@@ -69,11 +82,16 @@ export class JointTask {
   @Column({ name: 'window_end', type: 'date' })
   windowEnd: string;
 
-  @Field(() => Float, { description: 'Start-point shift in [0, 1) of the permanent random numbers (negative coordination with earlier tasks).' })
+  @Field(() => Float, {
+    description:
+      'Start-point shift in [0, 1) of the permanent random numbers (negative coordination with earlier tasks).',
+  })
   @Column({ name: 'start_point', type: 'double precision', default: 0 })
   startPoint: number;
 
-  @Field(() => Int, { description: 'Minimum inspectors per department on every visit (at least 2).' })
+  @Field(() => Int, {
+    description: 'Minimum inspectors per department on every visit (at least 2).',
+  })
   @Column({ name: 'min_per_team', type: 'int', default: 2 })
   minPerTeam: number;
 
@@ -94,7 +112,10 @@ export class JointTask {
   createdAt: Date;
 }
 
-@ObjectType({ description: "A department's part in a joint task: its check items and how many of its enterprises to draw." })
+@ObjectType({
+  description:
+    "A department's part in a joint task: its check items and how many of its enterprises to draw.",
+})
 @Entity({ name: 'task_department' })
 export class TaskDepartment {
   @PrimaryColumn({ name: 'task_id', type: 'uuid' })
@@ -104,19 +125,30 @@ export class TaskDepartment {
   @PrimaryColumn({ name: 'department_code', type: 'varchar', length: 32 })
   departmentCode: string;
 
-  @Field(() => [String], { description: 'Codes of the check items this department checks on every visit.' })
+  @Field(() => [String], {
+    description: 'Codes of the check items this department checks on every visit.',
+  })
   @Column({ name: 'check_items', type: 'text', array: true })
   checkItems: string[];
 
-  @Field(() => Float, { nullable: true, description: 'Inclusion ratio in (0, 1]; null when a sample size or the policy ratios apply.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Inclusion ratio in (0, 1]; null when a sample size or the policy ratios apply.',
+  })
   @Column({ type: 'double precision', nullable: true })
   ratio: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Fixed sample size (sequential Poisson sampling); null for a ratio.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Fixed sample size (sequential Poisson sampling); null for a ratio.',
+  })
   @Column({ name: 'sample_size', type: 'int', nullable: true })
   sampleSize: number | null;
 
-  @Field({ description: "Whether the ratio is scaled by the enterprise's risk class (the department's policy ratios relative to class B)." })
+  @Field({
+    description:
+      "Whether the ratio is scaled by the enterprise's risk class (the department's policy ratios relative to class B).",
+  })
   @Column({ name: 'risk_weighted', type: 'boolean', default: false })
   riskWeighted: boolean;
 

@@ -35,7 +35,10 @@ registerEnumType(FollowUpKind, {
  * A finding outside the checking department's remit, referred to the competent department (移送)
  * with a record. Suspected crimes are marked for referral to the judicial authorities.
  */
-@ObjectType({ description: "A finding outside the checking department's remit, referred to the competent department (移送), with its record." })
+@ObjectType({
+  description:
+    "A finding outside the checking department's remit, referred to the competent department (移送), with its record.",
+})
 @Entity({ name: 'referral' })
 @Index('referral_result_to_uq', ['resultId', 'toDepartmentCode'], { unique: true })
 @Index('referral_to_idx', ['toDepartmentCode', 'status'])
@@ -65,11 +68,17 @@ export class Referral {
   @Column({ name: 'to_department', type: 'varchar', length: 32 })
   toDepartmentCode: string;
 
-  @Field({ description: 'The matter referred: what was found and why it is the receiving department\'s remit (up to 2,000 characters).' })
+  @Field({
+    description:
+      "The matter referred: what was found and why it is the receiving department's remit (up to 2,000 characters).",
+  })
   @Column({ type: 'varchar', length: 2000 })
   matter: string;
 
-  @Field({ description: 'Suspected crime: marked for referral to the judicial authorities (涉嫌犯罪，移送司法机关).' })
+  @Field({
+    description:
+      'Suspected crime: marked for referral to the judicial authorities (涉嫌犯罪，移送司法机关).',
+  })
   @Column({ name: 'suspected_crime', type: 'boolean', default: false })
   suspectedCrime: boolean;
 
@@ -85,7 +94,10 @@ export class Referral {
   @Column({ name: 'referred_at', type: 'timestamptz', default: () => 'now()' })
   referredAt: Date;
 
-  @Field(() => String, { nullable: true, description: 'Who accepted or declined it (token subject).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who accepted or declined it (token subject).',
+  })
   @Column({ name: 'decided_by', type: 'varchar', length: 128, nullable: true })
   decidedBy: string | null;
 
@@ -103,9 +115,14 @@ export class Referral {
  * department keeps in its own subgraph: {department, kind, id}. The id is that subgraph's; this
  * subgraph never reads another's tables, so it records the reference as given.
  */
-@ObjectType({ description: "A link from a result to a department's follow-up (case, rectification or rating change) in that department's own subgraph." })
+@ObjectType({
+  description:
+    "A link from a result to a department's follow-up (case, rectification or rating change) in that department's own subgraph.",
+})
 @Entity({ name: 'follow_up_link' })
-@Index('follow_up_link_uq', ['visitId', 'resultDepartment', 'department', 'kind', 'refId'], { unique: true })
+@Index('follow_up_link_uq', ['visitId', 'resultDepartment', 'department', 'kind', 'refId'], {
+  unique: true,
+})
 @Index('follow_up_link_referral_idx', ['referralId'])
 export class FollowUpLink {
   @Field(() => ID, { description: 'Id of the link.' })
@@ -123,7 +140,11 @@ export class FollowUpLink {
   @Column({ name: 'result_id', type: 'uuid' })
   resultId: string;
 
-  @Field(() => ID, { nullable: true, description: 'The accepted referral the follow-up answers; null for a follow-up of the checking department itself.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The accepted referral the follow-up answers; null for a follow-up of the checking department itself.',
+  })
   @Column({ name: 'referral_id', type: 'uuid', nullable: true })
   referralId: string | null;
 

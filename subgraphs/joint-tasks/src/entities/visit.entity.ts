@@ -10,7 +10,10 @@ registerEnumType(VisitStatus, {
   description: 'Staffing state of a visit.',
   valuesConfig: {
     PLANNED: { description: 'Every department has a full team.' },
-    UNDERSTAFFED: { description: 'At least one department has fewer than the minimum inspectors; `teams` say why.' },
+    UNDERSTAFFED: {
+      description:
+        'At least one department has fewer than the minimum inspectors; `teams` say why.',
+    },
   },
 });
 
@@ -18,9 +21,15 @@ export enum TeamStatus {
   STAFFED = 'STAFFED',
   UNDERSTAFFED = 'UNDERSTAFFED',
 }
-registerEnumType(TeamStatus, { name: 'TeamStatus', description: 'Whether a department team reached its minimum size and expertise.' });
+registerEnumType(TeamStatus, {
+  name: 'TeamStatus',
+  description: 'Whether a department team reached its minimum size and expertise.',
+});
 
-@ObjectType({ description: 'One visit to one enterprise by the combined team of every department that drew it (进一次门、查多项事).' })
+@ObjectType({
+  description:
+    'One visit to one enterprise by the combined team of every department that drew it (进一次门、查多项事).',
+})
 @Directive('@key(fields: "id")')
 @Entity({ name: 'visit' })
 @Index('visit_task_uscc_uq', ['taskId', 'uscc'], { unique: true })
@@ -74,7 +83,10 @@ export class VisitTeam {
   @Column({ name: 'inspector_ids', type: 'uuid', array: true })
   inspectorIds: string[];
 
-  @Field(() => String, { nullable: true, description: 'Why the team is understaffed; null when staffed.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the team is understaffed; null when staffed.',
+  })
   @Column({ type: 'varchar', length: 1000, nullable: true })
   reason: string | null;
 
@@ -83,7 +95,10 @@ export class VisitTeam {
   uncoveredExpertise: string[];
 }
 
-@ObjectType({ description: 'A change of a team after the draw: a member replaced by a new seeded draw (递补), e.g. after a recusal.' })
+@ObjectType({
+  description:
+    'A change of a team after the draw: a member replaced by a new seeded draw (递补), e.g. after a recusal.',
+})
 @Entity({ name: 'team_change' })
 @Index('team_change_visit_idx', ['visitId', 'departmentCode'])
 export class TeamChange {
@@ -99,7 +114,10 @@ export class TeamChange {
   @Column({ name: 'department_code', type: 'varchar', length: 32 })
   departmentCode: string;
 
-  @Field({ description: '1-based sequence within the team; with the seed it reproduces the replacement draw.' })
+  @Field({
+    description:
+      '1-based sequence within the team; with the seed it reproduces the replacement draw.',
+  })
   @Column({ type: 'int' })
   sequence: number;
 

@@ -5,11 +5,21 @@ export class CommitReveal1796328531253 implements MigrationInterface {
   name = 'CommitReveal1796328531253';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "joint_tasks"."draw_commitment" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "task_id" uuid NOT NULL, "title" character varying(200) NOT NULL, "lead_department_code" character varying(32) NOT NULL, "departments" text array NOT NULL, "status" character varying(16) NOT NULL, "algorithm_version" character varying(64) NOT NULL, "digest" character(64) NOT NULL, "parameters_digest" character(64) NOT NULL, "frame_digest" character(64) NOT NULL, "team_inputs_digest" character(64) NOT NULL, "frame_size" integer NOT NULL, "committed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "committed_by" character varying(128) NOT NULL, "witnesses" jsonb NOT NULL, "beacon" jsonb, "backfill_reason" character varying(1000), "parameters" jsonb NOT NULL, "team_inputs" jsonb NOT NULL, "inspector_pseudonyms" jsonb NOT NULL, "notes" text array NOT NULL DEFAULT '{}', "cancelled_at" TIMESTAMP WITH TIME ZONE, "cancelled_by" character varying(128), "cancel_reason" character varying(1000), "draw_id" uuid, "drawn_at" TIMESTAMP WITH TIME ZONE, "seed" character(64), "entropy" jsonb, CONSTRAINT "PK_8a62df28da5d62eff76fa67222c" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "draw_commitment_log_idx" ON "joint_tasks"."draw_commitment"  ("committed_at", "id") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "draw_commitment_pending_uq" ON "joint_tasks"."draw_commitment"  ("task_id") WHERE status = 'PENDING'`);
-    await queryRunner.query(`CREATE TABLE "joint_tasks"."draw_commitment_frame" ("commitment_id" uuid NOT NULL, "data" bytea NOT NULL, CONSTRAINT "PK_7b3b3e77c5a36f8c38f341c38ab" PRIMARY KEY ("commitment_id"))`);
-    await queryRunner.query(`CREATE TABLE "joint_tasks"."draw_bundle" ("draw_id" uuid NOT NULL, "gzip" bytea NOT NULL, CONSTRAINT "PK_bd1bc9714a5bc4ca6fd3fe4868a" PRIMARY KEY ("draw_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "joint_tasks"."draw_commitment" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "task_id" uuid NOT NULL, "title" character varying(200) NOT NULL, "lead_department_code" character varying(32) NOT NULL, "departments" text array NOT NULL, "status" character varying(16) NOT NULL, "algorithm_version" character varying(64) NOT NULL, "digest" character(64) NOT NULL, "parameters_digest" character(64) NOT NULL, "frame_digest" character(64) NOT NULL, "team_inputs_digest" character(64) NOT NULL, "frame_size" integer NOT NULL, "committed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "committed_by" character varying(128) NOT NULL, "witnesses" jsonb NOT NULL, "beacon" jsonb, "backfill_reason" character varying(1000), "parameters" jsonb NOT NULL, "team_inputs" jsonb NOT NULL, "inspector_pseudonyms" jsonb NOT NULL, "notes" text array NOT NULL DEFAULT '{}', "cancelled_at" TIMESTAMP WITH TIME ZONE, "cancelled_by" character varying(128), "cancel_reason" character varying(1000), "draw_id" uuid, "drawn_at" TIMESTAMP WITH TIME ZONE, "seed" character(64), "entropy" jsonb, CONSTRAINT "PK_8a62df28da5d62eff76fa67222c" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "draw_commitment_log_idx" ON "joint_tasks"."draw_commitment"  ("committed_at", "id") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "draw_commitment_pending_uq" ON "joint_tasks"."draw_commitment"  ("task_id") WHERE status = 'PENDING'`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "joint_tasks"."draw_commitment_frame" ("commitment_id" uuid NOT NULL, "data" bytea NOT NULL, CONSTRAINT "PK_7b3b3e77c5a36f8c38f341c38ab" PRIMARY KEY ("commitment_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "joint_tasks"."draw_bundle" ("draw_id" uuid NOT NULL, "gzip" bytea NOT NULL, CONSTRAINT "PK_bd1bc9714a5bc4ca6fd3fe4868a" PRIMARY KEY ("draw_id"))`,
+    );
     await queryRunner.query(`ALTER TABLE "joint_tasks"."joint_task" DROP COLUMN "seed"`);
     await queryRunner.query(`ALTER TABLE "joint_tasks"."draw" ADD "commitment_id" uuid`);
     await queryRunner.query(`ALTER TABLE "joint_tasks"."draw" ADD "verification" jsonb`);
@@ -30,23 +40,37 @@ export class CommitReveal1796328531253 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER "draw_commitment_frozen" BEFORE UPDATE OR DELETE ON "joint_tasks"."draw_commitment" FOR EACH ROW EXECUTE FUNCTION "joint_tasks"."draw_commitment_frozen"()`);
+    await queryRunner.query(
+      `CREATE TRIGGER "draw_commitment_frozen" BEFORE UPDATE OR DELETE ON "joint_tasks"."draw_commitment" FOR EACH ROW EXECUTE FUNCTION "joint_tasks"."draw_commitment_frozen"()`,
+    );
     await queryRunner.query(`CREATE FUNCTION "joint_tasks"."write_once"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION '% rows are written once: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'restrict_violation'; END $$`);
-    await queryRunner.query(`CREATE TRIGGER "draw_commitment_frame_write_once" BEFORE UPDATE OR DELETE ON "joint_tasks"."draw_commitment_frame" FOR EACH ROW EXECUTE FUNCTION "joint_tasks"."write_once"()`);
-    await queryRunner.query(`CREATE TRIGGER "draw_bundle_write_once" BEFORE UPDATE OR DELETE ON "joint_tasks"."draw_bundle" FOR EACH ROW EXECUTE FUNCTION "joint_tasks"."write_once"()`);
+    await queryRunner.query(
+      `CREATE TRIGGER "draw_commitment_frame_write_once" BEFORE UPDATE OR DELETE ON "joint_tasks"."draw_commitment_frame" FOR EACH ROW EXECUTE FUNCTION "joint_tasks"."write_once"()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "draw_bundle_write_once" BEFORE UPDATE OR DELETE ON "joint_tasks"."draw_bundle" FOR EACH ROW EXECUTE FUNCTION "joint_tasks"."write_once"()`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TRIGGER "draw_bundle_write_once" ON "joint_tasks"."draw_bundle"`);
-    await queryRunner.query(`DROP TRIGGER "draw_commitment_frame_write_once" ON "joint_tasks"."draw_commitment_frame"`);
+    await queryRunner.query(
+      `DROP TRIGGER "draw_commitment_frame_write_once" ON "joint_tasks"."draw_commitment_frame"`,
+    );
     await queryRunner.query(`DROP FUNCTION "joint_tasks"."write_once"()`);
-    await queryRunner.query(`DROP TRIGGER "draw_commitment_frozen" ON "joint_tasks"."draw_commitment"`);
+    await queryRunner.query(
+      `DROP TRIGGER "draw_commitment_frozen" ON "joint_tasks"."draw_commitment"`,
+    );
     await queryRunner.query(`DROP FUNCTION "joint_tasks"."draw_commitment_frozen"()`);
     await queryRunner.query(`ALTER TABLE "joint_tasks"."draw" DROP COLUMN "verification"`);
     await queryRunner.query(`ALTER TABLE "joint_tasks"."draw" DROP COLUMN "commitment_id"`);
-    await queryRunner.query(`ALTER TABLE "joint_tasks"."joint_task" ADD "seed" character varying(128) NOT NULL DEFAULT md5(random()::text)`);
-    await queryRunner.query(`ALTER TABLE "joint_tasks"."joint_task" ALTER COLUMN "seed" DROP DEFAULT`);
+    await queryRunner.query(
+      `ALTER TABLE "joint_tasks"."joint_task" ADD "seed" character varying(128) NOT NULL DEFAULT md5(random()::text)`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "joint_tasks"."joint_task" ALTER COLUMN "seed" DROP DEFAULT`,
+    );
     await queryRunner.query(`DROP TABLE "joint_tasks"."draw_bundle"`);
     await queryRunner.query(`DROP TABLE "joint_tasks"."draw_commitment_frame"`);
     await queryRunner.query(`DROP INDEX "joint_tasks"."draw_commitment_pending_uq"`);

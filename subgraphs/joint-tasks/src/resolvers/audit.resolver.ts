@@ -1,5 +1,17 @@
 import { IsOptional, Length, Matches } from 'class-validator';
-import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Connection, PageArgs, type SubgraphContext } from '@jih/kit';
 import { AuditAction, AuditEntry, CheckResult, Department } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
@@ -12,8 +24,13 @@ type Ctx = SubgraphContext<JointTaskLoaders>;
 @ObjectType({ description: 'One field of a change, its values before and after as JSON.' })
 export class AuditChange {
   @Field({ description: 'The field, e.g. `findings` or `status`.' }) field: string;
-  @Field(() => String, { nullable: true, description: 'JSON of the value before; null when there was none.' }) before: string | null;
-  @Field(() => String, { nullable: true, description: 'JSON of the value after.' }) after: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'JSON of the value before; null when there was none.',
+  })
+  before: string | null;
+  @Field(() => String, { nullable: true, description: 'JSON of the value after.' }) after:
+    string | null;
 }
 
 @ObjectType('AuditEntryConnection', { description: 'A page of audit entries.' })
@@ -21,22 +38,41 @@ class AuditEntryConnection extends Connection(AuditEntry) {}
 
 @ArgsType()
 class AuditTrailArgs extends PageArgs {
-  @Field(() => ID, { nullable: true, description: 'Only the chain of this result version (all its versions).' }) resultId?: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only the chain of this result version (all its versions).',
+  })
+  resultId?: string;
   @Field(() => ID, { nullable: true, description: 'Only results of this visit.' }) visitId?: string;
-  @Field(() => ID, { nullable: true, description: 'Only chains of this department.' }) @IsOptional() @Matches(DEPARTMENT_CODE) department?: string;
-  @Field(() => ID, { nullable: true, description: 'Only changes by this actor (token subject, up to 128 characters).' }) @IsOptional() @Length(1, 128) actor?: string;
-  @Field(() => AuditAction, { nullable: true, description: 'Only this action.' }) action?: AuditAction;
+  @Field(() => ID, { nullable: true, description: 'Only chains of this department.' })
+  @IsOptional()
+  @Matches(DEPARTMENT_CODE)
+  department?: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only changes by this actor (token subject, up to 128 characters).',
+  })
+  @IsOptional()
+  @Length(1, 128)
+  actor?: string;
+  @Field(() => AuditAction, { nullable: true, description: 'Only this action.' })
+  action?: AuditAction;
 }
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
   @Authorized()
-  @Query(() => AuditEntryConnection, { description: 'The audit trail of results (who, when, what), oldest first; signed-in government callers.' })
+  @Query(() => AuditEntryConnection, {
+    description:
+      'The audit trail of results (who, when, what), oldest first; signed-in government callers.',
+  })
   async auditTrail(@Args() args: AuditTrailArgs, @Ctx() ctx: Ctx): Promise<AuditEntryConnection> {
     const filter = {
       resultId: args.resultId ? requireUuid(args.resultId, 'check result') : null,
       visitId: args.visitId ? requireUuid(args.visitId, 'visit') : null,
-      department: args.department, actor: args.actor, action: args.action,
+      department: args.department,
+      actor: args.actor,
+      action: args.action,
     };
     return Object.assign(new AuditEntryConnection(), await auditTrailPage(ctx.db, filter, args));
   }
@@ -53,6 +89,10 @@ export class AuditResolver {
 
   @FieldResolver(() => [AuditChange], { description: 'What changed, field by field.' })
   changes(@Root() a: AuditEntry): AuditChange[] {
-    return a.changes.map((c) => ({ field: c.field, before: c.before == null ? null : JSON.stringify(c.before), after: c.after == null ? null : JSON.stringify(c.after) }));
+    return a.changes.map((c) => ({
+      field: c.field,
+      before: c.before == null ? null : JSON.stringify(c.before),
+      after: c.after == null ? null : JSON.stringify(c.after),
+    }));
   }
 }

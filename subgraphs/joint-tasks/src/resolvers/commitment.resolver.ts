@@ -1,5 +1,25 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, NotFoundError, PageArgs, requireDepartment, type SubgraphContext } from '@jih/kit';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import {
+  Connection,
+  NotFoundError,
+  PageArgs,
+  requireDepartment,
+  type SubgraphContext,
+} from '@jih/kit';
 import { roundTime } from '../draw/beacon';
 import { BeaconPlanView, Draw, DrawCommitment, JointTask, RevealedEntropyView } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
@@ -18,37 +38,76 @@ class DrawLogArgs extends PageArgs {}
 @Resolver(() => DrawCommitment)
 export class DrawCommitmentResolver {
   @Query(() => DrawCommitmentConnection, {
-    description: 'The public draw log (抽取公示), newest first, no token needed: every commitment — pending, drawn or cancelled — with its digests and entropy plan from the moment it is made, and the entropy, seed and sample size once drawn. A re-roll shows as a cancelled commitment beside a new one.',
+    description:
+      'The public draw log (抽取公示), newest first, no token needed: every commitment — pending, drawn or cancelled — with its digests and entropy plan from the moment it is made, and the entropy, seed and sample size once drawn. A re-roll shows as a cancelled commitment beside a new one.',
   })
-  async publicDrawLog(@Args() args: DrawLogArgs, @Ctx() ctx: Ctx): Promise<DrawCommitmentConnection> {
+  async publicDrawLog(
+    @Args() args: DrawLogArgs,
+    @Ctx() ctx: Ctx,
+  ): Promise<DrawCommitmentConnection> {
     return Object.assign(new DrawCommitmentConnection(), await drawLogPage(ctx.db, args));
   }
 
-  @Query(() => DrawCommitment, { nullable: true, description: 'One draw commitment (public, like the log).' })
+  @Query(() => DrawCommitment, {
+    nullable: true,
+    description: 'One draw commitment (public, like the log).',
+  })
   drawCommitment(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx) {
     return ctx.loaders.commitment.load(requireUuid(id, 'draw commitment'));
   }
 
   @Authorized('planner')
   @Mutation(() => DrawCommitment, {
-    description: 'Commits a task\'s draw (抽取承诺): freezes its parameters, computes and freezes the frame (every eligible enterprise with each department\'s p after every rule) and the inspector-draw inputs, and publishes their digests with the entropy plan — two or more witnesses\' SHA-256 commitments and/or a future drand round — before any entropy exists. Planners of the lead department (or admins). A committed task is CONFLICT; a window wholly in the past is BAD_USER_INPUT unless an admin gives backfillReason.',
+    description:
+      "Commits a task's draw (抽取承诺): freezes its parameters, computes and freezes the frame (every eligible enterprise with each department's p after every rule) and the inspector-draw inputs, and publishes their digests with the entropy plan — two or more witnesses' SHA-256 commitments and/or a future drand round — before any entropy exists. Planners of the lead department (or admins). A committed task is CONFLICT; a window wholly in the past is BAD_USER_INPUT unless an admin gives backfillReason.",
   })
-  async commitDraw(@Arg('taskId', () => ID) taskId: string, @Arg('input') input: CommitDrawInput, @Ctx() ctx: Ctx): Promise<DrawCommitment> {
+  async commitDraw(
+    @Arg('taskId', () => ID) taskId: string,
+    @Arg('input') input: CommitDrawInput,
+    @Ctx() ctx: Ctx,
+  ): Promise<DrawCommitment> {
     const task = await ctx.loaders.task.load(requireUuid(taskId, 'joint task'));
     if (!task) throw new NotFoundError(`No joint task ${taskId}`);
     const caller = requireDepartment(ctx.caller, task.leadDepartmentCode, ['planner']);
-    const commitment = await commitDraw(ctx.db, taskId, {
-      witnesses: input.witnesses.map((w) => ({ name: w.name, role: w.role, commitment: w.commitment })),
-      beacon: input.beacon ? { round: input.beacon.round ?? null, delaySeconds: input.beacon.delaySeconds ?? null } : null,
-      backfillReason: input.backfillReason ?? null,
-    }, caller, { authorization: ctx.authorization, requestId: ctx.requestId });
-    ctx.log.info({ taskId, commitmentId: commitment.id, frame: commitment.frameSize, digest: commitment.digest }, 'draw committed');
+    const commitment = await commitDraw(
+      ctx.db,
+      taskId,
+      {
+        witnesses: input.witnesses.map((w) => ({
+          name: w.name,
+          role: w.role,
+          commitment: w.commitment,
+        })),
+        beacon: input.beacon
+          ? { round: input.beacon.round ?? null, delaySeconds: input.beacon.delaySeconds ?? null }
+          : null,
+        backfillReason: input.backfillReason ?? null,
+      },
+      caller,
+      { authorization: ctx.authorization, requestId: ctx.requestId },
+    );
+    ctx.log.info(
+      {
+        taskId,
+        commitmentId: commitment.id,
+        frame: commitment.frameSize,
+        digest: commitment.digest,
+      },
+      'draw committed',
+    );
     return commitment;
   }
 
   @Authorized('planner')
-  @Mutation(() => DrawCommitment, { description: 'Cancels a pending commitment with a reason. It stays in the public draw log as CANCELLED; the task may be committed again. Planners of the lead department (or admins).' })
-  async cancelDrawCommitment(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Ctx): Promise<DrawCommitment> {
+  @Mutation(() => DrawCommitment, {
+    description:
+      'Cancels a pending commitment with a reason. It stays in the public draw log as CANCELLED; the task may be committed again. Planners of the lead department (or admins).',
+  })
+  async cancelDrawCommitment(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: Ctx,
+  ): Promise<DrawCommitment> {
     const commitment = await ctx.loaders.commitment.load(requireUuid(id, 'draw commitment'));
     if (!commitment) throw new NotFoundError(`No draw commitment ${id}`);
     const caller = requireDepartment(ctx.caller, commitment.leadDepartment, ['planner']);
@@ -57,26 +116,49 @@ export class DrawCommitmentResolver {
     return cancelled;
   }
 
-  @FieldResolver(() => BeaconPlanView, { nullable: true, description: 'The drand round it waits for, or null for witnesses only.' })
+  @FieldResolver(() => BeaconPlanView, {
+    nullable: true,
+    description: 'The drand round it waits for, or null for witnesses only.',
+  })
   beacon(@Root() c: DrawCommitment): BeaconPlanView | null {
     if (!c.beacon) return null;
     const { chain, round } = c.beacon;
-    return { chainName: chain.name, chainHash: chain.chainHash, publicKey: chain.publicKey, round, roundTime: new Date(roundTime(chain, round)).toISOString() };
+    return {
+      chainName: chain.name,
+      chainHash: chain.chainHash,
+      publicKey: chain.publicKey,
+      round,
+      roundTime: new Date(roundTime(chain, round)).toISOString(),
+    };
   }
 
-  @FieldResolver(() => RevealedEntropyView, { nullable: true, description: 'The revealed entropy, once drawn; null before.' })
+  @FieldResolver(() => RevealedEntropyView, {
+    nullable: true,
+    description: 'The revealed entropy, once drawn; null before.',
+  })
   entropy(@Root() c: DrawCommitment): RevealedEntropyView | null {
     if (!c.entropy) return null;
     const b = c.entropy.beacon;
-    return { witnesses: c.entropy.witnesses, beaconRound: b?.round ?? null, beaconSignature: b?.signature ?? null, beaconRandomness: b?.randomness ?? null };
+    return {
+      witnesses: c.entropy.witnesses,
+      beaconRound: b?.round ?? null,
+      beaconSignature: b?.signature ?? null,
+      beaconRandomness: b?.randomness ?? null,
+    };
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Where the public verification bundle is, once drawn (relative to the gateway).' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Where the public verification bundle is, once drawn (relative to the gateway).',
+  })
   bundleUrl(@Root() c: DrawCommitment): string | null {
     return c.drawId ? `/draws/${c.drawId}/bundle.json` : null;
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Visits drawn (one per enterprise), once drawn.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Visits drawn (one per enterprise), once drawn.',
+  })
   async sampleSize(@Root() c: DrawCommitment, @Ctx() ctx: Ctx): Promise<number | null> {
     return c.drawId ? ((await ctx.loaders.draw.load(c.drawId))?.realisedVisits ?? null) : null;
   }
@@ -88,13 +170,18 @@ export class DrawCommitmentResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => Draw, { nullable: true, description: 'The draw made from it (signed-in callers).' })
+  @FieldResolver(() => Draw, {
+    nullable: true,
+    description: 'The draw made from it (signed-in callers).',
+  })
   draw(@Root() c: DrawCommitment, @Ctx() ctx: Ctx) {
     return c.drawId ? ctx.loaders.draw.load(c.drawId) : null;
   }
 
   @Authorized()
-  @FieldResolver(() => String, { description: 'Who committed it (token subject; signed-in callers).' })
+  @FieldResolver(() => String, {
+    description: 'Who committed it (token subject; signed-in callers).',
+  })
   committedBy(@Root() c: DrawCommitment): string {
     return c.committedBy;
   }

@@ -1,6 +1,25 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { BadUserInputError, requireDepartment, type SubgraphContext } from '@jih/kit';
-import { Department, Enterprise, Inspector, JointTask, TeamChange, Visit, VisitTeam } from '../entities';
+import {
+  Department,
+  Enterprise,
+  Inspector,
+  JointTask,
+  TeamChange,
+  Visit,
+  VisitTeam,
+} from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
 import { recuseAndReplace } from '../services/replacement.service';
 import { VisitConnection, VisitsArgs, requireUuid, visitPage } from './joint-task.resolver';
@@ -16,12 +35,16 @@ export class VisitResolver {
   }
 
   @Authorized()
-  @Query(() => VisitConnection, { description: 'Visits by task, department, inspector or staffing state.' })
+  @Query(() => VisitConnection, {
+    description: 'Visits by task, department, inspector or staffing state.',
+  })
   visits(@Args() args: VisitsArgs, @Ctx() ctx: Ctx) {
     return visitPage(ctx, args);
   }
 
-  @FieldResolver(() => Enterprise, { description: 'The enterprise visited, with every department\'s profile through the federation.' })
+  @FieldResolver(() => Enterprise, {
+    description: "The enterprise visited, with every department's profile through the federation.",
+  })
   enterprise(@Root() v: Visit): Enterprise {
     return { uscc: v.uscc };
   }
@@ -51,10 +74,14 @@ export class VisitResolver {
     requireUuid(visitId, 'visit');
     requireUuid(inspectorId, 'inspector');
     const trimmed = reason.trim();
-    if (trimmed.length < 2 || trimmed.length > 500) throw new BadUserInputError('reason must be 2 to 500 characters', { argument: 'reason' });
+    if (trimmed.length < 2 || trimmed.length > 500)
+      throw new BadUserInputError('reason must be 2 to 500 characters', { argument: 'reason' });
     const self = ctx.caller?.sub === inspectorId && ctx.caller.department === department;
     const caller = self ? ctx.caller! : requireDepartment(ctx.caller, department, ['supervisor']);
-    return recuseAndReplace(ctx.db, { visitId, department, inspectorId, reason: trimmed }, caller, { authorization: ctx.authorization, requestId: ctx.requestId });
+    return recuseAndReplace(ctx.db, { visitId, department, inspectorId, reason: trimmed }, caller, {
+      authorization: ctx.authorization,
+      requestId: ctx.requestId,
+    });
   }
 }
 
@@ -65,23 +92,28 @@ export class VisitTeamResolver {
     return { code: t.departmentCode };
   }
 
-  @FieldResolver(() => [Inspector], { description: 'Members, resolved by the registry (which guards their personal data).' })
+  @FieldResolver(() => [Inspector], {
+    description: 'Members, resolved by the registry (which guards their personal data).',
+  })
   inspectors(@Root() t: VisitTeam): Inspector[] {
     return t.inspectorIds.map((id) => ({ id }));
   }
 
   @FieldResolver(() => [TeamChange], { description: 'Replacements since the draw.' })
   async changes(@Root() t: VisitTeam, @Ctx() ctx: Ctx) {
-    return (await ctx.loaders.changesByVisit.load(t.visitId)).filter((c) => c.departmentCode === t.departmentCode);
+    return (await ctx.loaders.changesByVisit.load(t.visitId)).filter(
+      (c) => c.departmentCode === t.departmentCode,
+    );
   }
 }
 
 @Resolver(() => Enterprise)
 export class EnterpriseVisitsResolver {
   @Authorized()
-  @FieldResolver(() => [Visit], { description: 'Joint visits to this enterprise (signed-in callers).' })
+  @FieldResolver(() => [Visit], {
+    description: 'Joint visits to this enterprise (signed-in callers).',
+  })
   jointVisits(@Root() e: Enterprise, @Ctx() ctx: Ctx) {
     return ctx.loaders.visitsByEnterprise.load(e.uscc);
   }
 }
-

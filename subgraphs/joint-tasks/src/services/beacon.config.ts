@@ -17,13 +17,27 @@ export const BEACON_CHAIN_VARIABLES = {
  * @throws Error listing every problem when the variables are set but do not describe a chain
  */
 export function configuredBeaconChain(env: NodeJS.ProcessEnv = process.env): BeaconChain {
-  const given = Object.entries(BEACON_CHAIN_VARIABLES).filter(([, variable]) => env[variable] !== undefined && env[variable] !== '');
+  const given = Object.entries(BEACON_CHAIN_VARIABLES).filter(
+    ([, variable]) => env[variable] !== undefined && env[variable] !== '',
+  );
   if (given.length === 0) return QUICKNET;
-  const raw = Object.fromEntries(Object.entries(BEACON_CHAIN_VARIABLES).map(([key, variable]) => {
-    const value = env[variable];
-    return [key, key === 'periodSeconds' || key === 'genesisTime' ? (value === undefined || value === '' ? undefined : Number(value)) : value];
-  }));
+  const raw = Object.fromEntries(
+    Object.entries(BEACON_CHAIN_VARIABLES).map(([key, variable]) => {
+      const value = env[variable];
+      return [
+        key,
+        key === 'periodSeconds' || key === 'genesisTime'
+          ? value === undefined || value === ''
+            ? undefined
+            : Number(value)
+          : value,
+      ];
+    }),
+  );
   const { chain, problems } = parseBeaconChain(raw);
-  if (!chain) throw new Error(`The drand chain is misconfigured: ${problems.join('; ')} (set every one of ${Object.values(BEACON_CHAIN_VARIABLES).join(', ')}, or none for quicknet)`);
+  if (!chain)
+    throw new Error(
+      `The drand chain is misconfigured: ${problems.join('; ')} (set every one of ${Object.values(BEACON_CHAIN_VARIABLES).join(', ')}, or none for quicknet)`,
+    );
   return chain;
 }

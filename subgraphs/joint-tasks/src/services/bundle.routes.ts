@@ -15,7 +15,13 @@ export function bundleRoutes(app: express.Express, ctx: { db: DataSource }): voi
   app.get('/draws/:drawId/bundle.json', async (req, res, next) => {
     try {
       const drawId = String(req.params.drawId).toLowerCase();
-      if (!DRAW_ID.test(drawId)) return sendGraphQLError(res, 400, 'BAD_USER_INPUT', `"${String(req.params.drawId).slice(0, 40)}" is not a draw id`);
+      if (!DRAW_ID.test(drawId))
+        return sendGraphQLError(
+          res,
+          400,
+          'BAD_USER_INPUT',
+          `"${String(req.params.drawId).slice(0, 40)}" is not a draw id`,
+        );
       const blob = await ctx.db.getRepository(DrawBundleBlob).findOneBy({ drawId });
       if (!blob) return sendGraphQLError(res, 404, 'NOT_FOUND', `No draw ${drawId}`);
       res.setHeader('content-type', 'application/json; charset=utf-8');

@@ -14,14 +14,19 @@ const BATCH = 5000;
  * (`_entities`), the same one the gateway uses: one batched call per 5,000 USCCs, no registry
  * table read here. Enterprises the registry does not know come back with a null industry.
  */
-export async function fetchIndustries(usccs: readonly string[], origin: CallOrigin): Promise<Map<string, EnterpriseIndustry['industry']>> {
+export async function fetchIndustries(
+  usccs: readonly string[],
+  origin: CallOrigin,
+): Promise<Map<string, EnterpriseIndustry['industry']>> {
   const out = new Map<string, EnterpriseIndustry['industry']>();
   for (let k = 0; k < usccs.length; k += BATCH) {
     const batch = usccs.slice(k, k + BATCH);
     const data = await callSubgraph<{ _entities: (EnterpriseIndustry | null)[] }>(
-      serviceUrl('registry'), 'registry',
+      serviceUrl('registry'),
+      'registry',
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc industry { code name nameEn } } } }',
-      { r: batch.map((uscc) => ({ __typename: 'Enterprise', uscc })) }, origin,
+      { r: batch.map((uscc) => ({ __typename: 'Enterprise', uscc })) },
+      origin,
     );
     batch.forEach((uscc, i) => out.set(uscc, data._entities[i]?.industry ?? null));
   }

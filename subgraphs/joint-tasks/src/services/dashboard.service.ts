@@ -1,6 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { decodeCursor, type CallOrigin } from '@jih/kit';
-import { PROBLEM_CATEGORIES, RESULT_CATEGORIES, ResultCategory, type DueDateBasis, type ResultStatus } from '../entities';
+import {
+  PROBLEM_CATEGORIES,
+  RESULT_CATEGORIES,
+  ResultCategory,
+  type DueDateBasis,
+  type ResultStatus,
+} from '../entities';
 import { fetchIndustries } from './dashboard-registry.client';
 import { chinaDateSql, overdueCutoffParams, overdueSql } from './result-deadline.service';
 
@@ -166,7 +172,12 @@ const OVERDUE_CURSOR = /^\d{4}-\d{2}-\d{2}\|[0-9a-f-]{36}\|[a-z][a-z0-9]{1,31}$/
 export class TaskDashboardQueries {
   private readonly memo = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly db: DataSource, readonly taskId: string, readonly today: string, private readonly origin: CallOrigin) {}
+  constructor(
+    private readonly db: DataSource,
+    readonly taskId: string,
+    readonly today: string,
+    private readonly origin: CallOrigin,
+  ) {}
 
   /** Runs `fn` once per key for this request. */
   private once<T>(key: string, fn: () => Promise<T>): Promise<T> {
@@ -178,7 +189,15 @@ export class TaskDashboardQueries {
   private taskSlots(): { p: SqlParams; task: string; cte: string } {
     const p = new SqlParams();
     const task = p.add(this.taskId);
-    return { p, task, cte: slotCte({ chainWhere: `r.task_id = ${task}`, slotWhere: `v.task_id = ${task}` }, p, this.today) };
+    return {
+      p,
+      task,
+      cte: slotCte(
+        { chainWhere: `r.task_id = ${task}`, slotWhere: `v.task_id = ${task}` },
+        p,
+        this.today,
+      ),
+    };
   }
 
   /** Per-department counters and workload, ordered by department code: one statement. */
@@ -220,7 +239,10 @@ export class TaskDashboardQueries {
         [this.taskId],
       );
       const counts = new Map(rows.map((r) => [r.category, r.count]));
-      return RESULT_CATEGORIES.map((c) => ({ category: c.category, count: counts.get(c.category) ?? 0 }));
+      return RESULT_CATEGORIES.map((c) => ({
+        category: c.category,
+        count: counts.get(c.category) ?? 0,
+      }));
     });
   }
 
@@ -235,26 +257,49 @@ export class TaskDashboardQueries {
            FROM check_result WHERE task_id = $1 AND superseded_at IS NULL GROUP BY uscc`,
         [this.taskId, PROBLEM_CATEGORIES],
       );
-      const industries = await fetchIndustries(rows.map((r) => r.uscc), this.origin);
+      const industries = await fetchIndustries(
+        rows.map((r) => r.uscc),
+        this.origin,
+      );
       const groups = new Map<string, IndustryCounts>();
       for (const r of rows) {
         const industry = industries.get(r.uscc) ?? null;
         const key = industry?.code ?? '';
         let g = groups.get(key);
-        if (!g) groups.set(key, (g = { code: industry?.code ?? null, name: industry?.name ?? null, nameEn: industry?.nameEn ?? null, enterprises: 0, results: 0, problems: 0 }));
+        if (!g)
+          groups.set(
+            key,
+            (g = {
+              code: industry?.code ?? null,
+              name: industry?.name ?? null,
+              nameEn: industry?.nameEn ?? null,
+              enterprises: 0,
+              results: 0,
+              problems: 0,
+            }),
+          );
         g.enterprises++;
         g.results += r.results;
         g.problems += r.problems;
       }
-      return [...groups.values()].sort((a, b) => b.problems / b.results - a.problems / a.results || (a.code ?? '~').localeCompare(b.code ?? '~'));
+      return [...groups.values()].sort(
+        (a, b) =>
+          b.problems / b.results - a.problems / a.results ||
+          (a.code ?? '~').localeCompare(b.code ?? '~'),
+      );
     });
   }
 
   /** A page of overdue slots, oldest check date first, keyset-paginated: one statement. */
-  async overdue(first: number, after: string | null | undefined): Promise<{ rows: OverdueSlotRow[]; cursorOf: (r: OverdueSlotRow) => string }> {
+  async overdue(
+    first: number,
+    after: string | null | undefined,
+  ): Promise<{ rows: OverdueSlotRow[]; cursorOf: (r: OverdueSlotRow) => string }> {
     const { p, cte } = this.taskSlots();
     const cursor = decodeCursor(after, OVERDUE_CURSOR)?.split('|');
-    const afterSql = cursor ? `AND (f.effective_check_date, f.visit_id, f.department_code) > (${p.add(cursor[0])}::date, ${p.add(cursor[1])}::uuid, ${p.add(cursor[2])})` : '';
+    const afterSql = cursor
+      ? `AND (f.effective_check_date, f.visit_id, f.department_code) > (${p.add(cursor[0])}::date, ${p.add(cursor[1])}::uuid, ${p.add(cursor[2])})`
+      : '';
     const rows: OverdueSlotRow[] = await this.db.query(
       `${cte}
        SELECT f.visit_id AS "visitId", f.department_code AS "departmentCode", f.uscc, f.result_id AS "resultId", f.status, f.basis,
@@ -270,16 +315,26 @@ export class TaskDashboardQueries {
 }
 
 /** One department's slots over the tasks whose window starts in a year, with its inspectors' load: one statement. */
-export async function departmentWorkload(db: DataSource, department: string, year: number, today: string): Promise<SlotCounters & { tasks: number }> {
+export async function departmentWorkload(
+  db: DataSource,
+  department: string,
+  year: number,
+  today: string,
+): Promise<SlotCounters & { tasks: number }> {
   const p = new SqlParams();
   const dept = p.add(department);
   const from = p.add(`${year}-01-01`);
   const to = p.add(`${year + 1}-01-01`);
-  const inYear = (alias: string) => `${alias}.window_start >= ${from}::date AND ${alias}.window_start < ${to}::date`;
-  const cte = slotCte({
-    chainWhere: `r.task_id IN (SELECT id FROM joint_task k WHERE ${inYear('k')})`,
-    slotWhere: `t.department_code = ${dept} AND ${inYear('k')}`,
-  }, p, today);
+  const inYear = (alias: string) =>
+    `${alias}.window_start >= ${from}::date AND ${alias}.window_start < ${to}::date`;
+  const cte = slotCte(
+    {
+      chainWhere: `r.task_id IN (SELECT id FROM joint_task k WHERE ${inYear('k')})`,
+      slotWhere: `t.department_code = ${dept} AND ${inYear('k')}`,
+    },
+    p,
+    today,
+  );
   const [row] = await db.query(
     `${cte}, counters AS (${departmentCountersSql(p)}), load AS (${workloadSql(`t.department_code = ${dept} AND ${inYear('k')}`)})
      SELECT ${dept}::text AS department,

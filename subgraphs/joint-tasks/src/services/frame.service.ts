@@ -39,10 +39,14 @@ export interface TaskWindow {
 /** The class's ratio in a department's policy. */
 function classRatio(policy: Policy, cls: number): number {
   switch (cls) {
-    case 65: return policy.ratioA; // 'A'
-    case 66: return policy.ratioB;
-    case 67: return policy.ratioC;
-    default: return policy.ratioD;
+    case 65:
+      return policy.ratioA; // 'A'
+    case 66:
+      return policy.ratioB;
+    case 67:
+      return policy.ratioC;
+    default:
+      return policy.ratioD;
   }
 }
 
@@ -57,7 +61,11 @@ function daysBetween(a: string, b: string): number {
  * checks in them can have, and what the interval and exclusion rules measure.
  */
 export function windowGap(a: TaskWindow, b: TaskWindow): number {
-  return Math.max(0, daysBetween(a.windowEnd, b.windowStart), daysBetween(b.windowEnd, a.windowStart));
+  return Math.max(
+    0,
+    daysBetween(a.windowEnd, b.windowStart),
+    daysBetween(b.windowEnd, a.windowStart),
+  );
 }
 
 /** Whether two windows share at least one day. */
@@ -71,7 +79,12 @@ export function windowsOverlap(a: TaskWindow, b: TaskWindow): boolean {
  */
 export function historyReachDays(policy: Policy | undefined): number {
   if (!policy) return 0;
-  return Math.max(policy.minIntervalDays ?? 0, (policy.exclusionYears ?? 0) * 366, policy.yearlyCap != null ? 366 : 0, policy.rotationDays ?? 0);
+  return Math.max(
+    policy.minIntervalDays ?? 0,
+    (policy.exclusionYears ?? 0) * 366,
+    policy.yearlyCap != null ? 366 : 0,
+    policy.rotationDays ?? 0,
+  );
 }
 
 /**
@@ -79,18 +92,24 @@ export function historyReachDays(policy: Policy | undefined): number {
  * between this task's window and the window of a drawn task that visited the enterprise for that
  * department, before or after it, and the visits in tasks starting in the same calendar year.
  */
-export async function loadCheckHistory(db: Queryable, task: JointTask, departments: TaskDepartment[], policies: FrameHeader['policies']): Promise<CheckHistory> {
+export async function loadCheckHistory(
+  db: Queryable,
+  task: JointTask,
+  departments: TaskDepartment[],
+  policies: FrameHeader['policies'],
+): Promise<CheckHistory> {
   const codes = departments.map((d) => d.departmentCode);
   const reach = Math.max(366, ...codes.map((c) => historyReachDays(policies[c])));
-  const rows: { uscc: string; department: string; gap: number; this_year: string }[] = await db.query(
-    `SELECT v.uscc, d AS department,
+  const rows: { uscc: string; department: string; gap: number; this_year: string }[] =
+    await db.query(
+      `SELECT v.uscc, d AS department,
             min(GREATEST(0, t.window_start - $3::date, $2::date - t.window_end))::int AS gap,
             count(*) FILTER (WHERE date_part('year', t.window_start) = date_part('year', $2::date)) AS this_year
        FROM visit v JOIN joint_task t ON t.id = v.task_id CROSS JOIN LATERAL unnest(v.departments) AS d
       WHERE d = ANY($1) AND t.id <> $4 AND t.window_start <= $3::date + $5::int AND t.window_end >= $2::date - $5::int
       GROUP BY v.uscc, d`,
-    [codes, task.windowStart, task.windowEnd, task.id, reach],
-  );
+      [codes, task.windowStart, task.windowEnd, task.id, reach],
+    );
   const nearest = new Map<string, number>();
   const thisYear = new Map<string, number>();
   for (const r of rows) {
@@ -113,7 +132,11 @@ export function buildFrame(
   departments: TaskDepartment[],
   registry: RegistryFrame,
   history: CheckHistory,
-): { frame: DrawFrame; modes: Record<string, DepartmentMode>; exclusions: Record<string, ExclusionTally> } {
+): {
+  frame: DrawFrame;
+  modes: Record<string, DepartmentMode>;
+  exclusions: Record<string, ExclusionTally>;
+} {
   const D = departments.length;
   const N = registry.usccs.length;
   const p = new Float64Array(N * D);
@@ -121,21 +144,43 @@ export function buildFrame(
   const modes: Record<string, DepartmentMode> = {};
   departments.forEach((td, d) => {
     const policy = registry.header.policies[td.departmentCode];
-    const tally: ExclusionTally = { notSupervised: 0, listed: 0, interval: 0, yearlyCap: 0, exclusionYears: 0 };
+    const tally: ExclusionTally = {
+      notSupervised: 0,
+      listed: 0,
+      interval: 0,
+      yearlyCap: 0,
+      exclusionYears: 0,
+    };
     exclusions[td.departmentCode] = tally;
-    modes[td.departmentCode] = td.sampleSize != null ? { kind: 'fixed', n: td.sampleSize } : { kind: 'poisson' };
+    modes[td.departmentCode] =
+      td.sampleSize != null ? { kind: 'fixed', n: td.sampleSize } : { kind: 'poisson' };
     const ratioB = policy.ratioB > 0 ? policy.ratioB : 1;
     for (let i = 0; i < N; i++) {
       const cls = registry.classes[i * D + d];
-      if (cls === 45 /* '-' */) { tally.notSupervised++; continue; }
-      if (policy.excludeListed && registry.listed[i]) { tally.listed++; continue; }
+      if (cls === 45 /* '-' */) {
+        tally.notSupervised++;
+        continue;
+      }
+      if (policy.excludeListed && registry.listed[i]) {
+        tally.listed++;
+        continue;
+      }
       // Most frames have no history at all; skip building a key per row then.
       const key = history.nearest.size ? `${registry.usccs[i]}|${td.departmentCode}` : '';
       const gap = key ? history.nearest.get(key) : undefined;
       if (gap !== undefined) {
-        if (policy.minIntervalDays > 0 && gap < policy.minIntervalDays) { tally.interval++; continue; }
-        if (policy.exclusionYears > 0 && gap < policy.exclusionYears * 365) { tally.exclusionYears++; continue; }
-        if (policy.yearlyCap != null && (history.thisYear.get(key) ?? 0) >= policy.yearlyCap) { tally.yearlyCap++; continue; }
+        if (policy.minIntervalDays > 0 && gap < policy.minIntervalDays) {
+          tally.interval++;
+          continue;
+        }
+        if (policy.exclusionYears > 0 && gap < policy.exclusionYears * 365) {
+          tally.exclusionYears++;
+          continue;
+        }
+        if (policy.yearlyCap != null && (history.thisYear.get(key) ?? 0) >= policy.yearlyCap) {
+          tally.yearlyCap++;
+          continue;
+        }
       }
       let pi: number;
       if (td.sampleSize != null || td.ratio == null) pi = classRatio(policy, cls);
@@ -144,5 +189,9 @@ export function buildFrame(
       p[i * D + d] = pi > 1 ? 1 : pi;
     }
   });
-  return { frame: { usccs: registry.usccs, departments: departments.map((d) => d.departmentCode), p }, modes, exclusions };
+  return {
+    frame: { usccs: registry.usccs, departments: departments.map((d) => d.departmentCode), p },
+    modes,
+    exclusions,
+  };
 }

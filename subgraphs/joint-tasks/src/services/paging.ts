@@ -12,10 +12,16 @@ export interface PageRequest {
  * match `cursor`, else BAD_USER_INPUT), `first + 1` fetched to tell whether another page follows.
  */
 export async function pageById<T extends ObjectLiteral & { id: string | number }>(
-  qb: SelectQueryBuilder<T>, alias: string, args: PageRequest, cursor: RegExp = UUID,
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  args: PageRequest,
+  cursor: RegExp = UUID,
 ): Promise<{ nodes: T[]; pageInfo: PageInfo }> {
   const after = decodeCursor(args.after, cursor);
   if (after) qb.andWhere(`${alias}.id > :after`, { after });
-  const rows = await qb.orderBy(`${alias}.id`, 'ASC').limit(args.first + 1).getMany();
+  const rows = await qb
+    .orderBy(`${alias}.id`, 'ASC')
+    .limit(args.first + 1)
+    .getMany();
   return toPage(rows, args.first, (r) => String(r.id));
 }

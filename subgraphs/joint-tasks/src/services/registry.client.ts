@@ -1,7 +1,13 @@
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { GraphQLError } from 'graphql';
-import { callSubgraph, type CallOrigin, type FrameHeader, type FrameRequest, serviceUrl } from '@jih/kit';
+import {
+  callSubgraph,
+  type CallOrigin,
+  type FrameHeader,
+  type FrameRequest,
+  serviceUrl,
+} from '@jih/kit';
 
 /** The registry's answer to a frame request, in columns (no object per enterprise). */
 export interface RegistryFrame {
@@ -16,7 +22,12 @@ export interface RegistryFrame {
 /** What createJointTask checks a task against. */
 export interface RegistryCatalogue {
   departments: { code: string }[];
-  checkItems: { code: string; departmentCode: string; category: 'KEY' | 'GENERAL'; expertise: string }[];
+  checkItems: {
+    code: string;
+    departmentCode: string;
+    category: 'KEY' | 'GENERAL';
+    expertise: string;
+  }[];
   samplingPolicies: { departmentCode: string; generalRatioCap: number }[];
 }
 
@@ -39,18 +50,28 @@ export function fetchCatalogue(origin: CallOrigin): Promise<RegistryCatalogue> {
  * Streams the draw frame from the registry (`POST /internal/frame`, see kit frame-protocol):
  * the one service-to-service call of the draw. Rows are parsed into columns as they arrive.
  */
-export async function fetchFrame(request: FrameRequest, origin: CallOrigin): Promise<RegistryFrame> {
+export async function fetchFrame(
+  request: FrameRequest,
+  origin: CallOrigin,
+): Promise<RegistryFrame> {
   const url = registryUrl().replace(/\/graphql$/, '/internal/frame');
   let res: Response;
   try {
     res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(origin.authorization ? { authorization: origin.authorization } : {}), ...(origin.requestId ? { 'x-request-id': origin.requestId } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(origin.authorization ? { authorization: origin.authorization } : {}),
+        ...(origin.requestId ? { 'x-request-id': origin.requestId } : {}),
+      },
       body: JSON.stringify(request),
       signal: AbortSignal.timeout(Number(process.env.FRAME_TIMEOUT_MS ?? 120_000)),
     });
   } catch (err) {
-    throw new GraphQLError(`The registry did not answer the frame request: ${(err as Error).message}`, { extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'registry' } });
+    throw new GraphQLError(
+      `The registry did not answer the frame request: ${(err as Error).message}`,
+      { extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'registry' } },
+    );
   }
   if (!res.ok || !res.body) {
     const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
@@ -59,7 +80,10 @@ export async function fetchFrame(request: FrameRequest, origin: CallOrigin): Pro
     });
   }
   const D = request.departments.length;
-  const lines = createInterface({ input: Readable.fromWeb(res.body as never), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: Readable.fromWeb(res.body as never),
+    crlfDelay: Infinity,
+  });
   let header: FrameHeader | undefined;
   const usccs: string[] = [];
   let classes: Uint8Array = new Uint8Array(1 << 16);
@@ -79,8 +103,16 @@ export async function fetchFrame(request: FrameRequest, origin: CallOrigin): Pro
     for (let d = 0; d < D; d++) classes[i * D + d] = line.charCodeAt(19 + d);
     listed[i] = line.charCodeAt(20 + D) === 49 /* '1' */ ? 1 : 0;
   }
-  if (!header) throw new GraphQLError('The registry sent an empty frame', { extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'registry' } });
-  return { header, usccs, classes: classes.subarray(0, usccs.length * D), listed: listed.subarray(0, usccs.length) };
+  if (!header)
+    throw new GraphQLError('The registry sent an empty frame', {
+      extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'registry' },
+    });
+  return {
+    header,
+    usccs,
+    classes: classes.subarray(0, usccs.length * D),
+    listed: listed.subarray(0, usccs.length),
+  };
 }
 
 /** Copies a typed array into a larger one. */

@@ -1,6 +1,11 @@
 import {
-  CalendarRangeError, DEFAULT_RESULT_DEADLINE_WORKING_DAYS, RESULT_DEADLINE_WORKING_DAYS, addWorkingDays, calendarCoverage,
-  resultDeadlineWorkingDays, resultDueDate,
+  CalendarRangeError,
+  DEFAULT_RESULT_DEADLINE_WORKING_DAYS,
+  RESULT_DEADLINE_WORKING_DAYS,
+  addWorkingDays,
+  calendarCoverage,
+  resultDeadlineWorkingDays,
+  resultDueDate,
 } from '@jih/domain/working-days';
 import { DeadlineStatus, DueDateBasis } from '../entities';
 
@@ -24,7 +29,10 @@ export function chinaDate(at?: Date): string {
   const now = Date.now();
   if (now >= today.endsAt || now < today.endsAt - DAY_MS) {
     const shifted = now + CHINA_OFFSET_MS;
-    today = { day: new Date(shifted).toISOString().slice(0, 10), endsAt: shifted - (shifted % DAY_MS) + DAY_MS - CHINA_OFFSET_MS };
+    today = {
+      day: new Date(shifted).toISOString().slice(0, 10),
+      endsAt: shifted - (shifted % DAY_MS) + DAY_MS - CHINA_OFFSET_MS,
+    };
   }
   return today.day;
 }
@@ -62,8 +70,13 @@ function overdueCutoff(department: string, today: string): string {
 
 /** Cutoffs as SQL parameters: departments with their own deadline as JSON, and the default one. */
 export function overdueCutoffParams(today: string): { special: string; fallback: string } {
-  const special = Object.fromEntries(Object.entries(RESULT_DEADLINE_WORKING_DAYS).map(([d, n]) => [d, cutoffFor(n, today)]));
-  return { special: JSON.stringify(special), fallback: cutoffFor(DEFAULT_RESULT_DEADLINE_WORKING_DAYS, today) };
+  const special = Object.fromEntries(
+    Object.entries(RESULT_DEADLINE_WORKING_DAYS).map(([d, n]) => [d, cutoffFor(n, today)]),
+  );
+  return {
+    special: JSON.stringify(special),
+    fallback: cutoffFor(DEFAULT_RESULT_DEADLINE_WORKING_DAYS, today),
+  };
 }
 
 /** What decides a slot's deadline. */
@@ -89,14 +102,24 @@ export interface SlotDeadline {
 
 /** The deadline of one (visit, department) slot; the SQL in dashboard.service applies the same rule. */
 export function slotDeadline(facts: SlotFacts, today: string): SlotDeadline {
-  const basis = facts.checkDate ? DueDateBasis.CHECK_DATE : facts.visitCheckDate ? DueDateBasis.VISIT_DATE : DueDateBasis.WINDOW_END;
+  const basis = facts.checkDate
+    ? DueDateBasis.CHECK_DATE
+    : facts.visitCheckDate
+      ? DueDateBasis.VISIT_DATE
+      : DueDateBasis.WINDOW_END;
   const effectiveCheckDate = facts.checkDate ?? facts.visitCheckDate ?? facts.windowEnd;
   const dueDate = dueDateOf(effectiveCheckDate, facts.department);
   let status: DeadlineStatus;
   if (facts.firstPublishedAt) {
-    status = facts.publishedDueDate && chinaDate(facts.firstPublishedAt) > facts.publishedDueDate ? DeadlineStatus.LATE : DeadlineStatus.ON_TIME;
+    status =
+      facts.publishedDueDate && chinaDate(facts.firstPublishedAt) > facts.publishedDueDate
+        ? DeadlineStatus.LATE
+        : DeadlineStatus.ON_TIME;
   } else {
-    status = effectiveCheckDate < overdueCutoff(facts.department, today) ? DeadlineStatus.OVERDUE : DeadlineStatus.DUE;
+    status =
+      effectiveCheckDate < overdueCutoff(facts.department, today)
+        ? DeadlineStatus.OVERDUE
+        : DeadlineStatus.DUE;
   }
   return { basis, effectiveCheckDate, dueDate, status };
 }
@@ -105,7 +128,12 @@ export function slotDeadline(facts: SlotFacts, today: string): SlotDeadline {
  * SQL for "this unpublished slot is overdue", given SQL expressions of its check date and
  * department and the placeholders of {@link overdueCutoffParams}' two values.
  */
-export function overdueSql(checkDate: string, department: string, special: string, fallback: string): string {
+export function overdueSql(
+  checkDate: string,
+  department: string,
+  special: string,
+  fallback: string,
+): string {
   return `${checkDate} < COALESCE((${special}::jsonb ->> ${department})::date, ${fallback}::date)`;
 }
 

@@ -1,8 +1,25 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, requireDepartment, type Caller, type PageInfo } from '@jih/kit';
 import {
-  AuditAction, CheckResult, FollowUpLink, JointTask, ResultCategory, ResultStatus, TaskDepartment, Visit, VisitTeam, categoryInfo,
+  BadUserInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  requireDepartment,
+  type Caller,
+  type PageInfo,
+} from '@jih/kit';
+import {
+  AuditAction,
+  CheckResult,
+  FollowUpLink,
+  JointTask,
+  ResultCategory,
+  ResultStatus,
+  TaskDepartment,
+  Visit,
+  VisitTeam,
+  categoryInfo,
 } from '../entities';
 import { contentChanges, contentOf, writeAudit, type ResultContent } from './audit.service';
 import { pageById, type PageRequest } from './paging';
@@ -15,7 +32,12 @@ interface ResultContentRequest {
   checkItems: string[];
   findings?: string | null;
   inspectorIds: string[];
-  acknowledgement: { representativeName: string; signed: boolean; refusalReason?: string | null; witness?: string | null };
+  acknowledgement: {
+    representativeName: string;
+    signed: boolean;
+    refusalReason?: string | null;
+    witness?: string | null;
+  };
   evidence?: string[] | null;
 }
 
@@ -46,7 +68,11 @@ export interface CheckResultFilter {
 }
 
 /** One page of result versions for a filter, in id order (keyset by id). */
-export async function checkResultPage(db: DataSource, f: CheckResultFilter, page: PageRequest): Promise<{ nodes: CheckResult[]; pageInfo: PageInfo }> {
+export async function checkResultPage(
+  db: DataSource,
+  f: CheckResultFilter,
+  page: PageRequest,
+): Promise<{ nodes: CheckResult[]; pageInfo: PageInfo }> {
   const qb = db.getRepository(CheckResult).createQueryBuilder('r');
   // A deadline belongs to a chain and is judged on its current version, so the overdue filter reads current versions only.
   if (!f.includeSuperseded || f.overdue != null) qb.andWhere('r.superseded_at IS NULL');
@@ -65,12 +91,19 @@ export async function checkResultPage(db: DataSource, f: CheckResultFilter, page
 
 /** The latest published version of each department's result of each visit of an enterprise, newest check first. */
 export async function latestPublishedResults(db: DataSource, uscc: string): Promise<CheckResult[]> {
-  const rows = await db.getRepository(CheckResult).createQueryBuilder('r')
+  const rows = await db
+    .getRepository(CheckResult)
+    .createQueryBuilder('r')
     .distinctOn(['r.visit_id', 'r.department_code'])
     .where('r.uscc = :uscc AND r.published_at IS NOT NULL', { uscc })
-    .orderBy('r.visit_id').addOrderBy('r.department_code').addOrderBy('r.version', 'DESC')
+    .orderBy('r.visit_id')
+    .addOrderBy('r.department_code')
+    .addOrderBy('r.version', 'DESC')
     .getMany();
-  rows.sort((a, b) => b.checkDate.localeCompare(a.checkDate) || a.departmentCode.localeCompare(b.departmentCode));
+  rows.sort(
+    (a, b) =>
+      b.checkDate.localeCompare(a.checkDate) || a.departmentCode.localeCompare(b.departmentCode),
+  );
   return rows;
 }
 
@@ -85,25 +118,42 @@ export interface ResultScope {
 }
 
 /** Loads a visit with its task and one department's team and task part; NOT_FOUND for an unknown visit. */
-export async function loadResultScope(db: DataSource | EntityManager, visitId: string, department: string): Promise<ResultScope> {
+export async function loadResultScope(
+  db: DataSource | EntityManager,
+  visitId: string,
+  department: string,
+): Promise<ResultScope> {
   const visit = await db.getRepository(Visit).findOneBy({ id: visitId });
   if (!visit) throw new NotFoundError(`No visit ${visitId}`, { visitId });
   const [task, team, taskDepartment] = await Promise.all([
     db.getRepository(JointTask).findOneByOrFail({ id: visit.taskId }),
     db.getRepository(VisitTeam).findOneBy({ visitId, departmentCode: department }),
-    db.getRepository(TaskDepartment).findOneBy({ taskId: visit.taskId, departmentCode: department }),
+    db
+      .getRepository(TaskDepartment)
+      .findOneBy({ taskId: visit.taskId, departmentCode: department }),
   ]);
   return { visit, task, team, taskDepartment };
 }
 
 /** Whether the caller is an inspector of the team assigned to the visit ("who checks, records"). */
 export function isAssignedInspector(caller: Caller, team: VisitTeam | null): boolean {
-  return !!team && caller.department === team.departmentCode && caller.roles.includes('inspector') && team.inspectorIds.includes(caller.sub);
+  return (
+    !!team &&
+    caller.department === team.departmentCode &&
+    caller.roles.includes('inspector') &&
+    team.inspectorIds.includes(caller.sub)
+  );
 }
 
 /** Loads a result version; NOT_FOUND when there is none. */
-export async function requireResult(db: DataSource | EntityManager, id: string, lock = false): Promise<CheckResult> {
-  const row = await db.getRepository(CheckResult).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+export async function requireResult(
+  db: DataSource | EntityManager,
+  id: string,
+  lock = false,
+): Promise<CheckResult> {
+  const row = await db
+    .getRepository(CheckResult)
+    .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   if (!row) throw new NotFoundError(`No check result ${id}`, { resultId: id });
   return row;
 }
@@ -111,7 +161,10 @@ export async function requireResult(db: DataSource | EntityManager, id: string, 
 /** Throws CONFLICT unless `row` is the current version of its chain: only that one may change. */
 export function requireCurrent(row: CheckResult, doing: string): void {
   if (row.supersededAt) {
-    throw new ConflictError(`Result ${row.id} is version ${row.version}, superseded by a correction; ${doing} the current version instead`, { resultId: row.id });
+    throw new ConflictError(
+      `Result ${row.id} is version ${row.version}, superseded by a correction; ${doing} the current version instead`,
+      { resultId: row.id },
+    );
   }
 }
 
@@ -120,7 +173,11 @@ export function requireCurrent(row: CheckResult, doing: string): void {
  * database's unique index on the key decides the race, `ON CONFLICT DO NOTHING` lets every
  * loser read the winner's row, and a key reused for another payload is CONFLICT.
  */
-export async function recordResult(db: DataSource, input: RecordResultRequest, caller: Caller): Promise<CheckResult> {
+export async function recordResult(
+  db: DataSource,
+  input: RecordResultRequest,
+  caller: Caller,
+): Promise<CheckResult> {
   const scope = await loadResultScope(db, input.visitId, caller.department);
   if (!isAssignedInspector(caller, scope.team)) {
     throw new ForbiddenError(
@@ -136,9 +193,19 @@ export async function recordResult(db: DataSource, input: RecordResultRequest, c
 
   return db.transaction(async (tx) => {
     const inserted = await insertVersion(tx, {
-      ...content, visitId: scope.visit.id, taskId: scope.task.id, uscc: scope.visit.uscc, departmentCode: caller.department,
-      version: 1, previousId: null, correctionReason: null, status: ResultStatus.RECORDED, dueDate: dueDateOf(content.checkDate, caller.department),
-      idempotencyKey: input.idempotencyKey, requestHash: hash, recordedBy: caller.sub,
+      ...content,
+      visitId: scope.visit.id,
+      taskId: scope.task.id,
+      uscc: scope.visit.uscc,
+      departmentCode: caller.department,
+      version: 1,
+      previousId: null,
+      correctionReason: null,
+      status: ResultStatus.RECORDED,
+      dueDate: dueDateOf(content.checkDate, caller.department),
+      idempotencyKey: input.idempotencyKey,
+      requestHash: hash,
+      recordedBy: caller.sub,
     });
     if (!inserted) {
       const winner = await findByKey(tx, caller.sub, input.idempotencyKey);
@@ -148,7 +215,11 @@ export async function recordResult(db: DataSource, input: RecordResultRequest, c
         { visitId: input.visitId, department: caller.department },
       );
     }
-    await writeAudit(tx, caller, { result: inserted, action: AuditAction.RECORDED, changes: contentChanges(null, inserted) });
+    await writeAudit(tx, caller, {
+      result: inserted,
+      action: AuditAction.RECORDED,
+      changes: contentChanges(null, inserted),
+    });
     return inserted;
   });
 }
@@ -158,7 +229,11 @@ export async function recordResult(db: DataSource, input: RecordResultRequest, c
  * version is kept (superseded), so a published result is never changed in place. Assigned
  * inspectors of the department or its supervisors may correct. Idempotent like recordResult.
  */
-export async function correctResult(db: DataSource, input: CorrectResultRequest, caller: Caller): Promise<CheckResult> {
+export async function correctResult(
+  db: DataSource,
+  input: CorrectResultRequest,
+  caller: Caller,
+): Promise<CheckResult> {
   const target = await requireResult(db, input.resultId);
   const scope = await loadResultScope(db, target.visitId, target.departmentCode);
   const assigned = isAssignedInspector(caller, scope.team);
@@ -179,15 +254,36 @@ export async function correctResult(db: DataSource, input: CorrectResultRequest,
     if (winner) return sameRequest(winner, hash, input.idempotencyKey);
     requireCurrent(current, 'correct');
     const changes = contentChanges(contentOf(current), content);
-    if (changes.length === 0) throw new BadUserInputError(`The correction of result ${current.id} changes nothing`, { resultId: current.id });
+    if (changes.length === 0)
+      throw new BadUserInputError(`The correction of result ${current.id} changes nothing`, {
+        resultId: current.id,
+      });
     await tx.update(CheckResult, { id: current.id }, { supersededAt: new Date() });
     const inserted = await insertVersion(tx, {
-      ...content, visitId: current.visitId, taskId: current.taskId, uscc: current.uscc, departmentCode: current.departmentCode,
-      version: current.version + 1, previousId: current.id, correctionReason: reason, status: ResultStatus.RECORDED,
-      dueDate: dueDateOf(content.checkDate, current.departmentCode), idempotencyKey: input.idempotencyKey, requestHash: hash, recordedBy: caller.sub,
+      ...content,
+      visitId: current.visitId,
+      taskId: current.taskId,
+      uscc: current.uscc,
+      departmentCode: current.departmentCode,
+      version: current.version + 1,
+      previousId: current.id,
+      correctionReason: reason,
+      status: ResultStatus.RECORDED,
+      dueDate: dueDateOf(content.checkDate, current.departmentCode),
+      idempotencyKey: input.idempotencyKey,
+      requestHash: hash,
+      recordedBy: caller.sub,
     });
-    if (!inserted) throw new ConflictError(`Result ${current.id} was corrected concurrently; read it again`, { resultId: current.id });
-    await writeAudit(tx, caller, { result: inserted, action: AuditAction.CORRECTED, reason, changes });
+    if (!inserted)
+      throw new ConflictError(`Result ${current.id} was corrected concurrently; read it again`, {
+        resultId: current.id,
+      });
+    await writeAudit(tx, caller, {
+      result: inserted,
+      action: AuditAction.CORRECTED,
+      reason,
+      changes,
+    });
     return inserted;
   });
 }
@@ -205,25 +301,44 @@ interface Step {
 }
 
 export const REVIEW: Step = {
-  action: AuditAction.REVIEWED, from: ResultStatus.RECORDED, to: ResultStatus.REVIEWED, verb: 'review', past: 'reviewed',
+  action: AuditAction.REVIEWED,
+  from: ResultStatus.RECORDED,
+  to: ResultStatus.REVIEWED,
+  verb: 'review',
+  past: 'reviewed',
   stamp: (c, at) => ({ reviewedBy: c.sub, reviewedAt: at }),
   async check(_tx, row, caller) {
     // Four eyes: whoever recorded a version does not also review it.
-    if (row.recordedBy === caller.sub) throw new ForbiddenError(`${caller.sub} recorded result ${row.id} and may not review it too`, { resultId: row.id });
+    if (row.recordedBy === caller.sub)
+      throw new ForbiddenError(
+        `${caller.sub} recorded result ${row.id} and may not review it too`,
+        { resultId: row.id },
+      );
   },
 };
 
 export const PUBLISH: Step = {
-  action: AuditAction.PUBLISHED, from: ResultStatus.REVIEWED, to: ResultStatus.PUBLISHED, verb: 'publish', past: 'published',
+  action: AuditAction.PUBLISHED,
+  from: ResultStatus.REVIEWED,
+  to: ResultStatus.PUBLISHED,
+  verb: 'publish',
+  past: 'published',
   stamp: (c, at) => ({ publishedBy: c.sub, publishedAt: at }),
 };
 
 export const CLOSE: Step = {
-  action: AuditAction.CLOSED, from: ResultStatus.PUBLISHED, to: ResultStatus.CLOSED, verb: 'close', past: 'closed',
+  action: AuditAction.CLOSED,
+  from: ResultStatus.PUBLISHED,
+  to: ResultStatus.CLOSED,
+  verb: 'close',
+  past: 'closed',
   stamp: (c, at) => ({ closedBy: c.sub, closedAt: at }),
   async check(tx, row) {
     if (row.category !== ResultCategory.FOLLOW_UP_PENDING) return;
-    const linked = await tx.existsBy(FollowUpLink, { visitId: row.visitId, resultDepartment: row.departmentCode });
+    const linked = await tx.existsBy(FollowUpLink, {
+      visitId: row.visitId,
+      resultDepartment: row.departmentCode,
+    });
     if (!linked) {
       throw new ConflictError(
         `Result ${row.id} is ${categoryInfo(row.category).labelZh} (FOLLOW_UP_PENDING): link the follow-up (a case, rectification or rating change) before closing it`,
@@ -238,20 +353,32 @@ export const CLOSE: Step = {
  * department, with the audit entry, in one transaction. Asking for the state it is already in
  * returns it unchanged, so a retried call is harmless; any other state is CONFLICT.
  */
-export async function advanceResult(db: DataSource, id: string, caller: Caller, step: Step): Promise<CheckResult> {
+export async function advanceResult(
+  db: DataSource,
+  id: string,
+  caller: Caller,
+  step: Step,
+): Promise<CheckResult> {
   return db.transaction(async (tx) => {
     const row = await requireResult(tx, id, true);
     requireDepartment(caller, row.departmentCode, ['supervisor']);
     requireCurrent(row, step.verb);
     if (row.status === step.to) return row;
     if (row.status !== step.from) {
-      throw new ConflictError(`Result ${id} is ${row.status}; only a ${step.from} result can be ${step.past}`, { resultId: id, status: row.status });
+      throw new ConflictError(
+        `Result ${id} is ${row.status}; only a ${step.from} result can be ${step.past}`,
+        { resultId: id, status: row.status },
+      );
     }
     await step.check?.(tx, row, caller);
     const patch = { status: step.to, ...step.stamp(caller, new Date()) };
     await tx.update(CheckResult, { id }, patch);
     Object.assign(row, patch);
-    await writeAudit(tx, caller, { result: row, action: step.action, changes: [{ field: 'status', before: step.from, after: step.to }] });
+    await writeAudit(tx, caller, {
+      result: row,
+      action: step.action,
+      changes: [{ field: 'status', before: step.from, after: step.to }],
+    });
     return row;
   });
 }
@@ -278,37 +405,62 @@ function contentFrom(input: ResultContentRequest): ResultContent {
  * department's own check items, present inspectors from the assigned team (the recorder among
  * them), findings for a problem, and a signature or a recorded refusal.
  */
-function validateContent(content: ResultContent, scope: ResultScope, recorder: string | null): string[] {
+function validateContent(
+  content: ResultContent,
+  scope: ResultScope,
+  recorder: string | null,
+): string[] {
   const problems: string[] = [];
   const { checkDate } = content;
   const today = chinaDate();
   if (!isCalendarDate(checkDate)) problems.push(`checkDate: "${checkDate}" is not a calendar date`);
-  else if (checkDate > today) problems.push(`checkDate: ${checkDate} is in the future (today is ${today} in China)`);
-  else if (checkDate < scope.task.windowStart) problems.push(`checkDate: ${checkDate} is before the task window, which starts ${scope.task.windowStart}`);
+  else if (checkDate > today)
+    problems.push(`checkDate: ${checkDate} is in the future (today is ${today} in China)`);
+  else if (checkDate < scope.task.windowStart)
+    problems.push(
+      `checkDate: ${checkDate} is before the task window, which starts ${scope.task.windowStart}`,
+    );
 
   const items = new Set(scope.taskDepartment?.checkItems ?? []);
   const foreign = content.checkItemCodes.filter((c) => !items.has(c));
-  if (foreign.length) problems.push(`checkItems: ${foreign.join(', ')} not among this department's items in the task (${[...items].join(', ')})`);
-  if (new Set(content.checkItemCodes).size !== content.checkItemCodes.length) problems.push('checkItems: an item is listed twice');
+  if (foreign.length)
+    problems.push(
+      `checkItems: ${foreign.join(', ')} not among this department's items in the task (${[...items].join(', ')})`,
+    );
+  if (new Set(content.checkItemCodes).size !== content.checkItemCodes.length)
+    problems.push('checkItems: an item is listed twice');
 
   const team = new Set(scope.team?.inspectorIds ?? []);
   const present = new Set(content.inspectorIds);
   const unassigned = content.inspectorIds.filter((i) => !team.has(i));
-  if (present.size !== content.inspectorIds.length) problems.push('inspectorIds: an inspector is listed twice');
-  if (unassigned.length) problems.push(`inspectorIds: ${unassigned.join(', ')} not assigned to this visit's team`);
-  if (present.size - unassigned.length < 2) problems.push('inspectorIds: at least two assigned inspectors must have been present');
-  if (recorder && !present.has(recorder)) problems.push('inspectorIds: the recording inspector must be among those present');
+  if (present.size !== content.inspectorIds.length)
+    problems.push('inspectorIds: an inspector is listed twice');
+  if (unassigned.length)
+    problems.push(`inspectorIds: ${unassigned.join(', ')} not assigned to this visit's team`);
+  if (present.size - unassigned.length < 2)
+    problems.push('inspectorIds: at least two assigned inspectors must have been present');
+  if (recorder && !present.has(recorder))
+    problems.push('inspectorIds: the recording inspector must be among those present');
 
-  if (categoryInfo(content.category).problemFound && !content.findings) problems.push(`findings: required for ${content.category}, a category that means a problem was found`);
-  if (content.representativeName.length < 2) problems.push('acknowledgement.representativeName: give the name of the representative present');
-  if (!content.signed && !content.refusalReason) problems.push('acknowledgement.refusalReason: required when the representative did not sign');
-  if (content.signed && content.refusalReason) problems.push('acknowledgement.refusalReason: only for a refusal; the record is signed');
+  if (categoryInfo(content.category).problemFound && !content.findings)
+    problems.push(
+      `findings: required for ${content.category}, a category that means a problem was found`,
+    );
+  if (content.representativeName.length < 2)
+    problems.push(
+      'acknowledgement.representativeName: give the name of the representative present',
+    );
+  if (!content.signed && !content.refusalReason)
+    problems.push('acknowledgement.refusalReason: required when the representative did not sign');
+  if (content.signed && content.refusalReason)
+    problems.push('acknowledgement.refusalReason: only for a refusal; the record is signed');
   return problems;
 }
 
 /** Throws BAD_USER_INPUT listing every problem, when there are any. */
 function rejectProblems(problems: string[]): void {
-  if (problems.length) throw new BadUserInputError(`Invalid result: ${problems.join('; ')}`, { problems });
+  if (problems.length)
+    throw new BadUserInputError(`Invalid result: ${problems.join('; ')}`, { problems });
 }
 
 /** Whether a YYYY-MM-DD string names a day that exists (no 2025-02-30). */
@@ -318,35 +470,57 @@ function isCalendarDate(date: string): boolean {
 }
 
 /** Inserts a version unless a unique index (key, current version, version number) already holds one; returns it, or null. */
-async function insertVersion(tx: EntityManager, values: Partial<CheckResult>): Promise<CheckResult | null> {
-  const res = await tx.createQueryBuilder().insert().into(CheckResult).values(values).orIgnore().returning(['id']).execute();
+async function insertVersion(
+  tx: EntityManager,
+  values: Partial<CheckResult>,
+): Promise<CheckResult | null> {
+  const res = await tx
+    .createQueryBuilder()
+    .insert()
+    .into(CheckResult)
+    .values(values)
+    .orIgnore()
+    .returning(['id'])
+    .execute();
   const id = (res.raw as { id: string }[])[0]?.id;
   return id ? tx.findOneByOrFail(CheckResult, { id }) : null;
 }
 
 /** The version a caller created with an idempotency key, if any. */
-function findByKey(db: DataSource | EntityManager, recordedBy: string, idempotencyKey: string): Promise<CheckResult | null> {
+function findByKey(
+  db: DataSource | EntityManager,
+  recordedBy: string,
+  idempotencyKey: string,
+): Promise<CheckResult | null> {
   return db.getRepository(CheckResult).findOneBy({ recordedBy, idempotencyKey });
 }
 
 /** A replay returns the stored version; the key reused for another payload is CONFLICT. */
 function sameRequest(existing: CheckResult, hash: string, key: string): CheckResult {
   if (existing.requestHash !== hash) {
-    throw new ConflictError(`Idempotency key "${key}" was already used for a different request (result ${existing.id}); use a new key`, { resultId: existing.id });
+    throw new ConflictError(
+      `Idempotency key "${key}" was already used for a different request (result ${existing.id}); use a new key`,
+      { resultId: existing.id },
+    );
   }
   return existing;
 }
 
 /** SHA-256 over the operation and its payload with sorted keys: equal requests hash equally. */
 function requestHash(operation: string, payload: Record<string, unknown>): string {
-  return createHash('sha256').update(`${operation}\n${canonicalJson(payload)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${operation}\n${canonicalJson(payload)}`)
+    .digest('hex');
 }
 
 /** JSON with object keys sorted at every level. */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }

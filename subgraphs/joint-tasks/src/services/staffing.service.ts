@@ -7,7 +7,10 @@ import { pseudonymOf, type TeamInputs } from '../draw/protocol';
 import { PoolMode, type JointTask, type TaskDepartment } from '../entities';
 
 /** The registry data the inspector rules need (a frame header). */
-export type StaffingHeader = Pick<FrameHeader, 'inspectors' | 'recusals' | 'checkItems' | 'policies'>;
+export type StaffingHeader = Pick<
+  FrameHeader,
+  'inspectors' | 'recusals' | 'checkItems' | 'policies'
+>;
 
 /**
  * The inputs of inspector assignment for a task, with real inspector ids: the departments'
@@ -17,13 +20,23 @@ export type StaffingHeader = Pick<FrameHeader, 'inspectors' | 'recusals' | 'chec
  * are kept only for those enterprises (the frame's).
  */
 export async function liveStaffingContext(
-  db: DataSource | EntityManager, task: JointTask, departments: TaskDepartment[], header: StaffingHeader, seed: string, usccs?: ReadonlySet<string>,
+  db: DataSource | EntityManager,
+  task: JointTask,
+  departments: TaskDepartment[],
+  header: StaffingHeader,
+  seed: string,
+  usccs?: ReadonlySet<string>,
 ): Promise<StaffingContext> {
   const expertiseOf = new Map(header.checkItems.map((c) => [c.code, c.expertise]));
   const staffing: DepartmentStaffing[] = departments.map((td) => ({
     department: td.departmentCode,
-    requiredExpertise: [...new Set(td.checkItems.map((c) => expertiseOf.get(c)).filter((e): e is string => !!e))],
-    pool: td.poolMode === PoolMode.SUB_POOL ? { kind: 'subPool', inspectorIds: td.subPool } : { kind: 'whole' },
+    requiredExpertise: [
+      ...new Set(td.checkItems.map((c) => expertiseOf.get(c)).filter((e): e is string => !!e)),
+    ],
+    pool:
+      td.poolMode === PoolMode.SUB_POOL
+        ? { kind: 'subPool', inspectorIds: td.subPool }
+        : { kind: 'whole' },
   }));
   const inFrame = (uscc: string) => !usccs || usccs.has(uscc);
   const rotation: { inspectorId: string; uscc: string }[] = [];
@@ -36,7 +49,8 @@ export async function liveStaffingContext(
         WHERE vt.department_code = $1 AND t.id <> $2 AND GREATEST(0, t.window_start - $4::date, $3::date - t.window_end) < $5::int`,
       [td.departmentCode, task.id, task.windowStart, task.windowEnd, days],
     );
-    for (const r of rows) if (inFrame(r.uscc)) rotation.push({ inspectorId: r.inspector_id, uscc: r.uscc });
+    for (const r of rows)
+      if (inFrame(r.uscc)) rotation.push({ inspectorId: r.inspector_id, uscc: r.uscc });
   }
   const loads: { inspector_id: string; teams: number }[] = await db.query(
     `SELECT i AS inspector_id, count(*)::int AS teams
@@ -49,10 +63,15 @@ export async function liveStaffingContext(
     seed,
     inspectors: header.inspectors,
     departments: staffing,
-    recusals: header.recusals.filter(([, uscc]) => inFrame(uscc)).map(([inspectorId, uscc]) => ({ inspectorId, uscc })),
+    recusals: header.recusals
+      .filter(([, uscc]) => inFrame(uscc))
+      .map(([inspectorId, uscc]) => ({ inspectorId, uscc })),
     rotation,
     priorLoad: loads.map((l) => ({ inspectorId: l.inspector_id, teams: l.teams })),
-    capacity: { perDay: task.capacityPerDay, workingDays: Math.max(1, estimateWorkingDays(task.windowStart, task.windowEnd).days) },
+    capacity: {
+      perDay: task.capacityPerDay,
+      workingDays: Math.max(1, estimateWorkingDays(task.windowStart, task.windowEnd).days),
+    },
     minPerTeam: task.minPerTeam,
   };
 }
@@ -62,7 +81,10 @@ export async function liveStaffingContext(
  * pseudonyms (the key is random and never published), pairs sorted so the inputs have one
  * canonical form. Returns the public inputs and the pseudonym → id map that stays private.
  */
-export function pseudonymiseStaffing(context: StaffingContext, key: Buffer = randomBytes(32)): { inputs: TeamInputs; pseudonyms: Record<string, string> } {
+export function pseudonymiseStaffing(
+  context: StaffingContext,
+  key: Buffer = randomBytes(32),
+): { inputs: TeamInputs; pseudonyms: Record<string, string> } {
   const pseudonyms: Record<string, string> = {};
   const alias = new Map<string, string>();
   const of = (id: string) => {
@@ -77,15 +99,25 @@ export function pseudonymiseStaffing(context: StaffingContext, key: Buffer = ran
   const pairs = (xs: Iterable<{ inspectorId: string; uscc: string }> | undefined) =>
     [...(xs ?? [])].map((x) => [of(x.inspectorId), x.uscc] as [string, string]).sort(comparePairs);
   const inputs: TeamInputs = {
-    inspectors: context.inspectors.map((x) => ({ id: of(x.id), department: x.department, active: x.active, expertise: [...x.expertise] })),
+    inspectors: context.inspectors.map((x) => ({
+      id: of(x.id),
+      department: x.department,
+      active: x.active,
+      expertise: [...x.expertise],
+    })),
     departments: context.departments.map((d) => ({
       department: d.department,
       requiredExpertise: [...d.requiredExpertise].sort(),
-      pool: d.pool?.kind === 'subPool' ? { kind: 'subPool', inspectorIds: d.pool.inspectorIds.map(of) } : { kind: 'whole' },
+      pool:
+        d.pool?.kind === 'subPool'
+          ? { kind: 'subPool', inspectorIds: d.pool.inspectorIds.map(of) }
+          : { kind: 'whole' },
     })),
     recusals: dedupe(pairs(context.recusals)),
     rotation: dedupe(pairs(context.rotation)),
-    priorLoad: [...(context.priorLoad ?? [])].map((l) => [of(l.inspectorId), l.teams] as [string, number]).sort(comparePairs),
+    priorLoad: [...(context.priorLoad ?? [])]
+      .map((l) => [of(l.inspectorId), l.teams] as [string, number])
+      .sort(comparePairs),
     capacity: { perDay: context.capacity.perDay, workingDays: context.capacity.workingDays ?? 1 },
     minPerTeam: context.minPerTeam ?? 2,
   };
@@ -93,7 +125,10 @@ export function pseudonymiseStaffing(context: StaffingContext, key: Buffer = ran
 }
 
 /** Orders pairs by their first, then second element (code-unit order). */
-function comparePairs(a: readonly [string, string | number], b: readonly [string, string | number]): number {
+function comparePairs(
+  a: readonly [string, string | number],
+  b: readonly [string, string | number],
+): number {
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
 }
 

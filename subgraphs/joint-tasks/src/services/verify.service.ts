@@ -33,22 +33,36 @@ export interface VerificationResult {
  * commit–reveal protocol is re-run from its stored frame rows. An advisory lock per draw keeps
  * concurrent first callers from computing it twice.
  */
-export async function verifyDraw(db: DataSource, drawId: string, options: { recompute?: boolean } = {}): Promise<VerificationResult> {
+export async function verifyDraw(
+  db: DataSource,
+  drawId: string,
+  options: { recompute?: boolean } = {},
+): Promise<VerificationResult> {
   const stored = await db.getRepository(Draw).findOneBy({ id: drawId });
   if (!stored) throw new NotFoundError(`No draw ${drawId}`);
-  if (stored.verification && !options.recompute) return stored.verification as unknown as VerificationResult;
+  if (stored.verification && !options.recompute)
+    return stored.verification as unknown as VerificationResult;
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`verify-draw:${drawId}`]);
     const draw = await tx.findOneByOrFail(Draw, { id: drawId });
-    if (draw.verification && !options.recompute) return draw.verification as unknown as VerificationResult;
-    const result = draw.commitmentId ? await verifyFromBundle(tx, draw) : await verifyLegacy(tx, draw);
-    await tx.query('UPDATE draw SET verification = $2 WHERE id = $1', [drawId, JSON.stringify(result)]);
+    if (draw.verification && !options.recompute)
+      return draw.verification as unknown as VerificationResult;
+    const result = draw.commitmentId
+      ? await verifyFromBundle(tx, draw)
+      : await verifyLegacy(tx, draw);
+    await tx.query('UPDATE draw SET verification = $2 WHERE id = $1', [
+      drawId,
+      JSON.stringify(result),
+    ]);
     return result;
   });
 }
 
 /** Reads a draw's public bundle. */
-async function loadBundle(db: DataSource | EntityManager, drawId: string): Promise<DrawBundle | null> {
+async function loadBundle(
+  db: DataSource | EntityManager,
+  drawId: string,
+): Promise<DrawBundle | null> {
   const blob = await db.getRepository(DrawBundleBlob).findOneBy({ drawId });
   return blob ? (JSON.parse(gunzipSync(blob.gzip).toString('utf8')) as DrawBundle) : null;
 }
@@ -59,11 +73,22 @@ async function verifyFromBundle(tx: EntityManager, draw: Draw): Promise<Verifica
   if (!bundle) throw new NotFoundError(`Draw ${draw.id} has no bundle`);
   const verdict = await verifyBundle(bundle);
   const checks = [...verdict.checks];
-  const stored: { uscc: string; departments: string[] }[] = await tx.query('SELECT uscc, departments FROM visit WHERE draw_id = $1', [draw.id]);
-  const published = new Map(bundle.visits.map((v) => [v.uscc, [...v.departments].sort().join(',')]));
-  const mismatched = stored.filter((v) => published.get(v.uscc) !== [...v.departments].sort().join(',')).length;
+  const stored: { uscc: string; departments: string[] }[] = await tx.query(
+    'SELECT uscc, departments FROM visit WHERE draw_id = $1',
+    [draw.id],
+  );
+  const published = new Map(
+    bundle.visits.map((v) => [v.uscc, [...v.departments].sort().join(',')]),
+  );
+  const mismatched = stored.filter(
+    (v) => published.get(v.uscc) !== [...v.departments].sort().join(','),
+  ).length;
   const visitsMatch = mismatched === 0 && stored.length === published.size;
-  checks.push({ name: 'stored visits', ok: visitsMatch, detail: `${stored.length} stored visits, ${published.size} in the bundle, ${mismatched} differ` });
+  checks.push({
+    name: 'stored visits',
+    ok: visitsMatch,
+    detail: `${stored.length} stored visits, ${published.size} in the bundle, ${mismatched} differ`,
+  });
   const passed = (name: string) => verdict.checks.some((c) => c.name === name && c.ok);
   return {
     drawId: draw.id,
@@ -87,20 +112,34 @@ async function verifyFromBundle(tx: EntityManager, draw: Draw): Promise<Verifica
  * the frame digest, the result digest and the stored visits.
  */
 async function verifyLegacy(tx: EntityManager, draw: Draw): Promise<VerificationResult> {
-  const rows: { uscc: string; p: number[] }[] = await tx.query('SELECT uscc, p FROM draw_frame WHERE draw_id = $1 ORDER BY uscc', [draw.id]);
+  const rows: { uscc: string; p: number[] }[] = await tx.query(
+    'SELECT uscc, p FROM draw_frame WHERE draw_id = $1 ORDER BY uscc',
+    [draw.id],
+  );
   const D = draw.departments.length;
   const p = new Float64Array(rows.length * D);
   rows.forEach((r, i) => r.p.forEach((v, d) => (p[i * D + d] = Number(v))));
   const frame: DrawFrame = { usccs: rows.map((r) => r.uscc), departments: draw.departments, p };
   const differences: string[] = [];
 
-  const recomputedFrameDigest = frameDigest(frame, { seed: draw.seed, modes: draw.modes, shift: draw.startPoint, algorithmVersion: draw.algorithmVersion });
+  const recomputedFrameDigest = frameDigest(frame, {
+    seed: draw.seed,
+    modes: draw.modes,
+    shift: draw.startPoint,
+    algorithmVersion: draw.algorithmVersion,
+  });
   const frameDigestMatches = recomputedFrameDigest === draw.frameDigest.trim();
-  if (!frameDigestMatches) differences.push('the stored frame rows do not hash to the frame digest recorded at draw time');
+  if (!frameDigestMatches)
+    differences.push('the stored frame rows do not hash to the frame digest recorded at draw time');
 
-  const result = coordinatedDraw(frame, { seed: draw.seed, modes: draw.modes, shift: draw.startPoint });
+  const result = coordinatedDraw(frame, {
+    seed: draw.seed,
+    modes: draw.modes,
+    shift: draw.startPoint,
+  });
   const resultDigestMatches = resultDigest(frame, result) === draw.resultDigest.trim();
-  if (!resultDigestMatches) differences.push('re-running the algorithm gives a different sample than the one recorded');
+  if (!resultDigestMatches)
+    differences.push('re-running the algorithm gives a different sample than the one recorded');
 
   const expected = new Map<string, string>();
   const { enterprise, offsets, departments } = result.visits;
@@ -109,10 +148,18 @@ async function verifyLegacy(tx: EntityManager, draw: Draw): Promise<Verification
     for (let j = offsets[k]; j < offsets[k + 1]; j++) depts.push(draw.departments[departments[j]]);
     expected.set(frame.usccs[enterprise[k]], depts.sort().join(','));
   }
-  const stored: { uscc: string; departments: string[] }[] = await tx.query('SELECT uscc, departments FROM visit WHERE draw_id = $1', [draw.id]);
-  const mismatched = stored.filter((v) => expected.get(v.uscc) !== [...v.departments].sort().join(',')).length;
+  const stored: { uscc: string; departments: string[] }[] = await tx.query(
+    'SELECT uscc, departments FROM visit WHERE draw_id = $1',
+    [draw.id],
+  );
+  const mismatched = stored.filter(
+    (v) => expected.get(v.uscc) !== [...v.departments].sort().join(','),
+  ).length;
   const visitsMatch = mismatched === 0 && stored.length === expected.size;
-  if (!visitsMatch) differences.push(`${mismatched} stored visits differ from the re-run, ${stored.length} stored against ${expected.size} re-run`);
+  if (!visitsMatch)
+    differences.push(
+      `${mismatched} stored visits differ from the re-run, ${stored.length} stored against ${expected.size} re-run`,
+    );
 
   return {
     drawId: draw.id,
@@ -127,9 +174,21 @@ async function verifyLegacy(tx: EntityManager, draw: Draw): Promise<Verification
     algorithmVersion: draw.algorithmVersion,
     differences,
     checks: [
-      { name: 'frame digest', ok: frameDigestMatches, detail: `recomputed ${recomputedFrameDigest}` },
-      { name: 'sample', ok: resultDigestMatches, detail: 'the re-run sample against the recorded result digest' },
-      { name: 'stored visits', ok: visitsMatch, detail: `${stored.length} stored, ${expected.size} re-run, ${mismatched} differ` },
+      {
+        name: 'frame digest',
+        ok: frameDigestMatches,
+        detail: `recomputed ${recomputedFrameDigest}`,
+      },
+      {
+        name: 'sample',
+        ok: resultDigestMatches,
+        detail: 'the re-run sample against the recorded result digest',
+      },
+      {
+        name: 'stored visits',
+        ok: visitsMatch,
+        detail: `${stored.length} stored, ${expected.size} re-run, ${mismatched} differ`,
+      },
     ],
     verifiedAt: new Date().toISOString(),
   };

@@ -8,7 +8,11 @@ import type { DepartmentContext } from './department.types';
  * `@Authorized()`); every write is scoped to the department: only its callers with the roles the
  * declaration gives that kind of record (or admins) may write, anyone else gets FORBIDDEN.
  */
-export function requireWriter(ctx: DepartmentContext, def: DepartmentDefinition, what: keyof DepartmentRoles): Caller {
+export function requireWriter(
+  ctx: DepartmentContext,
+  def: DepartmentDefinition,
+  what: keyof DepartmentRoles,
+): Caller {
   return requireDepartment(ctx.caller, def.code, def.roles[what]);
 }
 

@@ -116,8 +116,13 @@ export interface DepartmentDefinition extends DepartmentConfig {
 }
 
 class DepartmentConfigError extends Error {
-  constructor(readonly code: string, readonly problems: string[]) {
-    super(`Invalid department declaration "${code}":\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  constructor(
+    readonly code: string,
+    readonly problems: string[],
+  ) {
+    super(
+      `Invalid department declaration "${code}":\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   }
 }
 
@@ -147,48 +152,90 @@ function pascalCase(code: string): string {
  */
 export function defineDepartment(config: DepartmentConfig): DepartmentDefinition {
   const problems: string[] = [];
-  const need = (ok: boolean, problem: string) => { if (!ok) problems.push(problem); };
+  const need = (ok: boolean, problem: string) => {
+    if (!ok) problems.push(problem);
+  };
   need(CODE.test(config.code), `code must be a lower-case slug (${CODE}), got "${config.code}"`);
-  need(config.name.trim().length > 1 && config.nameZh.trim().length > 1, 'name and nameZh are required');
+  need(
+    config.name.trim().length > 1 && config.nameZh.trim().length > 1,
+    'name and nameZh are required',
+  );
   need(config.description.trim().length > 0, 'description is required');
 
   const { rating, followUps, licences } = config;
-  need(FIELD.test(rating.field), `rating.field must be a camelCase field name, got "${rating.field}"`);
-  need(TYPE.test(rating.typeName) && TYPE.test(rating.enumName), 'rating.typeName and rating.enumName must be PascalCase type names');
+  need(
+    FIELD.test(rating.field),
+    `rating.field must be a camelCase field name, got "${rating.field}"`,
+  );
+  need(
+    TYPE.test(rating.typeName) && TYPE.test(rating.enumName),
+    'rating.typeName and rating.enumName must be PascalCase type names',
+  );
   const levels = Object.entries(rating.levels);
   need(levels.length >= 2, 'rating.levels needs at least two levels');
   for (const [level, d] of levels) {
     need(ENUM_VALUE.test(level), `rating level "${level}" must be an upper-case enum value`);
-    need(RISK_CLASSES.includes(d.risk), `rating level ${level} maps to "${d.risk}", not a risk class (${RISK_CLASSES.join(', ')})`);
+    need(
+      RISK_CLASSES.includes(d.risk),
+      `rating level ${level} maps to "${d.risk}", not a risk class (${RISK_CLASSES.join(', ')})`,
+    );
   }
 
-  need(TYPE.test(followUps.noun) && TYPE.test(followUps.plural), 'followUps.noun and followUps.plural must be PascalCase');
+  need(
+    TYPE.test(followUps.noun) && TYPE.test(followUps.plural),
+    'followUps.noun and followUps.plural must be PascalCase',
+  );
   need(Object.keys(followUps.kinds).length > 0, 'followUps.kinds needs at least one kind');
-  for (const kind of Object.keys(followUps.kinds)) need(ENUM_VALUE.test(kind), `follow-up kind "${kind}" must be an upper-case enum value`);
+  for (const kind of Object.keys(followUps.kinds))
+    need(ENUM_VALUE.test(kind), `follow-up kind "${kind}" must be an upper-case enum value`);
 
   const flags = config.flags ?? {};
-  const fields = new Set([...RESERVED_PROFILE_FIELDS, rating.field, `${rating.field}History`, lowerFirst(followUps.plural)]);
+  const fields = new Set([
+    ...RESERVED_PROFILE_FIELDS,
+    rating.field,
+    `${rating.field}History`,
+    lowerFirst(followUps.plural),
+  ]);
   if (licences) {
-    need(TYPE.test(licences.noun) && TYPE.test(licences.plural), 'licences.noun and licences.plural must be PascalCase');
+    need(
+      TYPE.test(licences.noun) && TYPE.test(licences.plural),
+      'licences.noun and licences.plural must be PascalCase',
+    );
     need(Object.keys(licences.kinds).length > 0, 'licences.kinds needs at least one kind');
-    for (const kind of Object.keys(licences.kinds)) need(ENUM_VALUE.test(kind), `licence kind "${kind}" must be an upper-case enum value`);
-    need(!fields.has(lowerFirst(licences.plural)), `licences.plural "${licences.plural}" collides with another profile field`);
+    for (const kind of Object.keys(licences.kinds))
+      need(ENUM_VALUE.test(kind), `licence kind "${kind}" must be an upper-case enum value`);
+    need(
+      !fields.has(lowerFirst(licences.plural)),
+      `licences.plural "${licences.plural}" collides with another profile field`,
+    );
     fields.add(lowerFirst(licences.plural));
   }
   for (const [flag, d] of Object.entries(flags)) {
     need(ENUM_VALUE.test(flag), `flag "${flag}" must be an upper-case enum value`);
-    need(FIELD.test(d.field), `flag ${flag}: field must be a camelCase field name, got "${d.field}"`);
-    need(!fields.has(d.field), `flag ${flag}: field "${d.field}" collides with another profile field`);
+    need(
+      FIELD.test(d.field),
+      `flag ${flag}: field must be a camelCase field name, got "${d.field}"`,
+    );
+    need(
+      !fields.has(d.field),
+      `flag ${flag}: field "${d.field}" collides with another profile field`,
+    );
     fields.add(d.field);
   }
 
   const roles: DepartmentRoles = { ...DEFAULT_ROLES, ...config.roles };
   for (const [what, list] of Object.entries(roles) as [string, Role[]][]) {
-    need(list.length > 0 && list.every((r: string) => (ROLES as readonly string[]).includes(r)), `roles.${what} must be a non-empty list of ${ROLES.join(', ')}`);
+    need(
+      list.length > 0 && list.every((r: string) => (ROLES as readonly string[]).includes(r)),
+      `roles.${what} must be a non-empty list of ${ROLES.join(', ')}`,
+    );
   }
   // A rating change is forwarded to the registry's tagEnterprise with the caller's token, and the
   // registry accepts only that department's planners and supervisors (or admins).
-  need(roles.rate.every((r) => r === 'planner' || r === 'supervisor'), 'roles.rate must be within planner and supervisor: the registry tags only for those');
+  need(
+    roles.rate.every((r) => r === 'planner' || r === 'supervisor'),
+    'roles.rate must be within planner and supervisor: the registry tags only for those',
+  );
 
   if (problems.length) throw new DepartmentConfigError(config.code, problems);
   return Object.freeze({ ...config, pascal: pascalCase(config.code), roles, flags });

@@ -9,13 +9,31 @@ import { RegistryLookup } from './registry.client';
  * field per request), the department rule's facts, the registry lookup, and the department's own
  * loaders merged in. Created per request, so batching and caching never cross callers.
  */
-export function createDepartmentLoaders<L extends object>(model: DepartmentModel, db: DataSource, own?: (db: DataSource) => L): DepartmentLoaders & L {
+export function createDepartmentLoaders<L extends object>(
+  model: DepartmentModel,
+  db: DataSource,
+  own?: (db: DataSource) => L,
+): DepartmentLoaders & L {
   const { Rating, FollowUp, Flag, Licence, risk } = model;
   const loaders: DepartmentLoaders = {
-    ratings: groupedLoader((k: readonly string[]) => EntityRows.of(db, Rating).whereAny('uscc', k, [['year', 'DESC']]), (r) => r.uscc),
-    followUps: groupedLoader((k: readonly string[]) => EntityRows.of(db, FollowUp).whereAny('uscc', k, [['openedOn', 'DESC'], 'id']), (f) => f.uscc),
-    flags: groupedLoader((k: readonly string[]) => EntityRows.of(db, Flag).whereAny('uscc', k, ['flag']), (f) => f.uscc),
-    licences: groupedLoader((k: readonly string[]) => EntityRows.of(db, Licence).whereAny('uscc', k, [['issuedOn', 'DESC'], 'id']), (l) => l.uscc),
+    ratings: groupedLoader(
+      (k: readonly string[]) => EntityRows.of(db, Rating).whereAny('uscc', k, [['year', 'DESC']]),
+      (r) => r.uscc,
+    ),
+    followUps: groupedLoader(
+      (k: readonly string[]) =>
+        EntityRows.of(db, FollowUp).whereAny('uscc', k, [['openedOn', 'DESC'], 'id']),
+      (f) => f.uscc,
+    ),
+    flags: groupedLoader(
+      (k: readonly string[]) => EntityRows.of(db, Flag).whereAny('uscc', k, ['flag']),
+      (f) => f.uscc,
+    ),
+    licences: groupedLoader(
+      (k: readonly string[]) =>
+        EntityRows.of(db, Licence).whereAny('uscc', k, [['issuedOn', 'DESC'], 'id']),
+      (l) => l.uscc,
+    ),
     riskFacts: new DataLoader<string, unknown>(
       async (k) => {
         if (!risk) return k.map(() => undefined);

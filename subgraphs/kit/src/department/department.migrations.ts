@@ -16,16 +16,34 @@ export function kitMigrations(schema: string): (new () => MigrationInterface)[] 
     name = 'DepartmentKitInitial1795443420379';
 
     async up(queryRunner: QueryRunner): Promise<void> {
-      await queryRunner.query(`CREATE TABLE "${schema}"."rating" ("uscc" character(18) NOT NULL, "year" integer NOT NULL, "level" character varying(16) NOT NULL, "rated_on" date NOT NULL, "note" character varying(500) NOT NULL DEFAULT '', "recorded_by" character varying(128) NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_964f97f89066960696c9f0cb55b" PRIMARY KEY ("uscc", "year"))`);
-      await queryRunner.query(`CREATE INDEX "rating_year_level_idx" ON "${schema}"."rating"  ("year", "level") `);
-      await queryRunner.query(`CREATE TABLE "${schema}"."follow_up" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "uscc" character(18) NOT NULL, "kind" character varying(32) NOT NULL, "check_result_id" uuid, "summary" character varying(1000) NOT NULL, "legal_basis" character varying(500) NOT NULL DEFAULT '', "opened_on" date NOT NULL, "deadline" date, "closed_on" date, "outcome" character varying(1000), "opened_by" character varying(128) NOT NULL, "closed_by" character varying(128), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_5c0a5f5b32937e47e0ab09d596c" PRIMARY KEY ("id"))`);
-      await queryRunner.query(`CREATE INDEX "follow_up_open_deadline_idx" ON "${schema}"."follow_up"  ("deadline") WHERE "closed_on" IS NULL`);
-      await queryRunner.query(`CREATE INDEX "follow_up_uscc_idx" ON "${schema}"."follow_up"  ("uscc") `);
-      await queryRunner.query(`CREATE TABLE "${schema}"."flag" ("uscc" character(18) NOT NULL, "flag" character varying(32) NOT NULL, "since" date NOT NULL, "note" character varying(500) NOT NULL DEFAULT '', "updated_by" character varying(128) NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_5ed2f5832927f24bc780d64ad02" PRIMARY KEY ("uscc", "flag"))`);
+      await queryRunner.query(
+        `CREATE TABLE "${schema}"."rating" ("uscc" character(18) NOT NULL, "year" integer NOT NULL, "level" character varying(16) NOT NULL, "rated_on" date NOT NULL, "note" character varying(500) NOT NULL DEFAULT '', "recorded_by" character varying(128) NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_964f97f89066960696c9f0cb55b" PRIMARY KEY ("uscc", "year"))`,
+      );
+      await queryRunner.query(
+        `CREATE INDEX "rating_year_level_idx" ON "${schema}"."rating"  ("year", "level") `,
+      );
+      await queryRunner.query(
+        `CREATE TABLE "${schema}"."follow_up" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "uscc" character(18) NOT NULL, "kind" character varying(32) NOT NULL, "check_result_id" uuid, "summary" character varying(1000) NOT NULL, "legal_basis" character varying(500) NOT NULL DEFAULT '', "opened_on" date NOT NULL, "deadline" date, "closed_on" date, "outcome" character varying(1000), "opened_by" character varying(128) NOT NULL, "closed_by" character varying(128), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_5c0a5f5b32937e47e0ab09d596c" PRIMARY KEY ("id"))`,
+      );
+      await queryRunner.query(
+        `CREATE INDEX "follow_up_open_deadline_idx" ON "${schema}"."follow_up"  ("deadline") WHERE "closed_on" IS NULL`,
+      );
+      await queryRunner.query(
+        `CREATE INDEX "follow_up_uscc_idx" ON "${schema}"."follow_up"  ("uscc") `,
+      );
+      await queryRunner.query(
+        `CREATE TABLE "${schema}"."flag" ("uscc" character(18) NOT NULL, "flag" character varying(32) NOT NULL, "since" date NOT NULL, "note" character varying(500) NOT NULL DEFAULT '', "updated_by" character varying(128) NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_5ed2f5832927f24bc780d64ad02" PRIMARY KEY ("uscc", "flag"))`,
+      );
       await queryRunner.query(`CREATE INDEX "flag_flag_idx" ON "${schema}"."flag"  ("flag") `);
-      await queryRunner.query(`CREATE TABLE "${schema}"."licence" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "uscc" character(18) NOT NULL, "kind" character varying(32) NOT NULL, "number" character varying(64) NOT NULL, "scope" character varying(500) NOT NULL DEFAULT '', "issued_on" date NOT NULL, "valid_until" date, "revoked_on" date, "revocation_reason" character varying(500), "recorded_by" character varying(128) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_3b4f2cda4a38b8026e4c700844c" PRIMARY KEY ("id"))`);
-      await queryRunner.query(`CREATE UNIQUE INDEX "licence_number_uq" ON "${schema}"."licence"  ("number") `);
-      await queryRunner.query(`CREATE INDEX "licence_uscc_idx" ON "${schema}"."licence"  ("uscc") `);
+      await queryRunner.query(
+        `CREATE TABLE "${schema}"."licence" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "uscc" character(18) NOT NULL, "kind" character varying(32) NOT NULL, "number" character varying(64) NOT NULL, "scope" character varying(500) NOT NULL DEFAULT '', "issued_on" date NOT NULL, "valid_until" date, "revoked_on" date, "revocation_reason" character varying(500), "recorded_by" character varying(128) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_3b4f2cda4a38b8026e4c700844c" PRIMARY KEY ("id"))`,
+      );
+      await queryRunner.query(
+        `CREATE UNIQUE INDEX "licence_number_uq" ON "${schema}"."licence"  ("number") `,
+      );
+      await queryRunner.query(
+        `CREATE INDEX "licence_uscc_idx" ON "${schema}"."licence"  ("uscc") `,
+      );
     }
 
     async down(queryRunner: QueryRunner): Promise<void> {

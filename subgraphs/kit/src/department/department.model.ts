@@ -20,13 +20,32 @@ import { declareEnum, enterpriseStub } from './schema.helpers';
  *
  * @param options.risk the department's rule on top of the rating → risk mapping, if any
  */
-export function departmentModel<F>(def: DepartmentDefinition, options: { risk?: RiskRule<F> } = {}): DepartmentModel {
+export function departmentModel<F>(
+  def: DepartmentDefinition,
+  options: { risk?: RiskRule<F> } = {},
+): DepartmentModel {
   const { pascal, rating, followUps, licences } = def;
-  const Level = declareEnum(`${pascal}${rating.enumName}`, `Levels of the ${def.name}'s ${rating.labelZh}, best first, each with the registry risk class it maps to.`, withRisk(rating.levels));
-  const FollowUpKind = declareEnum(`${pascal}${followUps.noun}Kind`, `Kinds of ${def.code} ${words(followUps.plural)}.`, followUps.kinds);
+  const Level = declareEnum(
+    `${pascal}${rating.enumName}`,
+    `Levels of the ${def.name}'s ${rating.labelZh}, best first, each with the registry risk class it maps to.`,
+    withRisk(rating.levels),
+  );
+  const FollowUpKind = declareEnum(
+    `${pascal}${followUps.noun}Kind`,
+    `Kinds of ${def.code} ${words(followUps.plural)}.`,
+    followUps.kinds,
+  );
   const hasFlags = Object.keys(def.flags).length > 0;
-  const FlagEnum = hasFlags ? declareEnum(`${pascal}Flag`, `Designations the ${def.name} keeps on enterprises.`, def.flags) : null;
-  const LicenceKind = licences ? declareEnum(`${pascal}${licences.noun}Kind`, `Kinds of ${def.code} ${words(licences.plural)}.`, licences.kinds) : null;
+  const FlagEnum = hasFlags
+    ? declareEnum(`${pascal}Flag`, `Designations the ${def.name} keeps on enterprises.`, def.flags)
+    : null;
+  const LicenceKind = licences
+    ? declareEnum(
+        `${pascal}${licences.noun}Kind`,
+        `Kinds of ${def.code} ${words(licences.plural)}.`,
+        licences.kinds,
+      )
+    : null;
 
   const model: DepartmentModel = {
     def,
@@ -48,12 +67,22 @@ export function departmentModel<F>(def: DepartmentDefinition, options: { risk?: 
     followUpResolver(model, FollowUpKind, followUpInputs(def, FollowUpKind)),
   ];
   if (FlagEnum) resolvers.push(flagResolver(model, flagInput(def, FlagEnum)));
-  if (licences && LicenceKind) resolvers.push(...licenceResolvers(model, licences, LicenceKind, licenceInputs(def, licences, LicenceKind)));
+  if (licences && LicenceKind)
+    resolvers.push(
+      ...licenceResolvers(model, licences, LicenceKind, licenceInputs(def, licences, LicenceKind)),
+    );
   model.resolvers = resolvers;
   return model;
 }
 
 /** Level descriptions that also state the risk class each maps to, so the mapping is in the SDL. */
-function withRisk(levels: DepartmentDefinition['rating']['levels']): Record<string, { description: string }> {
-  return Object.fromEntries(Object.entries(levels).map(([level, d]) => [level, { description: `${d.description} Maps to risk class ${d.risk}.` }]));
+function withRisk(
+  levels: DepartmentDefinition['rating']['levels'],
+): Record<string, { description: string }> {
+  return Object.fromEntries(
+    Object.entries(levels).map(([level, d]) => [
+      level,
+      { description: `${d.description} Maps to risk class ${d.risk}.` },
+    ]),
+  );
 }

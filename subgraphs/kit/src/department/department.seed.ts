@@ -3,7 +3,12 @@ import type { DataSource } from 'typeorm';
 import { generateEnterprise, generateTags } from '@jih/demo-data/generator';
 import { copyRows } from '../copy';
 import type { SeedOptions } from '../subgraph';
-import { RISK_CLASSES, words, type DepartmentDefinition, type RiskClassCode } from './department.config';
+import {
+  RISK_CLASSES,
+  words,
+  type DepartmentDefinition,
+  type RiskClassCode,
+} from './department.config';
 import type { DepartmentModel } from './department.types';
 import { addDays } from './input.validation';
 
@@ -53,9 +58,29 @@ export class SeedSubject {
   }
 }
 
-export interface SeedFlag { flag: string; since: string; note?: string }
-export interface SeedLicence { kind: string; number: string; scope?: string; issuedOn: string; validUntil: string | null; revokedOn?: string; revocationReason?: string }
-export interface SeedFollowUp { kind: string; summary: string; legalBasis?: string; openedOn: string; deadline?: string | null; closedOn?: string; outcome?: string }
+export interface SeedFlag {
+  flag: string;
+  since: string;
+  note?: string;
+}
+export interface SeedLicence {
+  kind: string;
+  number: string;
+  scope?: string;
+  issuedOn: string;
+  validUntil: string | null;
+  revokedOn?: string;
+  revocationReason?: string;
+}
+export interface SeedFollowUp {
+  kind: string;
+  summary: string;
+  legalBasis?: string;
+  openedOn: string;
+  deadline?: string | null;
+  closedOn?: string;
+  outcome?: string;
+}
 
 /** A department's demo-data rules; everything is optional, the kit seeds ratings by default. */
 export interface DepartmentSeedRules {
@@ -75,7 +100,8 @@ export interface DepartmentSeedRules {
  */
 export function defaultSeedLevel(def: DepartmentDefinition, s: SeedSubject, year: number): string {
   let target = RISK_CLASSES.indexOf(s.riskClass);
-  if (year < SEED_YEARS[SEED_YEARS.length - 1] && s.chance(`rating-${year}`) < 0.2) target += s.chance(`shift-${year}`) < 0.5 ? -1 : 1;
+  if (year < SEED_YEARS[SEED_YEARS.length - 1] && s.chance(`rating-${year}`) < 0.2)
+    target += s.chance(`shift-${year}`) < 0.5 ? -1 : 1;
   return nearestLevels(def)[Math.min(RISK_CLASSES.length + 1, Math.max(0, target + 1))];
 }
 
@@ -85,8 +111,15 @@ const NEAREST = new WeakMap<DepartmentDefinition, string[]>();
 function nearestLevels(def: DepartmentDefinition): string[] {
   let table = NEAREST.get(def);
   if (!table) {
-    const levels = Object.entries(def.rating.levels).map(([level, d]) => [level, RISK_CLASSES.indexOf(d.risk)] as const);
-    table = [-1, 0, 1, 2, 3, 4].map((target) => levels.reduce((best, l) => (Math.abs(l[1] - target) <= Math.abs(best[1] - target) ? l : best))[0]);
+    const levels = Object.entries(def.rating.levels).map(
+      ([level, d]) => [level, RISK_CLASSES.indexOf(d.risk)] as const,
+    );
+    table = [-1, 0, 1, 2, 3, 4].map(
+      (target) =>
+        levels.reduce((best, l) =>
+          Math.abs(l[1] - target) <= Math.abs(best[1] - target) ? l : best,
+        )[0],
+    );
     NEAREST.set(def, table);
   }
   return table;
@@ -98,7 +131,14 @@ function nearestLevels(def: DepartmentDefinition): string[] {
  */
 export function demoFollowUp(
   s: SeedSubject,
-  f: { kind: string; summary: string; legalBasis?: string; deadlineDays?: number; outcome: string; closedShare?: number },
+  f: {
+    kind: string;
+    summary: string;
+    legalBasis?: string;
+    deadlineDays?: number;
+    outcome: string;
+    closedShare?: number;
+  },
 ): SeedFollowUp {
   const openedOn = s.day(2025, `open-${f.kind}`);
   const closed = s.chance(`close-${f.kind}`) < (f.closedShare ?? 0.5);
@@ -108,7 +148,12 @@ export function demoFollowUp(
     legalBasis: f.legalBasis,
     openedOn,
     deadline: f.deadlineDays ? addDays(openedOn, f.deadlineDays) : null,
-    closedOn: closed ? addDays(openedOn, 1 + Math.floor(s.chance(`closed-${f.kind}`) * ((f.deadlineDays ?? 60) - 1))) : undefined,
+    closedOn: closed
+      ? addDays(
+          openedOn,
+          1 + Math.floor(s.chance(`closed-${f.kind}`) * ((f.deadlineDays ?? 60) - 1)),
+        )
+      : undefined,
     outcome: closed ? f.outcome : undefined,
   };
 }
@@ -126,7 +171,19 @@ function subjectsOf(code: string, opts: SeedOptions): SeedSubject[] {
     const tag = generateTags(i, opts.seed).find((t) => t.departmentCode === code);
     if (tag) {
       const e = generateEnterprise(i, opts.seed);
-      subjects.push(new SeedSubject(i, e.uscc, e.name, e.industry, e.type, e.status, e.registeredOn, tag.riskClass, tag.basis));
+      subjects.push(
+        new SeedSubject(
+          i,
+          e.uscc,
+          e.name,
+          e.industry,
+          e.type,
+          e.status,
+          e.registeredOn,
+          tag.riskClass,
+          tag.basis,
+        ),
+      );
     }
     if (i % 10_000 === 9_999) opts.onProgress?.(i + 1, opts.enterprises);
   }
@@ -135,42 +192,153 @@ function subjectsOf(code: string, opts: SeedOptions): SeedSubject[] {
 }
 
 /** Streams `each(s)` rows of every subject into one table with COPY. */
-function copyEach(db: DataSource, table: string, columns: string[], subjects: SeedSubject[], each: (s: SeedSubject) => unknown[][]): Promise<number> {
-  return copyRows(db, table, columns, (function* () {
-    for (const s of subjects) yield* each(s);
-  })());
+function copyEach(
+  db: DataSource,
+  table: string,
+  columns: string[],
+  subjects: SeedSubject[],
+  each: (s: SeedSubject) => unknown[][],
+): Promise<number> {
+  return copyRows(
+    db,
+    table,
+    columns,
+    (function* () {
+      for (const s of subjects) yield* each(s);
+    })(),
+  );
 }
 
 /** Writes a department's demo data into its own schema (the kit's `SubgraphModule.seed`). */
-export async function seedDepartment(model: DepartmentModel, db: DataSource, opts: SeedOptions, rules: DepartmentSeedRules = {}): Promise<string> {
+export async function seedDepartment(
+  model: DepartmentModel,
+  db: DataSource,
+  opts: SeedOptions,
+  rules: DepartmentSeedRules = {},
+): Promise<string> {
   const { def } = model;
   const subjects = subjectsOf(def.code, opts);
-  const levelOf = rules.rating ?? ((s: SeedSubject, year: number) => defaultSeedLevel(def, s, year));
+  const levelOf =
+    rules.rating ?? ((s: SeedSubject, year: number) => defaultSeedLevel(def, s, year));
   const counts: string[] = [`${subjects.length} enterprises`];
-  const count = (n: number, what: string) => { if (n) counts.push(`${n} ${what}`); };
+  const count = (n: number, what: string) => {
+    if (n) counts.push(`${n} ${what}`);
+  };
 
-  count(await copyEach(db, 'rating', ['uscc', 'year', 'level', 'rated_on', 'note', 'recorded_by'], subjects, (s) =>
-    SEED_YEARS.flatMap((year) => {
-      const level = levelOf(s, year);
-      return level ? [[s.uscc, year, level, `${year + 1}-04-${String(10 + Math.floor(s.chance('rated') * 15)).padStart(2, '0')}`, '', SEEDED_BY]] : [];
-    })), 'ratings');
+  count(
+    await copyEach(
+      db,
+      'rating',
+      ['uscc', 'year', 'level', 'rated_on', 'note', 'recorded_by'],
+      subjects,
+      (s) =>
+        SEED_YEARS.flatMap((year) => {
+          const level = levelOf(s, year);
+          return level
+            ? [
+                [
+                  s.uscc,
+                  year,
+                  level,
+                  `${year + 1}-04-${String(10 + Math.floor(s.chance('rated') * 15)).padStart(2, '0')}`,
+                  '',
+                  SEEDED_BY,
+                ],
+              ]
+            : [];
+        }),
+    ),
+    'ratings',
+  );
   if (rules.flags) {
-    count(await copyEach(db, 'flag', ['uscc', 'flag', 'since', 'note', 'updated_by'], subjects, (s) =>
-      rules.flags!(s).map((f) => [s.uscc, f.flag, f.since, f.note ?? '', SEEDED_BY])), 'flags');
+    count(
+      await copyEach(db, 'flag', ['uscc', 'flag', 'since', 'note', 'updated_by'], subjects, (s) =>
+        rules.flags!(s).map((f) => [s.uscc, f.flag, f.since, f.note ?? '', SEEDED_BY]),
+      ),
+      'flags',
+    );
   }
   if (rules.licences) {
-    count(await copyEach(db, 'licence', ['id', 'uscc', 'kind', 'number', 'scope', 'issued_on', 'valid_until', 'revoked_on', 'revocation_reason', 'recorded_by'], subjects, (s) =>
-      rules.licences!(s).map((l, k) => [stableUuid(`${opts.seed}:${def.code}:licence:${s.index}:${k}`), s.uscc, l.kind, l.number, l.scope ?? '', l.issuedOn, l.validUntil, l.revokedOn ?? null, l.revocationReason ?? null, SEEDED_BY])), 'licences');
+    count(
+      await copyEach(
+        db,
+        'licence',
+        [
+          'id',
+          'uscc',
+          'kind',
+          'number',
+          'scope',
+          'issued_on',
+          'valid_until',
+          'revoked_on',
+          'revocation_reason',
+          'recorded_by',
+        ],
+        subjects,
+        (s) =>
+          rules.licences!(s).map((l, k) => [
+            stableUuid(`${opts.seed}:${def.code}:licence:${s.index}:${k}`),
+            s.uscc,
+            l.kind,
+            l.number,
+            l.scope ?? '',
+            l.issuedOn,
+            l.validUntil,
+            l.revokedOn ?? null,
+            l.revocationReason ?? null,
+            SEEDED_BY,
+          ]),
+      ),
+      'licences',
+    );
   }
   if (rules.followUps) {
-    count(await copyEach(db, 'follow_up', ['id', 'uscc', 'kind', 'check_result_id', 'summary', 'legal_basis', 'opened_on', 'deadline', 'closed_on', 'outcome', 'opened_by', 'closed_by'], subjects, (s) =>
-      rules.followUps!(s).map((f, k) => [
-        stableUuid(`${opts.seed}:${def.code}:follow-up:${s.index}:${k}`), s.uscc, f.kind, null, f.summary, f.legalBasis ?? '', f.openedOn, f.deadline ?? null,
-        f.closedOn ?? null, f.outcome ?? null, SEEDED_BY, f.closedOn ? SEEDED_BY : null,
-      ])), words(def.followUps.plural));
+    count(
+      await copyEach(
+        db,
+        'follow_up',
+        [
+          'id',
+          'uscc',
+          'kind',
+          'check_result_id',
+          'summary',
+          'legal_basis',
+          'opened_on',
+          'deadline',
+          'closed_on',
+          'outcome',
+          'opened_by',
+          'closed_by',
+        ],
+        subjects,
+        (s) =>
+          rules.followUps!(s).map((f, k) => [
+            stableUuid(`${opts.seed}:${def.code}:follow-up:${s.index}:${k}`),
+            s.uscc,
+            f.kind,
+            null,
+            f.summary,
+            f.legalBasis ?? '',
+            f.openedOn,
+            f.deadline ?? null,
+            f.closedOn ?? null,
+            f.outcome ?? null,
+            SEEDED_BY,
+            f.closedOn ? SEEDED_BY : null,
+          ]),
+      ),
+      words(def.followUps.plural),
+    );
   }
-  for (const t of rules.tables ?? []) count(await copyEach(db, t.table, t.columns, subjects, (s) => t.rows(s)), `${t.table} rows`);
-  await db.query(['rating', 'flag', 'licence', 'follow_up', ...(rules.tables ?? []).map((t) => t.table)].map((t) => `ANALYZE "${t}"`).join('; '));
+  for (const t of rules.tables ?? [])
+    count(await copyEach(db, t.table, t.columns, subjects, (s) => t.rows(s)), `${t.table} rows`);
+  await db.query(
+    ['rating', 'flag', 'licence', 'follow_up', ...(rules.tables ?? []).map((t) => t.table)]
+      .map((t) => `ANALYZE "${t}"`)
+      .join('; '),
+  );
   return counts.join(', ');
 }
 

@@ -9,12 +9,12 @@ import { validateDepartmentInput } from './input.validation';
 /** What a department adds to the kit's model: its migrations and demo rules, and its own tables, resolvers and loaders. */
 export interface DepartmentParts<L extends object> {
   /** `kitMigrations(code)` followed by the department's generated migrations. */
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+
   migrations: Function[];
   seed?: DepartmentSeedRules;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+
   entities?: Function[];
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+
   resolvers?: Function[];
   loaders?: (db: DataSource) => L;
 }
@@ -24,7 +24,10 @@ export interface DepartmentParts<L extends object> {
  * PostgreSQL schema of that name, so `subgraphs/run.ts <code>`, composition, `npm start`'s seeding
  * and the tests treat it like any other subgraph.
  */
-export function departmentSubgraph<L extends object = object>(model: DepartmentModel, parts: DepartmentParts<L>): SubgraphModule<DepartmentLoaders & L> {
+export function departmentSubgraph<L extends object = object>(
+  model: DepartmentModel,
+  parts: DepartmentParts<L>,
+): SubgraphModule<DepartmentLoaders & L> {
   const { def } = model;
   return {
     name: def.code,

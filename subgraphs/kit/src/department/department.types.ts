@@ -155,13 +155,21 @@ registerEnumType(LicenceStatus, {
   },
 });
 
-@ObjectType({ description: "A department's credit-risk class for an enterprise as it derives from that department's own records; the department sends it to the registry's supervision tag." })
+@ObjectType({
+  description:
+    "A department's credit-risk class for an enterprise as it derives from that department's own records; the department sends it to the registry's supervision tag.",
+})
 // Every department subgraph returns this same value type.
 @Directive('@shareable')
 export class DepartmentRisk {
-  @Field(() => String, { description: 'Credit-risk class A (low) to D (high), as in the registry `RiskClass`.' })
+  @Field(() => String, {
+    description: 'Credit-risk class A (low) to D (high), as in the registry `RiskClass`.',
+  })
   riskClass: RiskClassCode;
 
-  @Field({ description: 'Why: the record the class derives from, e.g. `2025年度纳税信用等级：D级（tax D）`.' })
+  @Field({
+    description:
+      'Why: the record the class derives from, e.g. `2025年度纳税信用等级：D级（tax D）`.',
+  })
   basis: string;
 }

@@ -40,8 +40,13 @@ export interface SetFlagShape {
 }
 
 /** The input of `<code>SetFlag`. */
-export function flagInput(def: DepartmentDefinition, FlagEnum: Record<string, string>): ClassType<SetFlagShape> {
-  @InputType(`${def.pascal}SetFlagInput`, { description: `Sets or clears one of the ${def.name}'s designations of an enterprise.` })
+export function flagInput(
+  def: DepartmentDefinition,
+  FlagEnum: Record<string, string>,
+): ClassType<SetFlagShape> {
+  @InputType(`${def.pascal}SetFlagInput`, {
+    description: `Sets or clears one of the ${def.name}'s designations of an enterprise.`,
+  })
   class SetFlag implements SetFlagShape {
     @Field(() => ID, { description: 'USCC of the enterprise (must be in the registry).' })
     @MaxLength(40)
@@ -53,7 +58,11 @@ export function flagInput(def: DepartmentDefinition, FlagEnum: Record<string, st
     @Field({ description: 'true sets it, false clears it.' })
     value: boolean;
 
-    @Field({ nullable: true, description: 'Day it applies from, YYYY-MM-DD, not in the future; default today (China time).' })
+    @Field({
+      nullable: true,
+      description:
+        'Day it applies from, YYYY-MM-DD, not in the future; default today (China time).',
+    })
     @IsOptional()
     @IsIsoDate()
     since?: string;

@@ -7,7 +7,10 @@ import { FollowUpStatus, type FollowUpRow } from './department.types';
 import { todayInChina } from './input.validation';
 
 /** The department's follow-up records: table `follow_up`, GraphQL `<Dept><noun>`. */
-export function followUpEntity(def: DepartmentDefinition, Kind: Record<string, string>): ClassType<FollowUpRow> {
+export function followUpEntity(
+  def: DepartmentDefinition,
+  Kind: Record<string, string>,
+): ClassType<FollowUpRow> {
   const { followUps } = def;
 
   @ObjectType(`${def.pascal}${followUps.noun}`, { description: followUps.description })
@@ -30,7 +33,8 @@ export function followUpEntity(def: DepartmentDefinition, Kind: Record<string, s
 
     @Field(() => ID, {
       nullable: true,
-      description: 'Id of the check result (joint-tasks `CheckResult`) this follow-up came from; null when it arose otherwise (complaint, referral).',
+      description:
+        'Id of the check result (joint-tasks `CheckResult`) this follow-up came from; null when it arose otherwise (complaint, referral).',
     })
     @Column({ name: 'check_result_id', type: 'uuid', nullable: true })
     checkResultId: string | null;
@@ -47,15 +51,24 @@ export function followUpEntity(def: DepartmentDefinition, Kind: Record<string, s
     @Column({ name: 'opened_on', type: 'date' })
     openedOn: string;
 
-    @Field(() => String, { nullable: true, description: 'Last day for the rectification, YYYY-MM-DD; null when none was set.' })
+    @Field(() => String, {
+      nullable: true,
+      description: 'Last day for the rectification, YYYY-MM-DD; null when none was set.',
+    })
     @Column({ type: 'date', nullable: true })
     deadline: string | null;
 
-    @Field(() => String, { nullable: true, description: 'Day it was closed, YYYY-MM-DD; null while open.' })
+    @Field(() => String, {
+      nullable: true,
+      description: 'Day it was closed, YYYY-MM-DD; null while open.',
+    })
     @Column({ name: 'closed_on', type: 'date', nullable: true })
     closedOn: string | null;
 
-    @Field(() => String, { nullable: true, description: 'Outcome recorded on closing (处理结果); null while open.' })
+    @Field(() => String, {
+      nullable: true,
+      description: 'Outcome recorded on closing (处理结果); null while open.',
+    })
     @Column({ type: 'varchar', length: 1000, nullable: true })
     outcome: string | null;
 
@@ -100,10 +113,15 @@ export interface CloseFollowUpShape {
 }
 
 /** The inputs of `<code>Open<noun>` and `<code>Close<noun>`. */
-export function followUpInputs(def: DepartmentDefinition, Kind: Record<string, string>): { Open: ClassType<OpenFollowUpShape>; Close: ClassType<CloseFollowUpShape> } {
+export function followUpInputs(
+  def: DepartmentDefinition,
+  Kind: Record<string, string>,
+): { Open: ClassType<OpenFollowUpShape>; Close: ClassType<CloseFollowUpShape> } {
   const { noun } = def.followUps;
 
-  @InputType(`${def.pascal}Open${noun}Input`, { description: `Opens a ${def.code} ${words(noun)} on an enterprise, usually from a check result.` })
+  @InputType(`${def.pascal}Open${noun}Input`, {
+    description: `Opens a ${def.code} ${words(noun)} on an enterprise, usually from a check result.`,
+  })
   class Open implements OpenFollowUpShape {
     @Field(() => ID, { description: 'USCC of the enterprise (must be in the registry).' })
     @MaxLength(40)
@@ -112,7 +130,10 @@ export function followUpInputs(def: DepartmentDefinition, Kind: Record<string, s
     @Field(() => Kind, { description: 'Kind; some kinds need a deadline.' })
     kind: string;
 
-    @Field(() => ID, { nullable: true, description: 'Id of the check result it comes from (a UUID).' })
+    @Field(() => ID, {
+      nullable: true,
+      description: 'Id of the check result it comes from (a UUID).',
+    })
     @IsOptional()
     @IsUUID('all', { message: 'checkResultId must be a UUID' })
     checkResultId?: string | null;
@@ -126,24 +147,35 @@ export function followUpInputs(def: DepartmentDefinition, Kind: Record<string, s
     @MaxLength(500)
     legalBasis?: string;
 
-    @Field({ nullable: true, description: 'Day it was opened, YYYY-MM-DD, not in the future; default today (China time).' })
+    @Field({
+      nullable: true,
+      description: 'Day it was opened, YYYY-MM-DD, not in the future; default today (China time).',
+    })
     @IsOptional()
     @IsIsoDate()
     openedOn?: string;
 
-    @Field(() => String, { nullable: true, description: 'Last day for the rectification, YYYY-MM-DD, today or later.' })
+    @Field(() => String, {
+      nullable: true,
+      description: 'Last day for the rectification, YYYY-MM-DD, today or later.',
+    })
     @IsOptional()
     @IsIsoDate()
     deadline?: string | null;
   }
 
-  @InputType(`${def.pascal}Close${noun}Input`, { description: `Closes a ${def.code} ${words(noun)} with its outcome.` })
+  @InputType(`${def.pascal}Close${noun}Input`, {
+    description: `Closes a ${def.code} ${words(noun)} with its outcome.`,
+  })
   class Close implements CloseFollowUpShape {
     @Field(() => ID, { description: 'Id of the record.' })
     @IsUUID('all', { message: 'id must be a UUID' })
     id: string;
 
-    @Field({ nullable: true, description: 'Day it was closed, YYYY-MM-DD, not in the future; default today (China time).' })
+    @Field({
+      nullable: true,
+      description: 'Day it was closed, YYYY-MM-DD, not in the future; default today (China time).',
+    })
     @IsOptional()
     @IsIsoDate()
     closedOn?: string;

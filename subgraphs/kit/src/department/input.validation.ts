@@ -12,7 +12,13 @@ import { validatesObjectsOnly } from '../federation';
 export const validateDepartmentInput: ValidatorFn = validatesObjectsOnly(async (arg) => {
   if (arg === null || typeof arg !== 'object') return;
   const items = Array.isArray(arg) ? arg : [arg];
-  const errors = (await Promise.all(items.map((item) => validate(item as object, { skipMissingProperties: true, forbidUnknownValues: false })))).flat();
+  const errors = (
+    await Promise.all(
+      items.map((item) =>
+        validate(item as object, { skipMissingProperties: true, forbidUnknownValues: false }),
+      ),
+    )
+  ).flat();
   if (errors.length === 0) return;
   const problems = errors.flatMap((e) => describe(e, ''));
   throw new BadUserInputError(`Invalid input: ${problems.map((p) => p.message).join('; ')}`, {
@@ -21,9 +27,20 @@ export const validateDepartmentInput: ValidatorFn = validatesObjectsOnly(async (
 });
 
 /** Flattens one class-validator error and its children into `path: rule` messages. */
-function describe(error: ValidationError, prefix: string): { property: string; rules: string[]; message: string }[] {
+function describe(
+  error: ValidationError,
+  prefix: string,
+): { property: string; rules: string[]; message: string }[] {
   const property = prefix ? `${prefix}.${error.property}` : error.property;
-  const own = error.constraints ? [{ property, rules: Object.keys(error.constraints), message: Object.values(error.constraints).join(', ') }] : [];
+  const own = error.constraints
+    ? [
+        {
+          property,
+          rules: Object.keys(error.constraints),
+          message: Object.values(error.constraints).join(', '),
+        },
+      ]
+    : [];
   return [...own, ...(error.children ?? []).flatMap((c) => describe(c, property))];
 }
 
@@ -35,12 +52,20 @@ export function requireUscc(input: string, argument = 'uscc'): string {
   const code = normalizeUscc(input);
   const check = validateUscc(code);
   if (!check.valid) {
-    throw new BadUserInputError(`Invalid unified social credit code "${input.slice(0, 40)}": ${check.reason}`, { argument, position: check.position });
+    throw new BadUserInputError(
+      `Invalid unified social credit code "${input.slice(0, 40)}": ${check.reason}`,
+      { argument, position: check.position },
+    );
   }
   return code;
 }
 
-const CHINA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const CHINA_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today's date in China (UTC+8), YYYY-MM-DD: deadlines and validity are Chinese calendar days. */
 export function todayInChina(now = new Date()): string {
@@ -63,10 +88,20 @@ export function addDays(date: string, days: number): string {
 
 /** Throws BAD_USER_INPUT unless `date` is on or before today (a record of something that happened). */
 export function requireNotFuture(date: string, argument: string, today = todayInChina()): void {
-  if (date > today) throw new BadUserInputError(`${argument} ${date} is in the future (today is ${today} in China)`, { argument });
+  if (date > today)
+    throw new BadUserInputError(
+      `${argument} ${date} is in the future (today is ${today} in China)`,
+      { argument },
+    );
 }
 
 /** Throws BAD_USER_INPUT unless `date` is on or after `earliest`. */
-export function requireNotBefore(date: string, earliest: string, argument: string, what: string): void {
-  if (date < earliest) throw new BadUserInputError(`${argument} ${date} is before ${what} ${earliest}`, { argument });
+export function requireNotBefore(
+  date: string,
+  earliest: string,
+  argument: string,
+  what: string,
+): void {
+  if (date < earliest)
+    throw new BadUserInputError(`${argument} ${date} is before ${what} ${earliest}`, { argument });
 }

@@ -10,10 +10,19 @@ import { todayInChina } from './input.validation';
 const LICENCE_NUMBER = /^[0-9A-Za-z\u4e00-\u9fa5〔〕[\]()（）-]{4,64}$/;
 
 /** Where no licences are declared the table still exists (every department schema has the same kit tables). */
-const NO_LICENCES: LicenceDeclaration = { noun: 'Licence', plural: 'Licences', description: 'A licence.', kinds: {}, numberDescription: 'Licence number.' };
+const NO_LICENCES: LicenceDeclaration = {
+  noun: 'Licence',
+  plural: 'Licences',
+  description: 'A licence.',
+  kinds: {},
+  numberDescription: 'Licence number.',
+};
 
 /** The department's licences or permits: table `licence`, GraphQL `<Dept><noun>`. */
-export function licenceEntity(def: DepartmentDefinition, Kind: Record<string, string> | null): ClassType<LicenceRow> {
+export function licenceEntity(
+  def: DepartmentDefinition,
+  Kind: Record<string, string> | null,
+): ClassType<LicenceRow> {
   const licences = def.licences ?? NO_LICENCES;
   // A department without licences keeps the table but no GraphQL type.
   const typeName = Kind ? `${def.pascal}${licences.noun}` : `${def.pascal}UnusedLicence`;
@@ -47,11 +56,17 @@ export function licenceEntity(def: DepartmentDefinition, Kind: Record<string, st
     @Column({ name: 'issued_on', type: 'date' })
     issuedOn: string;
 
-    @Field(() => String, { nullable: true, description: 'Last day of validity, YYYY-MM-DD; null when it does not expire.' })
+    @Field(() => String, {
+      nullable: true,
+      description: 'Last day of validity, YYYY-MM-DD; null when it does not expire.',
+    })
     @Column({ name: 'valid_until', type: 'date', nullable: true })
     validUntil: string | null;
 
-    @Field(() => String, { nullable: true, description: 'Day it was revoked, YYYY-MM-DD; null unless revoked.' })
+    @Field(() => String, {
+      nullable: true,
+      description: 'Day it was revoked, YYYY-MM-DD; null unless revoked.',
+    })
     @Column({ name: 'revoked_on', type: 'date', nullable: true })
     revokedOn: string | null;
 
@@ -65,10 +80,14 @@ export function licenceEntity(def: DepartmentDefinition, Kind: Record<string, st
     @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
     createdAt: Date;
 
-    @Field(() => LicenceStatus, { description: 'In force, expired or revoked, as of today (China time).' })
+    @Field(() => LicenceStatus, {
+      description: 'In force, expired or revoked, as of today (China time).',
+    })
     get status(): LicenceStatus {
       if (this.revokedOn) return LicenceStatus.REVOKED;
-      return this.validUntil !== null && this.validUntil < todayInChina() ? LicenceStatus.EXPIRED : LicenceStatus.ACTIVE;
+      return this.validUntil !== null && this.validUntil < todayInChina()
+        ? LicenceStatus.EXPIRED
+        : LicenceStatus.ACTIVE;
     }
   }
   return Licence;
@@ -90,10 +109,16 @@ export interface RevokeLicenceShape {
 }
 
 /** The inputs of `<code>Issue<noun>` and `<code>Revoke<noun>`. */
-export function licenceInputs(def: DepartmentDefinition, licences: LicenceDeclaration, Kind: Record<string, string>): { Issue: ClassType<IssueLicenceShape>; Revoke: ClassType<RevokeLicenceShape> } {
+export function licenceInputs(
+  def: DepartmentDefinition,
+  licences: LicenceDeclaration,
+  Kind: Record<string, string>,
+): { Issue: ClassType<IssueLicenceShape>; Revoke: ClassType<RevokeLicenceShape> } {
   const { noun } = licences;
 
-  @InputType(`${def.pascal}Issue${noun}Input`, { description: `Records a ${words(noun)} the ${def.name} issued to an enterprise.` })
+  @InputType(`${def.pascal}Issue${noun}Input`, {
+    description: `Records a ${words(noun)} the ${def.name} issued to an enterprise.`,
+  })
   class Issue implements IssueLicenceShape {
     @Field(() => ID, { description: 'USCC of the holder (must be in the registry).' })
     @MaxLength(40)
@@ -103,7 +128,9 @@ export function licenceInputs(def: DepartmentDefinition, licences: LicenceDeclar
     kind: string;
 
     @Field({ description: `${licences.numberDescription} Unique.` })
-    @Matches(LICENCE_NUMBER, { message: 'number must be 4 to 64 letters, digits, Chinese characters, brackets or hyphens' })
+    @Matches(LICENCE_NUMBER, {
+      message: 'number must be 4 to 64 letters, digits, Chinese characters, brackets or hyphens',
+    })
     number: string;
 
     @Field({ nullable: true, description: 'Licensed scope or items, up to 500 characters.' })
@@ -115,19 +142,27 @@ export function licenceInputs(def: DepartmentDefinition, licences: LicenceDeclar
     @IsIsoDate()
     issuedOn: string;
 
-    @Field(() => String, { nullable: true, description: 'Last day of validity, YYYY-MM-DD, after the day of issue.' })
+    @Field(() => String, {
+      nullable: true,
+      description: 'Last day of validity, YYYY-MM-DD, after the day of issue.',
+    })
     @IsOptional()
     @IsIsoDate()
     validUntil?: string | null;
   }
 
-  @InputType(`${def.pascal}Revoke${noun}Input`, { description: `Revokes a ${def.code} ${words(noun)}, keeping the record.` })
+  @InputType(`${def.pascal}Revoke${noun}Input`, {
+    description: `Revokes a ${def.code} ${words(noun)}, keeping the record.`,
+  })
   class Revoke implements RevokeLicenceShape {
     @Field(() => ID, { description: 'Id of the record.' })
     @IsUUID('all', { message: 'id must be a UUID' })
     id: string;
 
-    @Field({ nullable: true, description: 'Day of revocation, YYYY-MM-DD, not in the future; default today (China time).' })
+    @Field({
+      nullable: true,
+      description: 'Day of revocation, YYYY-MM-DD, not in the future; default today (China time).',
+    })
     @IsOptional()
     @IsIsoDate()
     revokedOn?: string;

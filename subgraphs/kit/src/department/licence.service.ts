@@ -34,25 +34,45 @@ export interface LicenceRevocation {
 
 /** One page of a department's licences for a filter, in id order (keyset by id). */
 export function licencePage(
-  db: DataSource, Licence: EntityTarget<LicenceRow>, f: LicenceFilter, page: { first: number; after?: string | null },
+  db: DataSource,
+  Licence: EntityTarget<LicenceRow>,
+  f: LicenceFilter,
+  page: { first: number; after?: string | null },
 ): Promise<{ nodes: LicenceRow[]; pageInfo: PageInfo }> {
   const qb = db.getRepository(Licence).createQueryBuilder('l');
   const today = todayInChina();
   if (f.kind) qb.andWhere('l.kind = :kind', { kind: f.kind });
   if (f.uscc) qb.andWhere('l.uscc = :uscc', { uscc: f.uscc });
   if (f.status === LicenceStatus.REVOKED) qb.andWhere('l.revoked_on IS NOT NULL');
-  if (f.status === LicenceStatus.EXPIRED) qb.andWhere('l.revoked_on IS NULL AND l.valid_until < :today', { today });
-  if (f.status === LicenceStatus.ACTIVE) qb.andWhere('l.revoked_on IS NULL AND (l.valid_until IS NULL OR l.valid_until >= :today)', { today });
-  if (f.expiringBefore) qb.andWhere('l.revoked_on IS NULL AND l.valid_until < :before', { before: f.expiringBefore });
+  if (f.status === LicenceStatus.EXPIRED)
+    qb.andWhere('l.revoked_on IS NULL AND l.valid_until < :today', { today });
+  if (f.status === LicenceStatus.ACTIVE)
+    qb.andWhere('l.revoked_on IS NULL AND (l.valid_until IS NULL OR l.valid_until >= :today)', {
+      today,
+    });
+  if (f.expiringBefore)
+    qb.andWhere('l.revoked_on IS NULL AND l.valid_until < :before', { before: f.expiringBefore });
   return pageById(qb, page);
 }
 
 /** Stores a new licence; returns the stored row. A number already recorded is CONFLICT, named `noun` (e.g. `Licence number X`). */
-export async function issueLicence(db: DataSource, Licence: EntityTarget<LicenceRow>, values: NewLicence, noun: string): Promise<LicenceRow> {
+export async function issueLicence(
+  db: DataSource,
+  Licence: EntityTarget<LicenceRow>,
+  values: NewLicence,
+  noun: string,
+): Promise<LicenceRow> {
   try {
     return await db.getRepository(Licence).save({
-      uscc: values.uscc, kind: values.kind, number: values.number, scope: values.scope, issuedOn: values.issuedOn, validUntil: values.validUntil,
-      revokedOn: null, revocationReason: null, recordedBy: values.recordedBy,
+      uscc: values.uscc,
+      kind: values.kind,
+      number: values.number,
+      scope: values.scope,
+      issuedOn: values.issuedOn,
+      validUntil: values.validUntil,
+      revokedOn: null,
+      revocationReason: null,
+      recordedBy: values.recordedBy,
     });
   } catch (err) {
     throw fromDatabaseError(err, `${noun} number ${values.number}`);
@@ -64,12 +84,28 @@ export async function issueLicence(db: DataSource, Licence: EntityTarget<Licence
  * `what`; revoking twice is CONFLICT (named `noun`); revoking before the day of issue is BAD_USER_INPUT.
  */
 export function revokeLicence(
-  db: DataSource, Licence: EntityTarget<LicenceRow>, id: string, revocation: LicenceRevocation, names: { what: string; noun: string },
+  db: DataSource,
+  Licence: EntityTarget<LicenceRow>,
+  id: string,
+  revocation: LicenceRevocation,
+  names: { what: string; noun: string },
 ): Promise<LicenceRow> {
   return db.transaction((tx) =>
     changeRecord(tx, Licence, id, names.what, (licence) => {
-      if (licence.revokedOn) throw new ConflictError(`${names.noun} ${licence.number} was already revoked on ${licence.revokedOn}`);
-      requireNotBefore(revocation.revokedOn, licence.issuedOn, 'input.revokedOn', 'the day of issue');
-      Object.assign(licence, { revokedOn: revocation.revokedOn, revocationReason: revocation.reason });
-    }));
+      if (licence.revokedOn)
+        throw new ConflictError(
+          `${names.noun} ${licence.number} was already revoked on ${licence.revokedOn}`,
+        );
+      requireNotBefore(
+        revocation.revokedOn,
+        licence.issuedOn,
+        'input.revokedOn',
+        'the day of issue',
+      );
+      Object.assign(licence, {
+        revokedOn: revocation.revokedOn,
+        revocationReason: revocation.reason,
+      });
+    }),
+  );
 }

@@ -23,10 +23,20 @@ interface ProfileFilterShape {
 export type ProfilesArgsShape = ListArgsShape<ProfileFilterShape>;
 
 /** The `<code>Profiles` query's filter, arguments and connection type. */
-export function profileQueryTypes(def: DepartmentDefinition, Profile: ClassType<ProfileRoot>, Level: Record<string, string>, FlagEnum: Record<string, string> | null) {
-  @InputType(`${def.pascal}ProfileFilter`, { description: `Which enterprises the ${def.name} has records on to list; all given conditions must hold.` })
+export function profileQueryTypes(
+  def: DepartmentDefinition,
+  Profile: ClassType<ProfileRoot>,
+  Level: Record<string, string>,
+  FlagEnum: Record<string, string> | null,
+) {
+  @InputType(`${def.pascal}ProfileFilter`, {
+    description: `Which enterprises the ${def.name} has records on to list; all given conditions must hold.`,
+  })
   class ProfileFilter implements ProfileFilterShape {
-    @Field(() => Level, { nullable: true, description: 'Only enterprises whose rating (of `year`, else their latest) has this level.' })
+    @Field(() => Level, {
+      nullable: true,
+      description: 'Only enterprises whose rating (of `year`, else their latest) has this level.',
+    })
     level?: string | null;
 
     @Field(() => Int, { nullable: true, description: 'Only enterprises rated for this year.' })
@@ -38,9 +48,17 @@ export function profileQueryTypes(def: DepartmentDefinition, Profile: ClassType<
     flag?: string | null;
   }
   if (FlagEnum) {
-    Field(() => FlagEnum, { nullable: true, description: 'Only enterprises with this designation set.' })(ProfileFilter.prototype, 'flag');
+    Field(() => FlagEnum, {
+      nullable: true,
+      description: 'Only enterprises with this designation set.',
+    })(ProfileFilter.prototype, 'flag');
   }
 
-  const { ListArgs, ListConnection } = listTypes(`${def.pascal}Profile`, `${def.code} profiles, in USCC order`, Profile, ProfileFilter);
+  const { ListArgs, ListConnection } = listTypes(
+    `${def.pascal}Profile`,
+    `${def.code} profiles, in USCC order`,
+    Profile,
+    ProfileFilter,
+  );
   return { ProfilesArgs: ListArgs, ProfileConnection: ListConnection };
 }

@@ -13,7 +13,11 @@ export interface ProfileFilter {
 }
 
 /** Up to `first + 1` profile roots after the cursor, in USCC order, in one statement starting from the narrowest table. */
-export async function profileRoots(db: DataSource, f: ProfileFilter, page: { first: number; after?: string | null }): Promise<ProfileRoot[]> {
+export async function profileRoots(
+  db: DataSource,
+  f: ProfileFilter,
+  page: { first: number; after?: string | null },
+): Promise<ProfileRoot[]> {
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
   // The narrowest table first: a year's ratings (index on year, level), the flag, or every record.
@@ -27,9 +31,13 @@ export async function profileRoots(db: DataSource, f: ProfileFilter, page: { fir
   const where: string[] = [];
   const after = decodeCursor(page.after, /^[0-9A-Z]{18}$/);
   if (after) where.push(`u.uscc > ${p(after)}`);
-  if (f.year && f.flag) where.push(`EXISTS (SELECT 1 FROM flag g WHERE g.uscc = u.uscc AND g.flag = ${p(f.flag)})`);
+  if (f.year && f.flag)
+    where.push(`EXISTS (SELECT 1 FROM flag g WHERE g.uscc = u.uscc AND g.flag = ${p(f.flag)})`);
   // Without a year, the level is that of the latest rating.
-  if (f.level && !f.year) where.push(`(SELECT r.level FROM rating r WHERE r.uscc = u.uscc ORDER BY r.year DESC LIMIT 1) = ${p(f.level)}`);
+  if (f.level && !f.year)
+    where.push(
+      `(SELECT r.level FROM rating r WHERE r.uscc = u.uscc ORDER BY r.year DESC LIMIT 1) = ${p(f.level)}`,
+    );
   const sql = `SELECT u.uscc FROM (${base}) u ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY u.uscc LIMIT ${p(page.first + 1)}`;
   return (await db.query(sql, params)) as ProfileRoot[];
 }

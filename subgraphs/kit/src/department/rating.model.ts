@@ -6,7 +6,10 @@ import { upperFirst, type DepartmentDefinition } from './department.config';
 import type { RatingRow } from './department.types';
 
 /** The department's yearly rating: table `rating`, GraphQL `<Dept><typeName>`. */
-export function ratingEntity(def: DepartmentDefinition, Level: Record<string, string>): ClassType<RatingRow> {
+export function ratingEntity(
+  def: DepartmentDefinition,
+  Level: Record<string, string>,
+): ClassType<RatingRow> {
   const { rating } = def;
 
   @ObjectType(`${def.pascal}${rating.typeName}`, { description: rating.description })
@@ -39,7 +42,9 @@ export function ratingEntity(def: DepartmentDefinition, Level: Record<string, st
     @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
     updatedAt: Date;
 
-    @Field({ description: `The registry credit-risk class (A-D) this level maps to under the ${def.code} mapping.` })
+    @Field({
+      description: `The registry credit-risk class (A-D) this level maps to under the ${def.code} mapping.`,
+    })
     get riskClass(): string {
       return rating.levels[this.level]?.risk;
     }
@@ -48,8 +53,13 @@ export function ratingEntity(def: DepartmentDefinition, Level: Record<string, st
 }
 
 /** The input of `<code>Set<Rating>`. */
-export function ratingInput(def: DepartmentDefinition, Level: Record<string, string>): ClassType<RatingInputShape> {
-  @InputType(`${def.pascal}Set${upperFirst(def.rating.field)}Input`, { description: `Records the ${def.name}'s ${def.rating.labelZh} of an enterprise for one year; setting a year again replaces it.` })
+export function ratingInput(
+  def: DepartmentDefinition,
+  Level: Record<string, string>,
+): ClassType<RatingInputShape> {
+  @InputType(`${def.pascal}Set${upperFirst(def.rating.field)}Input`, {
+    description: `Records the ${def.name}'s ${def.rating.labelZh} of an enterprise for one year; setting a year again replaces it.`,
+  })
   class RatingInput implements RatingInputShape {
     @Field(() => ID, { description: 'USCC of the enterprise (must be in the registry).' })
     @MaxLength(40)
@@ -63,7 +73,11 @@ export function ratingInput(def: DepartmentDefinition, Level: Record<string, str
     @Field(() => Level, { description: 'The level.' })
     level: string;
 
-    @Field({ nullable: true, description: 'Day the rating was decided, YYYY-MM-DD, not in the future; default today (China time).' })
+    @Field({
+      nullable: true,
+      description:
+        'Day the rating was decided, YYYY-MM-DD, not in the future; default today (China time).',
+    })
     @IsOptional()
     @IsIsoDate()
     ratedOn?: string;

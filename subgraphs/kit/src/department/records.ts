@@ -9,7 +9,6 @@ import { UUID } from '../validation';
  * (follow-ups closed, licences revoked, the market's listings removed).
  */
 
-
 /** One keyset page of records with a UUID id: `first + 1` rows after the cursor in id order, one statement. */
 export async function pageById<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
@@ -18,7 +17,10 @@ export async function pageById<T extends ObjectLiteral & { id: string }>(
   const alias = qb.alias;
   const after = decodeCursor(args.after, UUID);
   if (after) qb.andWhere(`${alias}.id > :after`, { after });
-  const rows = await qb.orderBy(`${alias}.id`, 'ASC').limit(args.first + 1).getMany();
+  const rows = await qb
+    .orderBy(`${alias}.id`, 'ASC')
+    .limit(args.first + 1)
+    .getMany();
   return toPage(rows, args.first, (r) => r.id);
 }
 
@@ -33,7 +35,10 @@ export async function changeRecord<T extends ObjectLiteral & { id: string }>(
   what: string,
   change: (record: T) => void,
 ): Promise<T> {
-  const record = await tx.findOne(entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
+  const record = await tx.findOne(entity, {
+    where: { id } as never,
+    lock: { mode: 'pessimistic_write' },
+  });
   if (!record) throw new NotFoundError(`No ${what} ${id}`, { id });
   change(record);
   return tx.save(record);
@@ -49,7 +54,12 @@ export interface ListArgsShape<F> {
  * The arguments (`first`, `after`, `filter`) and the `<typeName>Connection` type of a paginated list
  * query, for a filter input class.
  */
-export function listTypes<T extends object, F extends object>(typeName: string, what: string, Item: ClassType<T>, Filter: ClassType<F>) {
+export function listTypes<T extends object, F extends object>(
+  typeName: string,
+  what: string,
+  Item: ClassType<T>,
+  Filter: ClassType<F>,
+) {
   @ArgsType()
   class ListArgs extends PageArgs implements ListArgsShape<F> {
     @Field(() => Filter, { nullable: true, description: 'Filter; omitted means all.' })
@@ -59,5 +69,8 @@ export function listTypes<T extends object, F extends object>(typeName: string, 
   @ObjectType(`${typeName}Connection`, { description: `A page of ${what}.` })
   class ListConnection extends Connection(Item) {}
 
-  return { ListArgs: ListArgs as ClassType<ListArgsShape<F>>, ListConnection: ListConnection as ClassType<{ nodes: T[]; pageInfo: PageInfo }> };
+  return {
+    ListArgs: ListArgs as ClassType<ListArgsShape<F>>,
+    ListConnection: ListConnection as ClassType<{ nodes: T[]; pageInfo: PageInfo }>,
+  };
 }

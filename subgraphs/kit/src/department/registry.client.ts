@@ -42,10 +42,15 @@ const REGISTRY_TIMEOUT_MS = 10_000;
  * per-request loader turns the aliases into one `WHERE uscc = ANY(...)`. Results are in key order,
  * null for a code the registry does not know.
  */
-async function lookupEnterprises(usccs: readonly string[], origin: CallOrigin): Promise<(RegistryEnterprise | null)[]> {
+async function lookupEnterprises(
+  usccs: readonly string[],
+  origin: CallOrigin,
+): Promise<(RegistryEnterprise | null)[]> {
   if (usccs.length === 0) return [];
   const params = usccs.map((_, i) => `$u${i}: ID!`).join(', ');
-  const fields = usccs.map((_, i) => `e${i}: enterprise(uscc: $u${i}) { uscc name status }`).join('\n  ');
+  const fields = usccs
+    .map((_, i) => `e${i}: enterprise(uscc: $u${i}) { uscc name status }`)
+    .join('\n  ');
   const data = await callSubgraph<Record<string, RegistryEnterprise | null>>(
     serviceUrl('registry'),
     'registry',
@@ -83,14 +88,19 @@ export class RegistryLookup {
 
   /** The registry's record of `uscc`, or null when it has none. */
   find(uscc: string, origin: CallOrigin): Promise<RegistryEnterprise | null> {
-    this.loader ??= new DataLoader((keys) => lookupEnterprises(keys, origin), { maxBatchSize: LOOKUP_BATCH });
+    this.loader ??= new DataLoader((keys) => lookupEnterprises(keys, origin), {
+      maxBatchSize: LOOKUP_BATCH,
+    });
     return this.loader.load(uscc);
   }
 
   /** The registry's record of `uscc`; NOT_FOUND when the registry has no such enterprise. */
   async require(uscc: string, origin: CallOrigin): Promise<RegistryEnterprise> {
     const found = await this.find(uscc, origin);
-    if (!found) throw new NotFoundError(`No enterprise ${uscc} in the registry: register it there first`, { uscc });
+    if (!found)
+      throw new NotFoundError(`No enterprise ${uscc} in the registry: register it there first`, {
+        uscc,
+      });
     return found;
   }
 }

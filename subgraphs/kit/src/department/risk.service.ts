@@ -1,7 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { DepartmentDefinition } from './department.config';
 import { originOf } from './department.auth';
-import type { DepartmentContext, DepartmentModel, RatingRow, RiskDecision } from './department.types';
+import type {
+  DepartmentContext,
+  DepartmentModel,
+  RatingRow,
+  RiskDecision,
+} from './department.types';
 import { tagEnterprise } from './registry.client';
 
 /**
@@ -15,21 +20,35 @@ import { tagEnterprise } from './registry.client';
  */
 
 /** The class a rating maps to under the department's declared mapping, with the basis the registry records. */
-function ratingDecision(def: DepartmentDefinition, rating: Pick<RatingRow, 'year' | 'level'> | null | undefined): RiskDecision | null {
+function ratingDecision(
+  def: DepartmentDefinition,
+  rating: Pick<RatingRow, 'year' | 'level'> | null | undefined,
+): RiskDecision | null {
   if (!rating) return null;
   const level = def.rating.levels[rating.level];
   if (!level) return null;
-  return { riskClass: level.risk, basis: `${rating.year}年度${def.rating.labelZh}：${level.labelZh}（${def.code} ${rating.level}）` };
+  return {
+    riskClass: level.risk,
+    basis: `${rating.year}年度${def.rating.labelZh}：${level.labelZh}（${def.code} ${rating.level}）`,
+  };
 }
 
 /** The department's decision for an enterprise from its latest rating and its own rule. */
-export function decide(model: DepartmentModel, latest: RatingRow | null | undefined, facts: unknown): RiskDecision | null {
+export function decide(
+  model: DepartmentModel,
+  latest: RatingRow | null | undefined,
+  facts: unknown,
+): RiskDecision | null {
   const fromRating = ratingDecision(model.def, latest);
   return model.risk ? model.risk.adjust(fromRating, facts) : fromRating;
 }
 
 /** The decision as it stands inside a transaction (what is about to be committed). */
-async function decideInTransaction(model: DepartmentModel, tx: EntityManager, uscc: string): Promise<RiskDecision | null> {
+async function decideInTransaction(
+  model: DepartmentModel,
+  tx: EntityManager,
+  uscc: string,
+): Promise<RiskDecision | null> {
   const latest = await tx.findOne(model.Rating, { where: { uscc }, order: { year: 'DESC' } });
   const facts = model.risk ? (await model.risk.facts(tx, [uscc])).get(uscc) : undefined;
   return decide(model, latest, facts);
@@ -60,7 +79,15 @@ export async function changeWithRiskSync<T>(
     const decision = await decideInTransaction(model, tx, uscc);
     // No rating and no rule saying otherwise: the registry's tag is left as it is.
     if (decision) {
-      await tagEnterprise({ uscc, departmentCode: model.def.code, riskClass: decision.riskClass, basis: decision.basis.slice(0, 200) }, originOf(ctx));
+      await tagEnterprise(
+        {
+          uscc,
+          departmentCode: model.def.code,
+          riskClass: decision.riskClass,
+          basis: decision.basis.slice(0, 200),
+        },
+        originOf(ctx),
+      );
     }
     return { result, decision };
   });

@@ -1,4 +1,15 @@
-import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root, registerEnumType, type ClassType } from 'type-graphql';
+import {
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  ID,
+  ObjectType,
+  Resolver,
+  Root,
+  registerEnumType,
+  type ClassType,
+} from 'type-graphql';
 import type { EnterpriseRef } from './department.types';
 
 /**
@@ -24,12 +35,18 @@ export function enterpriseStub(): ClassType<EnterpriseRef> {
 }
 
 /** Registers a GraphQL enum from declared values (name → description) and returns its value object. */
-export function declareEnum(name: string, description: string, values: Record<string, { description: string }>): Record<string, string> {
+export function declareEnum(
+  name: string,
+  description: string,
+  values: Record<string, { description: string }>,
+): Record<string, string> {
   const object = Object.fromEntries(Object.keys(values).map((v) => [v, v]));
   registerEnumType(object, {
     name,
     description,
-    valuesConfig: Object.fromEntries(Object.entries(values).map(([v, d]) => [v, { description: d.description }])),
+    valuesConfig: Object.fromEntries(
+      Object.entries(values).map(([v, d]) => [v, { description: d.description }]),
+    ),
   });
   return object;
 }
@@ -42,19 +59,31 @@ type Resolve<R, C> = (root: R, ctx: C) => unknown;
  */
 export function fieldResolvers<R, C>(
   type: () => ClassType,
-  fields: { name: string; type: () => unknown; description: string; nullable?: boolean; resolve: Resolve<R, C> }[],
+  fields: {
+    name: string;
+    type: () => unknown;
+    description: string;
+    nullable?: boolean;
+    resolve: Resolve<R, C>;
+  }[],
 ): ClassType {
   class GeneratedFieldResolver {}
   for (const f of fields) {
     Object.defineProperty(GeneratedFieldResolver.prototype, f.name, {
-      value(root: R, ctx: C) { return f.resolve(root, ctx); },
+      value(root: R, ctx: C) {
+        return f.resolve(root, ctx);
+      },
       writable: true,
       configurable: true,
     });
     const descriptor = Object.getOwnPropertyDescriptor(GeneratedFieldResolver.prototype, f.name)!;
     Root()(GeneratedFieldResolver.prototype, f.name, 0);
     Ctx()(GeneratedFieldResolver.prototype, f.name, 1);
-    FieldResolver(f.type as never, { description: f.description, nullable: f.nullable })(GeneratedFieldResolver.prototype, f.name, descriptor);
+    FieldResolver(f.type as never, { description: f.description, nullable: f.nullable })(
+      GeneratedFieldResolver.prototype,
+      f.name,
+      descriptor,
+    );
   }
   Resolver(type)(GeneratedFieldResolver);
   return GeneratedFieldResolver;

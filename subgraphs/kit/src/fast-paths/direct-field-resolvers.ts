@@ -33,7 +33,13 @@
  * Exit rule: re-measure at every type-graphql upgrade; remove when a re-measurement says it no
  * longer pays.
  */
-import { GraphQLScalarType, isInterfaceType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLScalarType,
+  isInterfaceType,
+  isObjectType,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
 import { getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
 import { authChecker } from '../auth';
 
@@ -65,11 +71,16 @@ type ParamMetadata = NonNullable<FieldResolverMetadata['params']>[number];
  * middlewares, a guarded getter, a root that is not yet of its declared class) keeps
  * type-graphql's resolver.
  */
-export function callFieldResolversDirectly(schema: GraphQLSchema, options: Pick<BuildSchemaOptions, 'resolvers' | 'globalMiddlewares' | 'validateFn'>): void {
+export function callFieldResolversDirectly(
+  schema: GraphQLSchema,
+  options: Pick<BuildSchemaOptions, 'resolvers' | 'globalMiddlewares' | 'validateFn'>,
+): void {
   if (options.globalMiddlewares?.length) return;
   const storage = getMetadataStorage();
   const builtFrom = new Set<Function>(options.resolvers as Function[]);
-  const typeNameOf = new Map<Function, string>([...storage.objectTypes, ...storage.interfaceTypes].map((t) => [t.target, t.name]));
+  const typeNameOf = new Map<Function, string>(
+    [...storage.objectTypes, ...storage.interfaceTypes].map((t) => [t.target, t.name]),
+  );
   const byField = new Map<string, FieldResolverMetadata[]>();
   for (const def of storage.fieldResolvers) {
     // Resolver classes of this build, and getters of object types (type-graphql's "internal" kind).
@@ -83,7 +94,10 @@ export function callFieldResolversDirectly(schema: GraphQLSchema, options: Pick<
   for (const [key, defs] of byField) {
     const [typeName, fieldName] = key.split('.');
     const type = schema.getType(typeName);
-    const field = type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields()[fieldName] : undefined;
+    const field =
+      type && (isObjectType(type) || isInterfaceType(type))
+        ? type.getFields()[fieldName]
+        : undefined;
     // One resolver class per field in this build, as type-graphql itself requires; anything unusual stays as it is.
     if (!field?.resolve || defs.length !== 1) continue;
     const def = defs[0];
@@ -94,23 +108,46 @@ export function callFieldResolversDirectly(schema: GraphQLSchema, options: Pick<
       const owner = def.target;
       const name = def.methodName;
       // type-graphql makes an instance of a plain root before it reads the getter; an instance is read as it is.
-      const directFieldResolver: GraphQLFieldResolver<unknown, unknown> = (root, args, context, info) =>
-        root instanceof owner ? (root as Record<string, unknown>)[name] : fallback(root, args, context, info);
+      const directFieldResolver: GraphQLFieldResolver<unknown, unknown> = (
+        root,
+        args,
+        context,
+        info,
+      ) =>
+        root instanceof owner
+          ? (root as Record<string, unknown>)[name]
+          : fallback(root, args, context, info);
       field.resolve = directFieldResolver;
       continue;
     }
     const direct = directParams(def.params ?? [], options.validateFn);
     if (!direct) continue;
     let instance = instances.get(def.target);
-    if (!instance) instances.set(def.target, (instance = new (def.target as new () => Record<string, (...params: unknown[]) => unknown>)()));
+    if (!instance)
+      instances.set(
+        def.target,
+        (instance = new (
+          def.target as new () => Record<string, (...params: unknown[]) => unknown>
+        )()),
+      );
     const target = instance;
     const method = target[def.methodName];
     const roles = def.roles;
-    const directFieldResolver: GraphQLFieldResolver<unknown, unknown> = (root, args, context, info) => {
+    const directFieldResolver: GraphQLFieldResolver<unknown, unknown> = (
+      root,
+      args,
+      context,
+      info,
+    ) => {
       // type-graphql would turn such a root into an instance of the declared class first.
-      if (direct.rootClass && !(root instanceof direct.rootClass)) return fallback(root, args, context, info);
+      if (direct.rootClass && !(root instanceof direct.rootClass))
+        return fallback(root, args, context, info);
       // The kit's checker throws (FORBIDDEN, UNAUTHENTICATED) rather than answer false.
-      if (roles) authChecker({ root, args: args as Record<string, unknown>, context: context as never, info }, roles);
+      if (roles)
+        authChecker(
+          { root, args: args as Record<string, unknown>, context: context as never, info },
+          roles,
+        );
       return method.apply(target, direct.map(root, args, context, info));
     };
     field.resolve = directFieldResolver;
@@ -119,7 +156,12 @@ export function callFieldResolversDirectly(schema: GraphQLSchema, options: Pick<
 
 /** Whether a field resolver defined on an object type's class is a getter there. */
 function getterOf(def: FieldResolverMetadata): boolean {
-  return typeof Object.getOwnPropertyDescriptor((def.target as { prototype?: object }).prototype ?? {}, def.methodName)?.get === 'function';
+  return (
+    typeof Object.getOwnPropertyDescriptor(
+      (def.target as { prototype?: object }).prototype ?? {},
+      def.methodName,
+    )?.get === 'function'
+  );
 }
 
 /**
@@ -130,7 +172,13 @@ function getterOf(def: FieldResolverMetadata): boolean {
  * only). `rootClass` is the class a `@Root` parameter is declared with, when it is a class that
  * type-graphql would convert a plain root to.
  */
-function directParams(params: ParamMetadata[], globalValidateFn: unknown): { map: (root: unknown, args: unknown, context: unknown, info: unknown) => unknown[]; rootClass?: Function } | null {
+function directParams(
+  params: ParamMetadata[],
+  globalValidateFn: unknown,
+): {
+  map: (root: unknown, args: unknown, context: unknown, info: unknown) => unknown[];
+  rootClass?: Function;
+} | null {
   const sorted = [...params].sort((a, b) => a.index - b.index);
   const readers: ((root: any, args: any, context: any, info: unknown) => unknown)[] = [];
   let rootClass: Function | undefined;
@@ -142,29 +190,44 @@ function directParams(params: ParamMetadata[], globalValidateFn: unknown): { map
       const property = p.propertyName;
       if (typeof declared === 'function' && declared !== Object) {
         // A simple or property-typed root is converted by type-graphql in ways not worth copying.
-        if (property || [String, Boolean, Number, Date, Array, Promise].includes(declared as never)) return null;
+        if (property || [String, Boolean, Number, Date, Array, Promise].includes(declared as never))
+          return null;
         rootClass = declared;
       }
       readers.push(property ? (root) => root[property] : (root) => root);
     } else if (p.kind === 'arg') {
       const validated = p.validateFn ?? globalValidateFn;
-      if ((validated && !(validated as { [OBJECTS_ONLY]?: boolean })[OBJECTS_ONLY]) || !passedAsIs(p.getType())) return null;
+      if (
+        (validated && !(validated as { [OBJECTS_ONLY]?: boolean })[OBJECTS_ONLY]) ||
+        !passedAsIs(p.getType())
+      )
+        return null;
       const name = p.name;
       readers.push((_r, args) => args[name]);
     } else if (p.kind === 'context') {
       const property = p.propertyName;
-      readers.push(property ? (_r, _a, context) => context[property] : (_r, _a, context) => context);
+      readers.push(
+        property ? (_r, _a, context) => context[property] : (_r, _a, context) => context,
+      );
     } else if (p.kind === 'info') {
       readers.push((_r, _a, _c, info) => info);
     } else {
       return null;
     }
   }
-  return { map: (root, args, context, info) => readers.map((read) => read(root, args, context, info)), rootClass };
+  return {
+    map: (root, args, context, info) => readers.map((read) => read(root, args, context, info)),
+    rootClass,
+  };
 }
 
 /** Whether type-graphql hands an argument of this declared type to the resolver unchanged: a scalar, or an enum (a plain object of values). */
 function passedAsIs(declared: unknown): boolean {
-  return declared instanceof GraphQLScalarType || declared === String || declared === Number || declared === Boolean
-    || (typeof declared === 'object' && declared !== null && !Array.isArray(declared));
+  return (
+    declared instanceof GraphQLScalarType ||
+    declared === String ||
+    declared === Number ||
+    declared === Boolean ||
+    (typeof declared === 'object' && declared !== null && !Array.isArray(declared))
+  );
 }

@@ -39,12 +39,17 @@ import { getMetadataStorage } from 'type-graphql';
 export function readPlainFieldsDirectly(schema: GraphQLSchema): void {
   const storage = getMetadataStorage();
   const classesOf = new Map<string, Function[]>();
-  for (const t of [...storage.objectTypes, ...storage.interfaceTypes]) classesOf.set(t.name, [...(classesOf.get(t.name) ?? []), t.target]);
+  for (const t of [...storage.objectTypes, ...storage.interfaceTypes])
+    classesOf.set(t.name, [...(classesOf.get(t.name) ?? []), t.target]);
   const hasFieldResolver = (cls: Function, name: string) =>
     storage.fieldResolvers.some((r) => r.schemaName === name && r.getObjectType?.() === cls);
   const metadataOf = (cls: Function, name: string) => {
     // The class's own field, else the nearest superclass's (type-graphql copies inherited fields).
-    for (let c: Function | null = cls; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    for (
+      let c: Function | null = cls;
+      c && c !== Function.prototype;
+      c = Object.getPrototypeOf(c)
+    ) {
       const field = storage.fields.find((f) => f.target === c && f.schemaName === name);
       if (field) return { field, owner: c };
     }
@@ -56,7 +61,9 @@ export function readPlainFieldsDirectly(schema: GraphQLSchema): void {
     // entity beside the entity itself): only a class that declares every field of the built type
     // can be the one it was built from.
     const fieldNames = Object.keys(type.getFields());
-    const classes = (classesOf.get(type.name) ?? []).filter((cls) => fieldNames.every((name) => metadataOf(cls, name) || hasFieldResolver(cls, name)));
+    const classes = (classesOf.get(type.name) ?? []).filter((cls) =>
+      fieldNames.every((name) => metadataOf(cls, name) || hasFieldResolver(cls, name)),
+    );
     if (!classes.length) continue;
     for (const field of Object.values(type.getFields())) {
       if (!field.resolve) continue;
@@ -64,8 +71,14 @@ export function readPlainFieldsDirectly(schema: GraphQLSchema): void {
         const found = metadataOf(cls, field.name);
         if (!found) return false;
         const { field: meta, owner } = found;
-        return meta.name === meta.schemaName && meta.roles === undefined && !meta.middlewares?.length && meta.simple !== false
-          && !hasFieldResolver(cls, field.name) && !hasFieldResolver(owner, field.name);
+        return (
+          meta.name === meta.schemaName &&
+          meta.roles === undefined &&
+          !meta.middlewares?.length &&
+          meta.simple !== false &&
+          !hasFieldResolver(cls, field.name) &&
+          !hasFieldResolver(owner, field.name)
+        );
       });
       if (plain) field.resolve = undefined;
     }

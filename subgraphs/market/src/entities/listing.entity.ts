@@ -9,8 +9,14 @@ registerEnumType(ListingKind, {
   name: 'MarketListingKind',
   description: 'The two lists market regulation keeps.',
   valuesConfig: {
-    ABNORMAL_OPERATION: { description: 'Business-abnormal list (经营异常名录): annual report not filed, unreachable at the registered address, false information.' },
-    SERIOUS_VIOLATION: { description: 'Serious-violation list (严重违法失信名单): serious violations, or three years on the abnormal list without correcting.' },
+    ABNORMAL_OPERATION: {
+      description:
+        'Business-abnormal list (经营异常名录): annual report not filed, unreachable at the registered address, false information.',
+    },
+    SERIOUS_VIOLATION: {
+      description:
+        'Serious-violation list (严重违法失信名单): serious violations, or three years on the abnormal list without correcting.',
+    },
   },
 });
 
@@ -18,7 +24,10 @@ registerEnumType(ListingKind, {
  * One listing of an enterprise on a market-regulation list, kept after removal: the department's
  * legal record (列入、移出), which the public reads (公示).
  */
-@ObjectType('MarketListing', { description: "One entry of an enterprise on market regulation's business-abnormal or serious-violation list, with its removal; kept after removal as the legal record." })
+@ObjectType('MarketListing', {
+  description:
+    "One entry of an enterprise on market regulation's business-abnormal or serious-violation list, with its removal; kept after removal as the legal record.",
+})
 @Entity({ name: 'listing' })
 @Index('listing_uscc_idx', ['uscc'])
 // An enterprise is on each list at most once at a time: the database, not only the code, says so.
@@ -48,7 +57,10 @@ export class MarketListing {
   @Column({ name: 'listed_on', type: 'date' })
   listedOn: string;
 
-  @Field(() => String, { nullable: true, description: 'Day of removal (移出), YYYY-MM-DD; null while listed.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Day of removal (移出), YYYY-MM-DD; null while listed.',
+  })
   @Column({ name: 'removed_on', type: 'date', nullable: true })
   removedOn: string | null;
 

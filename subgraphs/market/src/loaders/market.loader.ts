@@ -6,7 +6,11 @@ import { MarketListing } from '../entities';
 export function createMarketLoaders(db: DataSource) {
   return {
     /** Every listing of an enterprise, newest first. */
-    listings: groupedLoader((k: readonly string[]) => EntityRows.of(db, MarketListing).whereAny('uscc', k, [['listedOn', 'DESC'], 'id']), (l) => l.uscc),
+    listings: groupedLoader(
+      (k: readonly string[]) =>
+        EntityRows.of(db, MarketListing).whereAny('uscc', k, [['listedOn', 'DESC'], 'id']),
+      (l) => l.uscc,
+    ),
   };
 }
 

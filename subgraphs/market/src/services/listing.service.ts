@@ -32,10 +32,15 @@ export interface ListingRemoval {
 }
 
 /** One page of listings for a filter, in id order (keyset by id). */
-export function listingPage(db: DataSource, f: ListingFilter, page: { first: number; after?: string | null }): Promise<{ nodes: MarketListing[]; pageInfo: PageInfo }> {
+export function listingPage(
+  db: DataSource,
+  f: ListingFilter,
+  page: { first: number; after?: string | null },
+): Promise<{ nodes: MarketListing[]; pageInfo: PageInfo }> {
   const qb = db.getRepository(MarketListing).createQueryBuilder('l');
   if (f.kind) qb.andWhere('l.kind = :kind', { kind: f.kind });
-  if (f.current != null) qb.andWhere(f.current ? 'l.removed_on IS NULL' : 'l.removed_on IS NOT NULL');
+  if (f.current != null)
+    qb.andWhere(f.current ? 'l.removed_on IS NULL' : 'l.removed_on IS NOT NULL');
   if (f.uscc) qb.andWhere('l.uscc = :uscc', { uscc: f.uscc });
   return pageById(qb, page);
 }
@@ -47,13 +52,26 @@ export function findListing(db: DataSource, id: string): Promise<MarketListing |
 
 /** Puts an enterprise on a list inside the caller's transaction; returns the stored entry. Already on that list: CONFLICT. */
 export async function addListing(tx: EntityManager, values: NewListing): Promise<MarketListing> {
-  if (await tx.existsBy(MarketListing, { uscc: values.uscc, kind: values.kind, removedOn: IsNull() })) {
-    throw new ConflictError(`Enterprise ${values.uscc} is already on the ${values.kind} list`, { uscc: values.uscc });
+  if (
+    await tx.existsBy(MarketListing, { uscc: values.uscc, kind: values.kind, removedOn: IsNull() })
+  ) {
+    throw new ConflictError(`Enterprise ${values.uscc} is already on the ${values.kind} list`, {
+      uscc: values.uscc,
+    });
   }
-  return tx.save(tx.create(MarketListing, {
-    uscc: values.uscc, kind: values.kind, reason: values.reason, decisionNo: values.decisionNo, listedOn: values.listedOn, removedOn: null, removalReason: null,
-    listedBy: values.listedBy, removedBy: null,
-  }));
+  return tx.save(
+    tx.create(MarketListing, {
+      uscc: values.uscc,
+      kind: values.kind,
+      reason: values.reason,
+      decisionNo: values.decisionNo,
+      listedOn: values.listedOn,
+      removedOn: null,
+      removalReason: null,
+      listedBy: values.listedBy,
+      removedBy: null,
+    }),
+  );
 }
 
 /**
@@ -61,14 +79,22 @@ export async function addListing(tx: EntityManager, values: NewListing): Promise
  * the saved entry. Removed already: CONFLICT; before the day of listing, or a serious-violation
  * entry within SERIOUS_VIOLATION_MIN_YEARS of listing: BAD_USER_INPUT.
  */
-export function removeListing(tx: EntityManager, id: string, removal: ListingRemoval): Promise<MarketListing> {
+export function removeListing(
+  tx: EntityManager,
+  id: string,
+  removal: ListingRemoval,
+): Promise<MarketListing> {
   const { removedOn } = removal;
   return changeRecord(tx, MarketListing, id, 'market listing', (l) => {
-    if (l.removedOn) throw new ConflictError(`Listing ${l.id} was already removed on ${l.removedOn}`);
+    if (l.removedOn)
+      throw new ConflictError(`Listing ${l.id} was already removed on ${l.removedOn}`);
     requireNotBefore(removedOn, l.listedOn, 'input.removedOn', 'the day of listing');
     const earliest = addYears(l.listedOn, SERIOUS_VIOLATION_MIN_YEARS);
     if (l.kind === ListingKind.SERIOUS_VIOLATION && removedOn < earliest) {
-      throw new BadUserInputError(`A serious-violation entry may be removed from ${earliest} (${SERIOUS_VIOLATION_MIN_YEARS} year after listing) at the earliest, not ${removedOn}`, { argument: 'input.removedOn' });
+      throw new BadUserInputError(
+        `A serious-violation entry may be removed from ${earliest} (${SERIOUS_VIOLATION_MIN_YEARS} year after listing) at the earliest, not ${removedOn}`,
+        { argument: 'input.removedOn' },
+      );
     }
     Object.assign(l, { removedOn, removalReason: removal.reason, removedBy: removal.removedBy });
   });

@@ -24,19 +24,26 @@ export enum CheckItemCategory {
 }
 registerEnumType(CheckItemCategory, {
   name: 'CheckItemCategory',
-  description: 'Key items may be checked at any ratio up to 100%; general items have a capped ratio.',
+  description:
+    'Key items may be checked at any ratio up to 100%; general items have a capped ratio.',
   valuesConfig: {
     KEY: { description: 'Key check item (重点检查事项): ratio uncapped.' },
-    GENERAL: { description: 'General check item (一般检查事项): ratio capped by the department policy.' },
+    GENERAL: {
+      description: 'General check item (一般检查事项): ratio capped by the department policy.',
+    },
   },
 });
 
-@ObjectType({ description: "An item on a department's published random-check list (抽查事项清单, 一单)." })
+@ObjectType({
+  description: "An item on a department's published random-check list (抽查事项清单, 一单).",
+})
 @Directive('@key(fields: "code")')
 @Entity({ name: 'check_item' })
 @Index('check_item_department_idx', ['departmentCode'])
 export class CheckItem {
-  @Field(() => ID, { description: 'Stable item code, e.g. a health item code from the published list.' })
+  @Field(() => ID, {
+    description: 'Stable item code, e.g. a health item code from the published list.',
+  })
   @PrimaryColumn({ type: 'varchar', length: 40 })
   code: string;
 

@@ -1,7 +1,10 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-@ObjectType({ description: 'A government department that supervises enterprises and takes part in joint inspections (部门).' })
+@ObjectType({
+  description:
+    'A government department that supervises enterprises and takes part in joint inspections (部门).',
+})
 @Directive('@key(fields: "code")')
 @Entity({ name: 'department' })
 // sort_order doubles as the department's position in enterprise.risk_profile, so it is unique.

@@ -16,13 +16,18 @@ registerEnumType(RegistrationStatus, {
   },
 });
 
-@ObjectType({ description: 'An enterprise or other market entity in the shared object directory (检查对象名录库), keyed by its unified social credit code.' })
+@ObjectType({
+  description:
+    'An enterprise or other market entity in the shared object directory (检查对象名录库), keyed by its unified social credit code.',
+})
 @Directive('@key(fields: "uscc")')
 @Entity({ name: 'enterprise' })
 @Index('enterprise_division_idx', ['divisionCode'])
 @Index('enterprise_industry_idx', ['industryCode'])
 export class Enterprise {
-  @Field(() => ID, { description: 'Unified social credit code (统一社会信用代码, GB 32100-2015), 18 characters.' })
+  @Field(() => ID, {
+    description: 'Unified social credit code (统一社会信用代码, GB 32100-2015), 18 characters.',
+  })
   @PrimaryColumn({ type: 'char', length: 18 })
   uscc: string;
 
@@ -34,11 +39,17 @@ export class Enterprise {
   @Column({ type: 'varchar', length: 300 })
   address: string;
 
-  @Field({ description: 'Six-digit administrative division code (行政区划代码), e.g. 150821 for Wuyuan County.' })
+  @Field({
+    description:
+      'Six-digit administrative division code (行政区划代码), e.g. 150821 for Wuyuan County.',
+  })
   @Column({ name: 'division_code', type: 'char', length: 6 })
   divisionCode: string;
 
-  @Field({ description: 'Industry section letter of GB/T 4754 (国民经济行业分类门类), e.g. `C` manufacturing.' })
+  @Field({
+    description:
+      'Industry section letter of GB/T 4754 (国民经济行业分类门类), e.g. `C` manufacturing.',
+  })
   @Column({ name: 'industry_code', type: 'varchar', length: 4 })
   industryCode: string;
 

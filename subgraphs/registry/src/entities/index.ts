@@ -18,4 +18,15 @@ export * from './reference.entity';
 export * from './sampling-policy.entity';
 export * from './supervision-tag.entity';
 
-export const registryEntities = [Department, Enterprise, Division, Industry, CheckItem, Inspector, Recusal, SupervisionTag, ListEntry, SamplingPolicy];
+export const registryEntities = [
+  Department,
+  Enterprise,
+  Division,
+  Industry,
+  CheckItem,
+  Inspector,
+  Recusal,
+  SupervisionTag,
+  ListEntry,
+  SamplingPolicy,
+];

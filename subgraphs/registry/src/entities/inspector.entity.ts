@@ -1,7 +1,10 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ description: 'A law-enforcement inspector in a department\'s inspector directory (执法检查人员名录库).' })
+@ObjectType({
+  description:
+    "A law-enforcement inspector in a department's inspector directory (执法检查人员名录库).",
+})
 @Directive('@key(fields: "id")')
 @Entity({ name: 'inspector' })
 @Index('inspector_department_idx', ['departmentCode'])

@@ -9,12 +9,18 @@ registerEnumType(ListKind, {
   name: 'ListKind',
   description: 'Shared credit lists.',
   valuesConfig: {
-    ABNORMAL_OPERATION: { description: 'List of enterprises with abnormal operations (经营异常名录).' },
-    SERIOUS_VIOLATION: { description: 'List of seriously illegal and dishonest enterprises (严重违法失信名单).' },
+    ABNORMAL_OPERATION: {
+      description: 'List of enterprises with abnormal operations (经营异常名录).',
+    },
+    SERIOUS_VIOLATION: {
+      description: 'List of seriously illegal and dishonest enterprises (严重违法失信名单).',
+    },
   },
 });
 
-@ObjectType({ description: 'An enterprise\'s entry on a shared list, with its listing and removal.' })
+@ObjectType({
+  description: "An enterprise's entry on a shared list, with its listing and removal.",
+})
 @Entity({ name: 'list_entry' })
 @Index('list_entry_uscc_idx', ['uscc'])
 export class ListEntry {
@@ -42,7 +48,10 @@ export class ListEntry {
   @Column({ name: 'listed_on', type: 'date' })
   listedOn: string;
 
-  @Field(() => String, { nullable: true, description: 'Date removed, YYYY-MM-DD; null while listed.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Date removed, YYYY-MM-DD; null while listed.',
+  })
   @Column({ name: 'removed_on', type: 'date', nullable: true })
   removedOn: string | null;
 

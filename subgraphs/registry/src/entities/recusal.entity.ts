@@ -1,7 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ description: 'A declared conflict of interest: the inspector must not be drawn for the enterprise (回避).' })
+@ObjectType({
+  description:
+    'A declared conflict of interest: the inspector must not be drawn for the enterprise (回避).',
+})
 @Entity({ name: 'recusal' })
 @Index('recusal_pair_uq', ['inspectorId', 'uscc'], { unique: true })
 @Index('recusal_uscc_idx', ['uscc'])

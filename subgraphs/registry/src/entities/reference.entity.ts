@@ -8,7 +8,10 @@ export class Division {
   @PrimaryColumn({ type: 'char', length: 6 })
   code: string;
 
-  @Field({ description: 'Chinese name, with its prefecture and province, e.g. 内蒙古自治区巴彦淖尔市五原县.' })
+  @Field({
+    description:
+      'Chinese name, with its prefecture and province, e.g. 内蒙古自治区巴彦淖尔市五原县.',
+  })
   @Column({ type: 'varchar', length: 100 })
   name: string;
 

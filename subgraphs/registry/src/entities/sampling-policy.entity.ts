@@ -28,23 +28,36 @@ export class SamplingPolicy {
   @Column({ name: 'general_ratio_cap', type: 'double precision' })
   generalRatioCap: number;
 
-  @Field(() => Int, { description: 'Minimum days since this department last checked the enterprise.' })
+  @Field(() => Int, {
+    description: 'Minimum days since this department last checked the enterprise.',
+  })
   @Column({ name: 'min_interval_days', type: 'int', default: 0 })
   minIntervalDays: number;
 
-  @Field(() => Int, { nullable: true, description: 'Maximum checks of one enterprise per calendar year; null for no cap.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Maximum checks of one enterprise per calendar year; null for no cap.',
+  })
   @Column({ name: 'yearly_cap', type: 'int', nullable: true })
   yearlyCap: number | null;
 
-  @Field(() => Int, { description: 'An enterprise randomly checked within this many years is not drawn again (tax: 3).' })
+  @Field(() => Int, {
+    description:
+      'An enterprise randomly checked within this many years is not drawn again (tax: 3).',
+  })
   @Column({ name: 'exclusion_years', type: 'int', default: 0 })
   exclusionYears: number;
 
-  @Field({ description: 'Whether entities on the abnormal-operation or serious-violation list are excluded (health).' })
+  @Field({
+    description:
+      'Whether entities on the abnormal-operation or serious-violation list are excluded (health).',
+  })
   @Column({ name: 'exclude_listed', type: 'boolean', default: false })
   excludeListed: boolean;
 
-  @Field(() => Int, { description: 'The same inspector may not check the same enterprise within this many days.' })
+  @Field(() => Int, {
+    description: 'The same inspector may not check the same enterprise within this many days.',
+  })
   @Column({ name: 'rotation_days', type: 'int', default: 0 })
   rotationDays: number;
 

@@ -14,11 +14,16 @@ registerEnumType(RiskClass, {
     A: { description: 'Low risk (低风险): lower ratio and frequency.' },
     B: { description: 'Ordinary risk (一般风险).' },
     C: { description: 'Elevated risk (较高风险).' },
-    D: { description: 'High risk (高风险): abnormal listings, serious violations, many complaints.' },
+    D: {
+      description: 'High risk (高风险): abnormal listings, serious violations, many complaints.',
+    },
   },
 });
 
-@ObjectType({ description: 'A department\'s tag on an enterprise it supervises (分类标注), with that department\'s risk class.' })
+@ObjectType({
+  description:
+    "A department's tag on an enterprise it supervises (分类标注), with that department's risk class.",
+})
 @Entity({ name: 'supervision_tag' })
 @Index('supervision_tag_department_idx', ['departmentCode', 'riskClass'])
 export class SupervisionTag {
@@ -30,7 +35,9 @@ export class SupervisionTag {
   @PrimaryColumn({ name: 'department_code', type: 'varchar', length: 32 })
   departmentCode: string;
 
-  @Field(() => RiskClass, { description: "The department's credit-risk class for this enterprise." })
+  @Field(() => RiskClass, {
+    description: "The department's credit-risk class for this enterprise.",
+  })
   @Column({ name: 'risk_class', type: 'char', length: 1 })
   riskClass: RiskClass;
 

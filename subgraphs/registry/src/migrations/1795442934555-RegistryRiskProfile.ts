@@ -9,9 +9,15 @@ export class RegistryRiskProfile1795442934555 implements MigrationInterface {
   name = 'RegistryRiskProfile1795442934555';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "registry"."enterprise" ADD "risk_profile" character varying(64) NOT NULL DEFAULT ''`);
-    await queryRunner.query(`ALTER TABLE "registry"."enterprise" ADD "listed" boolean NOT NULL DEFAULT false`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "department_sort_order_uq" ON "registry"."department"  ("sort_order") `);
+    await queryRunner.query(
+      `ALTER TABLE "registry"."enterprise" ADD "risk_profile" character varying(64) NOT NULL DEFAULT ''`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "registry"."enterprise" ADD "listed" boolean NOT NULL DEFAULT false`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "department_sort_order_uq" ON "registry"."department"  ("sort_order") `,
+    );
     await queryRunner.query(`
       CREATE FUNCTION registry.risk_profile_of(p_uscc char(18)) RETURNS varchar LANGUAGE sql STABLE AS $$
         SELECT coalesce(string_agg(coalesce(t.risk_class, '-'), '' ORDER BY s.k), '')
@@ -30,7 +36,9 @@ export class RegistryRiskProfile1795442934555 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER supervision_tag_profile AFTER INSERT OR UPDATE OR DELETE ON registry.supervision_tag FOR EACH ROW EXECUTE FUNCTION registry.supervision_tag_changed()`);
+    await queryRunner.query(
+      `CREATE TRIGGER supervision_tag_profile AFTER INSERT OR UPDATE OR DELETE ON registry.supervision_tag FOR EACH ROW EXECUTE FUNCTION registry.supervision_tag_changed()`,
+    );
     await queryRunner.query(`
       CREATE FUNCTION registry.list_entry_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE code char(18) := coalesce(NEW.uscc, OLD.uscc);
@@ -38,10 +46,16 @@ export class RegistryRiskProfile1795442934555 implements MigrationInterface {
         UPDATE registry.enterprise SET listed = EXISTS (SELECT 1 FROM registry.list_entry l WHERE l.uscc = code AND l.removed_on IS NULL) WHERE uscc = code;
         RETURN NULL;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER list_entry_listed AFTER INSERT OR UPDATE OR DELETE ON registry.list_entry FOR EACH ROW EXECUTE FUNCTION registry.list_entry_changed()`);
+    await queryRunner.query(
+      `CREATE TRIGGER list_entry_listed AFTER INSERT OR UPDATE OR DELETE ON registry.list_entry FOR EACH ROW EXECUTE FUNCTION registry.list_entry_changed()`,
+    );
     // Backfill whatever an earlier version stored.
-    await queryRunner.query(`UPDATE registry.enterprise e SET risk_profile = registry.risk_profile_of(e.uscc) WHERE EXISTS (SELECT 1 FROM registry.supervision_tag t WHERE t.uscc = e.uscc)`);
-    await queryRunner.query(`UPDATE registry.enterprise e SET listed = true WHERE EXISTS (SELECT 1 FROM registry.list_entry l WHERE l.uscc = e.uscc AND l.removed_on IS NULL)`);
+    await queryRunner.query(
+      `UPDATE registry.enterprise e SET risk_profile = registry.risk_profile_of(e.uscc) WHERE EXISTS (SELECT 1 FROM registry.supervision_tag t WHERE t.uscc = e.uscc)`,
+    );
+    await queryRunner.query(
+      `UPDATE registry.enterprise e SET listed = true WHERE EXISTS (SELECT 1 FROM registry.list_entry l WHERE l.uscc = e.uscc AND l.removed_on IS NULL)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

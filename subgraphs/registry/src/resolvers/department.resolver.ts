@@ -7,9 +7,13 @@ type Ctx = SubgraphContext<RegistryLoaders>;
 
 @Resolver(() => Department)
 export class DepartmentResolver {
-  @Query(() => [Department], { description: 'Every department, in the order of the joint-inspection documents.' })
+  @Query(() => [Department], {
+    description: 'Every department, in the order of the joint-inspection documents.',
+  })
   async departments(@Ctx() ctx: Ctx): Promise<Department[]> {
-    const all = await ctx.db.getRepository(Department).find({ order: { sortOrder: 'ASC', code: 'ASC' } });
+    const all = await ctx.db
+      .getRepository(Department)
+      .find({ order: { sortOrder: 'ASC', code: 'ASC' } });
     for (const d of all) ctx.loaders.department.prime(d.code, d);
     return all;
   }
@@ -24,7 +28,10 @@ export class DepartmentResolver {
     return ctx.loaders.checkItemsByDepartment.load(d.code);
   }
 
-  @FieldResolver(() => SamplingPolicy, { nullable: true, description: "The department's sampling rules (一细则)." })
+  @FieldResolver(() => SamplingPolicy, {
+    nullable: true,
+    description: "The department's sampling rules (一细则).",
+  })
   samplingPolicy(@Root() d: Department, @Ctx() ctx: Ctx) {
     return ctx.loaders.policy.load(d.code);
   }

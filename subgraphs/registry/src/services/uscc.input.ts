@@ -9,12 +9,15 @@ export function requireValidUscc(input: string, argument = 'uscc'): string {
   const code = normalizeUscc(input);
   const check = validateUscc(code);
   if (!check.valid) {
-    throw new BadUserInputError(`Invalid unified social credit code "${input.slice(0, 40)}": ${check.reason}`, {
-      argument,
-      position: check.position,
-      character: check.character,
-      expected: check.expected,
-    });
+    throw new BadUserInputError(
+      `Invalid unified social credit code "${input.slice(0, 40)}": ${check.reason}`,
+      {
+        argument,
+        position: check.position,
+        character: check.character,
+        expected: check.expected,
+      },
+    );
   }
   return code;
 }
