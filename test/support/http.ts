@@ -12,7 +12,12 @@ export interface RawResponse {
 /** Sends one HTTP request and reads the whole answer (bounded by `timeoutMs`). */
 export async function send(
   url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array; timeoutMs?: number } = {},
+  init: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string | Uint8Array;
+    timeoutMs?: number;
+  } = {},
 ): Promise<RawResponse> {
   const res = await fetch(url, {
     method: init.method ?? 'POST',
@@ -30,14 +35,6 @@ export async function send(
   return { status: res.status, headers: res.headers, text, json };
 }
 
-/** Sends a GraphQL operation as JSON, optionally with a bearer token. */
-function sendOperation(url: string, query: string, variables?: Record<string, unknown>, token?: string, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return send(url, {
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-}
-
 /** Sends a GraphQL operation and returns its parsed answer, as a client would see it. */
 export async function postGraphQL<T = any>(
   url: string,
@@ -47,7 +44,11 @@ export async function postGraphQL<T = any>(
 ): Promise<GraphQLResponse<T>> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
+    headers: {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: T; errors?: GraphQLResponse['errors'] };

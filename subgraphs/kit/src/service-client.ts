@@ -7,9 +7,6 @@ export interface CallOrigin {
   requestId?: string;
 }
 
-/** The URL of a subgraph by name: `SUBGRAPH_<NAME>_URL`, else its default local port. */
-type UrlResolver = (name: string) => string;
-
 /**
  * Calls another subgraph's GraphQL endpoint directly (not through the gateway), forwarding the
  * caller's token so the callee applies its own authorization. Errors of the callee are re-thrown
@@ -41,13 +38,24 @@ export async function callSubgraph<T>(
       extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: service },
     });
   }
-  const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  const body = (await res.json().catch(() => ({}))) as {
+    data?: T;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  };
   if (body.errors?.length) {
     const e = body.errors[0];
-    throw new GraphQLError(e.message, { extensions: { ...e.extensions, code: e.extensions?.code ?? 'DOWNSTREAM_SERVICE_ERROR', serviceName: service } });
+    throw new GraphQLError(e.message, {
+      extensions: {
+        ...e.extensions,
+        code: e.extensions?.code ?? 'DOWNSTREAM_SERVICE_ERROR',
+        serviceName: service,
+      },
+    });
   }
   if (!body.data) {
-    throw new GraphQLError(`The ${service} service answered ${res.status} without data`, { extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: service } });
+    throw new GraphQLError(`The ${service} service answered ${res.status} without data`, {
+      extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: service },
+    });
   }
   return body.data;
 }

@@ -45,9 +45,10 @@ export interface CheckItemRef {
   source: string;
 }
 
-const SEED_HEALTH = 'seeds/004_6d88989946353341.txt, 五原县卫健委抽查事项清单 (published code, name, basis and method)';
+const SEED_HEALTH =
+  'seeds/004_6d88989946353341.txt, 五原县卫健委抽查事项清单 (published code, name, basis and method)';
 const SEED_WUYUAN = 'seeds/004_6d88989946353341.txt';
-const NATIONAL = 'national law or regulation; the seeds do not itemise this department\'s list';
+const NATIONAL = "national law or regulation; the seeds do not itemise this department's list";
 
 type ItemInput = Omit<CheckItemRef, 'method'>;
 
@@ -64,8 +65,28 @@ const ITEMS: readonly ItemInput[] = [
     methods: ['DOCUMENTARY', 'ONSITE', 'ONLINE'],
     category: 'GENERAL',
     expertise: 'enterprise-disclosure',
-    industries: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R'],
-    source: 'seeds/001_e870fbf8e719df86.txt art. 19-20 (企业信息公示暂行条例第十五条; the eight result categories)',
+    industries: [
+      'A',
+      'B',
+      'C',
+      'D',
+      'E',
+      'F',
+      'G',
+      'H',
+      'I',
+      'J',
+      'K',
+      'L',
+      'M',
+      'N',
+      'O',
+      'P',
+      'Q',
+      'R',
+    ],
+    source:
+      'seeds/001_e870fbf8e719df86.txt art. 19-20 (企业信息公示暂行条例第十五条; the eight result categories)',
   },
   {
     code: 'MARKET-002',
@@ -79,7 +100,9 @@ const ITEMS: readonly ItemInput[] = [
     category: 'KEY',
     expertise: 'food-safety',
     industries: ['H'],
-    source: 'seeds/001_e870fbf8e719df86.txt art. 6 (食品安全 is a key field of market regulation); ' + NATIONAL,
+    source:
+      'seeds/001_e870fbf8e719df86.txt art. 6 (食品安全 is a key field of market regulation); ' +
+      NATIONAL,
   },
   {
     code: 'MARKET-003',
@@ -121,7 +144,9 @@ const ITEMS: readonly ItemInput[] = [
     category: 'KEY',
     expertise: 'product-quality',
     industries: ['C', 'F'],
-    source: 'seeds/001_e870fbf8e719df86.txt art. 3 (products as non-market objects) and art. 6; ' + NATIONAL,
+    source:
+      'seeds/001_e870fbf8e719df86.txt art. 3 (products as non-market objects) and art. 6; ' +
+      NATIONAL,
   },
   {
     code: 'MARKET-006',
@@ -194,7 +219,26 @@ const ITEMS: readonly ItemInput[] = [
     methods: ['DOCUMENTARY', 'ONSITE'],
     category: 'GENERAL',
     expertise: 'tax-audit',
-    industries: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R'],
+    industries: [
+      'A',
+      'B',
+      'C',
+      'D',
+      'E',
+      'F',
+      'G',
+      'H',
+      'I',
+      'J',
+      'K',
+      'L',
+      'M',
+      'N',
+      'O',
+      'P',
+      'Q',
+      'R',
+    ],
     source: SEED_WUYUAN + ', 国家税务总局五原县税务局实施办法 (每年抽查比例不超过3%)',
   },
   {
@@ -260,7 +304,8 @@ const ITEMS: readonly ItemInput[] = [
     code: '36115082103002',
     departmentCode: 'health',
     name: '对医疗卫生机构医疗废物和传染病防治工作的监督检查',
-    nameEn: 'Supervision of medical waste and infectious disease control in medical and health institutions',
+    nameEn:
+      'Supervision of medical waste and infectious disease control in medical and health institutions',
     legalBasis:
       '《医疗卫生机构医疗废物管理办法》(2003年卫生部令第36号)第三条、第三十三条、第三十四条、第三十八条；《中华人民共和国传染病防治法》(2013年修订)第五十三条',
     objectType: 'medical institution',
@@ -378,7 +423,7 @@ const ITEMS: readonly ItemInput[] = [
     code: 'FIRE-003',
     departmentCode: 'fire',
     name: '注册消防工程师执业活动监督抽查',
-    nameEn: 'Spot check of registered fire engineers\' practice',
+    nameEn: "Spot check of registered fire engineers' practice",
     legalBasis: '《中华人民共和国消防法》；《注册消防工程师管理规定》',
     objectType: 'behaviour',
     objectTypeZh: '注册消防工程师执业活动',
@@ -416,13 +461,17 @@ const ITEMS: readonly ItemInput[] = [
     category: 'KEY',
     expertise: 'pollution-control',
     industries: ['B', 'C', 'D'],
-    source: SEED_WUYUAN + ', 巴彦淖尔市生态环境局五原县分局2024年实施办法 (辖区监管市场62企业); ' + NATIONAL,
+    source:
+      SEED_WUYUAN +
+      ', 巴彦淖尔市生态环境局五原县分局2024年实施办法 (辖区监管市场62企业); ' +
+      NATIONAL,
   },
   {
     code: 'ECOLOGY-002',
     departmentCode: 'ecology',
     name: '建设项目环境影响评价和环境保护"三同时"制度执行情况检查',
-    nameEn: 'Check of environmental impact assessment and "three simultaneities" for construction projects',
+    nameEn:
+      'Check of environmental impact assessment and "three simultaneities" for construction projects',
     legalBasis: '《中华人民共和国环境影响评价法》；《建设项目环境保护管理条例》',
     objectType: 'project',
     objectTypeZh: '建设项目',
@@ -466,7 +515,8 @@ const ITEMS: readonly ItemInput[] = [
     code: 'DEVELOPMENT-001',
     departmentCode: 'development',
     name: '固定资产投资项目节能审查意见落实情况监督检查',
-    nameEn: 'Check that energy-saving review opinions on fixed-asset investment projects are followed',
+    nameEn:
+      'Check that energy-saving review opinions on fixed-asset investment projects are followed',
     legalBasis: '《中华人民共和国节约能源法》；《固定资产投资项目节能审查办法》',
     objectType: 'project',
     objectTypeZh: '固定资产投资项目',
@@ -474,7 +524,10 @@ const ITEMS: readonly ItemInput[] = [
     category: 'GENERAL',
     expertise: 'energy-conservation',
     industries: ['B', 'C', 'D'],
-    source: SEED_WUYUAN + ', 五原县发展和改革委员会2024年度实施方案 (抽查比例不低于5%、每年不少于2次); ' + NATIONAL,
+    source:
+      SEED_WUYUAN +
+      ', 五原县发展和改革委员会2024年度实施方案 (抽查比例不低于5%、每年不少于2次); ' +
+      NATIONAL,
   },
   {
     code: 'DEVELOPMENT-002',
@@ -510,7 +563,7 @@ const ITEMS: readonly ItemInput[] = [
     code: 'EDUCATION-002',
     departmentCode: 'education',
     name: '民办学校办学条件和收费情况检查',
-    nameEn: 'Check of private schools\' conditions and fees',
+    nameEn: "Check of private schools' conditions and fees",
     legalBasis: '《中华人民共和国民办教育促进法》',
     objectType: 'private school',
     objectTypeZh: '民办学校',
@@ -586,7 +639,7 @@ const ITEMS: readonly ItemInput[] = [
     code: 'STATISTICS-001',
     departmentCode: 'statistics',
     name: '“四上”企业统计数据质量执法检查',
-    nameEn: 'Statistical law-enforcement check of above-scale enterprises\' data quality',
+    nameEn: "Statistical law-enforcement check of above-scale enterprises' data quality",
     legalBasis: '《中华人民共和国统计法》；《中华人民共和国统计法实施条例》',
     objectType: 'enterprise',
     objectTypeZh: '“四上”企业',
@@ -676,7 +729,7 @@ const ITEMS: readonly ItemInput[] = [
     code: 'HOUSING-001',
     departmentCode: 'housing',
     name: '建筑施工企业安全生产条件检查',
-    nameEn: 'Check of construction enterprises\' work-safety conditions',
+    nameEn: "Check of construction enterprises' work-safety conditions",
     legalBasis: '《建设工程安全生产管理条例》；《建筑施工企业安全生产许可证管理规定》',
     objectType: 'enterprise',
     objectTypeZh: '建筑施工企业',
@@ -728,7 +781,9 @@ const ITEMS: readonly ItemInput[] = [
     category: 'GENERAL',
     expertise: 'trade-circulation',
     industries: ['F'],
-    source: SEED_WUYUAN + ', 2024年五原县工业和信息化局实施办法 (二手车市场监督检查，每年部门内、跨部门各1次)',
+    source:
+      SEED_WUYUAN +
+      ', 2024年五原县工业和信息化局实施办法 (二手车市场监督检查，每年部门内、跨部门各1次)',
   },
   {
     code: 'COMMERCE-002',
@@ -750,7 +805,7 @@ const ITEMS: readonly ItemInput[] = [
     code: 'HRSS-001',
     departmentCode: 'hrss',
     name: '用人单位遵守劳动保障法律法规情况检查',
-    nameEn: 'Check of employers\' compliance with labour and social-security law',
+    nameEn: "Check of employers' compliance with labour and social-security law",
     legalBasis: '《劳动保障监察条例》；《中华人民共和国劳动法》；《中华人民共和国劳动合同法》',
     objectType: 'enterprise',
     objectTypeZh: '用人单位',
@@ -764,7 +819,7 @@ const ITEMS: readonly ItemInput[] = [
     code: 'HRSS-002',
     departmentCode: 'hrss',
     name: '工程建设领域农民工工资支付情况检查',
-    nameEn: 'Check of migrant workers\' wage payment in construction',
+    nameEn: "Check of migrant workers' wage payment in construction",
     legalBasis: '《保障农民工工资支付条例》',
     objectType: 'enterprise',
     objectTypeZh: '施工总承包单位、分包单位',
@@ -1032,7 +1087,8 @@ const ITEMS: readonly ItemInput[] = [
     code: 'CIVIL-001',
     departmentCode: 'civil',
     name: '社会团体年度报告、信息公开、内部治理、财务状况和业务活动抽查',
-    nameEn: 'Spot check of social associations: annual report, disclosure, governance, finances, activities',
+    nameEn:
+      'Spot check of social associations: annual report, disclosure, governance, finances, activities',
     legalBasis: '《社会团体登记管理条例》',
     objectType: 'social organisation',
     objectTypeZh: '社会团体',
@@ -1123,9 +1179,6 @@ export const CHECK_ITEMS: readonly CheckItemRef[] = Object.freeze(
   ITEMS.map((it) => Object.freeze({ ...it, method: it.methods[0] })),
 );
 
-/** Check items keyed by code. */
-const checkItemByCode: ReadonlyMap<string, CheckItemRef> = new Map(CHECK_ITEMS.map((i) => [i.code, i]));
-
 const BY_DEPARTMENT = new Map<string, CheckItemRef[]>();
 for (const item of CHECK_ITEMS) {
   const list = BY_DEPARTMENT.get(item.departmentCode) ?? [];
@@ -1142,6 +1195,3 @@ export function checkItemsOf(departmentCode: string): readonly CheckItemRef[] {
 export function expertiseOf(departmentCode: string): readonly string[] {
   return [...new Set(checkItemsOf(departmentCode).map((i) => i.expertise))];
 }
-
-/** All expertise tags in use, sorted. */
-const EXPERTISE_TAGS: readonly string[] = Object.freeze([...new Set(CHECK_ITEMS.map((i) => i.expertise))].sort());

@@ -35,14 +35,26 @@ const LIST: ReadonlyArray<Omit<DepartmentRef, 'sortOrder' | 'lead'>> = [
   { code: 'health', name: 'Health Commission', nameZh: '卫生健康委员会' },
   { code: 'police', name: 'Public Security Bureau', nameZh: '公安局' },
   { code: 'ecology', name: 'Ecology and Environment Bureau', nameZh: '生态环境局' },
-  { code: 'housing', name: 'Housing and Urban-Rural Development Bureau', nameZh: '住房和城乡建设局' },
+  {
+    code: 'housing',
+    name: 'Housing and Urban-Rural Development Bureau',
+    nameZh: '住房和城乡建设局',
+  },
   { code: 'commerce', name: 'Commerce Bureau', nameZh: '商务局' },
-  { code: 'hrss', name: 'Human Resources and Social Security Bureau', nameZh: '人力资源和社会保障局' },
+  {
+    code: 'hrss',
+    name: 'Human Resources and Social Security Bureau',
+    nameZh: '人力资源和社会保障局',
+  },
   // The 2021 list names 市农牧局; the 2022 list gives the same member as 市委农牧办 (副局长).
   { code: 'agriculture', name: 'Agriculture and Animal Husbandry Bureau', nameZh: '农牧局' },
   { code: 'customs', name: 'Customs', nameZh: '海关' },
   { code: 'fire', name: 'Fire and Rescue Detachment', nameZh: '消防救援支队' },
-  { code: 'urban', name: 'Urban Management Comprehensive Law Enforcement Bureau', nameZh: '城市管理综合执法局' },
+  {
+    code: 'urban',
+    name: 'Urban Management Comprehensive Law Enforcement Bureau',
+    nameZh: '城市管理综合执法局',
+  },
   { code: 'energy', name: 'Energy Bureau', nameZh: '能源局' },
   { code: 'medical', name: 'Medical Security Bureau', nameZh: '医疗保障局' },
   { code: 'finance', name: 'Financial Work Office', nameZh: '金融工作办公室' },
@@ -60,9 +72,6 @@ export const DEPARTMENTS: readonly DepartmentRef[] = Object.freeze(
 export const DEPARTMENT_CODES: readonly string[] = Object.freeze(DEPARTMENTS.map((d) => d.code));
 
 /** Departments keyed by code. */
-export const departmentByCode: ReadonlyMap<string, DepartmentRef> = new Map(DEPARTMENTS.map((d) => [d.code, d]));
-
-/** True when `code` names one of the 24 departments. */
-function isDepartmentCode(code: string): boolean {
-  return departmentByCode.has(code);
-}
+export const departmentByCode: ReadonlyMap<string, DepartmentRef> = new Map(
+  DEPARTMENTS.map((d) => [d.code, d]),
+);
