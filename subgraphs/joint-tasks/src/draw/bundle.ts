@@ -161,9 +161,11 @@ export async function verifyBundle(
   const checks: BundleCheck[] = [];
   let recomputedFrameDigest: string | null = null;
   let recomputedVisits: number | null = null;
-  const check = (name: string, ok: boolean, detail: string) => {
+  // The first failed check ends the verification: what follows depends on what it checked.
+  const STOP = new Error('stop');
+  const check = (name: string, ok: boolean, detail: string): void => {
     checks.push({ name, ok, detail });
-    return ok;
+    if (!ok) throw STOP;
   };
   const done = (): BundleVerification => {
     const failed = checks.find((c) => !c.ok);
@@ -176,45 +178,33 @@ export async function verifyBundle(
     };
   };
   try {
-    if (
-      !check(
-        'format',
-        bundle?.format === BUNDLE_FORMAT,
-        `bundle format ${JSON.stringify(bundle?.format)}, this verifier reads ${BUNDLE_FORMAT}`,
-      )
-    )
-      return done();
-    if (
-      !check(
-        'algorithm',
-        bundle.algorithmVersion === ALGORITHM_VERSION,
-        `algorithm ${bundle.algorithmVersion}, this verifier implements ${ALGORITHM_VERSION}`,
-      )
-    )
-      return done();
+    check(
+      'format',
+      bundle?.format === BUNDLE_FORMAT,
+      `bundle format ${JSON.stringify(bundle?.format)}, this verifier reads ${BUNDLE_FORMAT}`,
+    );
+    check(
+      'algorithm',
+      bundle.algorithmVersion === ALGORITHM_VERSION,
+      `algorithm ${bundle.algorithmVersion}, this verifier implements ${ALGORITHM_VERSION}`,
+    );
     const c = bundle.commitment;
     const params = bundle.parameters;
 
     const parametersDigest = canonicalDigest(params);
-    if (
-      !check(
-        'parameters digest',
-        parametersDigest === c.parametersDigest,
-        `recomputed ${parametersDigest}, committed ${c.parametersDigest}`,
-      )
-    )
-      return done();
+    check(
+      'parameters digest',
+      parametersDigest === c.parametersDigest,
+      `recomputed ${parametersDigest}, committed ${c.parametersDigest}`,
+    );
 
     const frame = frameOf(bundle);
     const codes = params.departments.map((d) => d.code).join(',');
-    if (
-      !check(
-        'frame columns',
-        frame.departments.join(',') === codes,
-        `frame columns ${frame.departments.join(',')}, parameters ${codes}`,
-      )
-    )
-      return done();
+    check(
+      'frame columns',
+      frame.departments.join(',') === codes,
+      `frame columns ${frame.departments.join(',')}, parameters ${codes}`,
+    );
     const modes = modesOf(params);
     const fDigest = frameDigest(frame, {
       modes,
@@ -222,37 +212,28 @@ export async function verifyBundle(
       algorithmVersion: bundle.algorithmVersion,
     });
     recomputedFrameDigest = fDigest;
-    if (
-      !check(
-        'frame digest',
-        fDigest === c.frameDigest,
-        `${frame.usccs.length} rows hash to ${fDigest}, committed ${c.frameDigest}`,
-      )
-    )
-      return done();
+    check(
+      'frame digest',
+      fDigest === c.frameDigest,
+      `${frame.usccs.length} rows hash to ${fDigest}, committed ${c.frameDigest}`,
+    );
 
     const tDigest = canonicalDigest(bundle.teamInputs);
-    if (
-      !check(
-        'team inputs digest',
-        tDigest === c.teamInputsDigest,
-        `recomputed ${tDigest}, committed ${c.teamInputsDigest}`,
-      )
-    )
-      return done();
+    check(
+      'team inputs digest',
+      tDigest === c.teamInputsDigest,
+      `recomputed ${tDigest}, committed ${c.teamInputsDigest}`,
+    );
     const ti = bundle.teamInputs;
     const consistent =
       ti.capacity.perDay === params.capacityPerDay &&
       ti.minPerTeam === params.minPerTeam &&
       ti.departments.map((d) => d.department).join(',') === codes;
-    if (
-      !check(
-        'team inputs match parameters',
-        consistent,
-        'capacity, minimum team size and departments of the team inputs agree with the parameters',
-      )
-    )
-      return done();
+    check(
+      'team inputs match parameters',
+      consistent,
+      'capacity, minimum team size and departments of the team inputs agree with the parameters',
+    );
 
     const beaconPlan = c.beacon
       ? {
@@ -271,108 +252,81 @@ export async function verifyBundle(
       witnesses: c.witnesses,
       beacon: beaconPlan,
     });
-    if (
-      !check(
-        'commitment digest',
-        digest === c.digest,
-        `recomputed ${digest}, published ${c.digest} (compare it with the public draw log)`,
-      )
-    )
-      return done();
+    check(
+      'commitment digest',
+      digest === c.digest,
+      `recomputed ${digest}, published ${c.digest} (compare it with the public draw log)`,
+    );
 
     const witnesses = matchWitnessSecrets(c.witnesses, bundle.entropy.witnesses);
-    if (
-      !check(
-        'witness secrets',
-        witnesses.problems.length === 0,
-        witnesses.problems.join('; ') || `${c.witnesses.length} secrets match their commitments`,
-      )
-    )
-      return done();
+    check(
+      'witness secrets',
+      witnesses.problems.length === 0,
+      witnesses.problems.join('; ') || `${c.witnesses.length} secrets match their commitments`,
+    );
 
     let randomness: string | null = null;
     if (c.beacon) {
       const revealed = bundle.entropy.beacon;
-      if (
-        !check(
-          'beacon round',
-          revealed?.round === c.beacon.round,
-          `revealed round ${revealed?.round}, committed round ${c.beacon.round}`,
-        )
-      )
-        return done();
+      check(
+        'beacon round',
+        revealed?.round === c.beacon.round,
+        `revealed round ${revealed?.round}, committed round ${c.beacon.round}`,
+      );
       const committed = c.beacon.chain;
       const trusted = options.trustedChains
         ? options.trustedChains.find((t) => t.publicKey === committed.publicKey)
         : committed;
-      if (
-        !check(
-          'beacon chain',
-          !!trusted &&
-            trusted.chainHash === committed.chainHash &&
-            trusted.scheme === committed.scheme &&
-            trusted.genesisTime === committed.genesisTime &&
-            trusted.periodSeconds === committed.periodSeconds,
-          trusted
-            ? `${committed.name}: chain hash, scheme, genesis and period as the trusted chain publishes them`
-            : `public key ${committed.publicKey.slice(0, 16)}… is not a trusted chain's key`,
-        )
-      )
-        return done();
+      check(
+        'beacon chain',
+        !!trusted &&
+          trusted.chainHash === committed.chainHash &&
+          trusted.scheme === committed.scheme &&
+          trusted.genesisTime === committed.genesisTime &&
+          trusted.periodSeconds === committed.periodSeconds,
+        trusted
+          ? `${committed.name}: chain hash, scheme, genesis and period as the trusted chain publishes them`
+          : `public key ${committed.publicKey.slice(0, 16)}… is not a trusted chain's key`,
+      );
       const emitted = roundTime(trusted!, c.beacon.round);
-      if (
-        !check(
-          'beacon timing',
-          emitted > Date.parse(c.committedAt),
-          `round ${c.beacon.round} was emitted at ${new Date(emitted).toISOString()}, the commitment made at ${c.committedAt}: the round must come after it`,
-        )
-      )
-        return done();
+      check(
+        'beacon timing',
+        emitted > Date.parse(c.committedAt),
+        `round ${c.beacon.round} was emitted at ${new Date(emitted).toISOString()}, the commitment made at ${c.committedAt}: the round must come after it`,
+      );
       const verdict = await verifyBeacon(c.beacon.chain, {
         round: revealed!.round,
         signature: revealed!.signature,
       });
-      if (
-        !check(
-          'beacon signature',
-          verdict.ok,
-          verdict.ok ? `round ${revealed!.round} signed by ${c.beacon.chain.name}` : verdict.reason,
-        )
-      )
-        return done();
+      check(
+        'beacon signature',
+        verdict.ok,
+        verdict.ok ? `round ${revealed!.round} signed by ${c.beacon.chain.name}` : verdict.reason,
+      );
       randomness = verdict.ok ? verdict.randomness : null;
-      if (
-        !check(
-          'beacon randomness',
-          randomness === revealed!.randomness,
-          `SHA-256 of the signature is ${randomness}, the bundle says ${revealed!.randomness}`,
-        )
-      )
-        return done();
+      check(
+        'beacon randomness',
+        randomness === revealed!.randomness,
+        `SHA-256 of the signature is ${randomness}, the bundle says ${revealed!.randomness}`,
+      );
     } else {
       const none = bundle.entropy.beacon === null;
-      if (
-        !check(
-          'beacon',
-          none,
-          none ? 'none committed, none revealed' : 'no beacon was committed, yet one is revealed',
-        )
-      )
-        return done();
+      check(
+        'beacon',
+        none,
+        none ? 'none committed, none revealed' : 'no beacon was committed, yet one is revealed',
+      );
     }
 
     const seed = deriveSeed(c.digest, {
       witnessSecrets: witnesses.secrets,
       beaconRandomness: randomness,
     });
-    if (
-      !check(
-        'seed',
-        seed === bundle.seed,
-        `SHA-256(commitment ‖ entropy) = ${seed}, the bundle says ${bundle.seed}`,
-      )
-    )
-      return done();
+    check(
+      'seed',
+      seed === bundle.seed,
+      `SHA-256(commitment ‖ entropy) = ${seed}, the bundle says ${bundle.seed}`,
+    );
 
     const result = coordinatedDraw(frame, { seed, modes, shift: params.shift });
     recomputedVisits = result.visits.count;
@@ -381,18 +335,15 @@ export async function verifyBundle(
     const sampleProblems = Object.keys(lists).filter(
       (d) => (bundle.sample.departments[d] ?? []).join(',') !== lists[d].join(','),
     );
-    if (
-      !check(
-        'sample',
-        rDigest === bundle.sample.resultDigest &&
-          sampleProblems.length === 0 &&
-          Object.keys(bundle.sample.departments).length === Object.keys(lists).length,
-        sampleProblems.length
-          ? `the re-drawn sample of ${sampleProblems.join(', ')} differs from the bundle's`
-          : `result digest ${rDigest}, bundle ${bundle.sample.resultDigest}`,
-      )
-    )
-      return done();
+    check(
+      'sample',
+      rDigest === bundle.sample.resultDigest &&
+        sampleProblems.length === 0 &&
+        Object.keys(bundle.sample.departments).length === Object.keys(lists).length,
+      sampleProblems.length
+        ? `the re-drawn sample of ${sampleProblems.join(', ')} differs from the bundle's`
+        : `result digest ${rDigest}, bundle ${bundle.sample.resultDigest}`,
+    );
 
     const teams = assignInspectors(
       staffingContextOf(seed, ti),
@@ -406,7 +357,8 @@ export async function verifyBundle(
       mismatch ?? `${expected.length} visits and ${teams.length} teams re-derive exactly`,
     );
   } catch (err) {
-    check('bundle', false, `unreadable: ${(err as Error).message}`);
+    if (err !== STOP)
+      checks.push({ name: 'bundle', ok: false, detail: `unreadable: ${(err as Error).message}` });
   }
   return done();
 }
