@@ -71,6 +71,16 @@ function verifyDrawCli(...args: string[]): Promise<{ status: number; stdout: str
   });
 }
 
+/** commitDraw on a task, as the market planner unless another token is given. */
+function commit(taskId: string, input: Record<string, unknown>, as = planner) {
+  return fed.query(COMMIT, { t: taskId, i: input }, { token: as });
+}
+
+/** drawJointTask revealing the given entropy, as the market planner unless another token is given. */
+function reveal(taskId: string, entropy: Record<string, unknown>, as = planner) {
+  return fed.query(DRAW, { id: taskId, e: entropy }, { token: as });
+}
+
 async function publicLog(): Promise<any[]> {
   return ok(await fed.query(LOG, { first: 100 })).publicDrawLog.nodes;
 }
@@ -80,9 +90,7 @@ describe('committing a draw before any entropy exists', () => {
     const taskId = await createTask();
     const w = witnesses(3);
     const logStart = logLines.length;
-    const commitment = ok(
-      await fed.query(COMMIT, { t: taskId, i: { witnesses: w.commitments } }, { token: planner }),
-    ).commitDraw;
+    const commitment = ok(await commit(taskId, { witnesses: w.commitments })).commitDraw;
     expect(commitment).toMatchObject({ status: 'PENDING', witnesses: w.commitments, beacon: null });
     for (const d of ['digest', 'parametersDigest', 'frameDigest', 'teamInputsDigest'])
       expect(commitment[d]).toMatch(/^[0-9a-f]{64}$/);
@@ -144,9 +152,7 @@ describe('committing a draw before any entropy exists', () => {
     }
     expect(seen.join('\n')).not.toMatch(/"seed":"/);
 
-    const draw = ok(
-      await fed.query(DRAW, { id: taskId, e: { witnessSecrets: w.secrets } }, { token: planner }),
-    ).drawJointTask;
+    const draw = ok(await reveal(taskId, { witnessSecrets: w.secrets })).drawJointTask;
     expect(draw.seed).toMatch(/^[0-9a-f]{64}$/);
     const before = seen.join('\n') + logLines.slice(logStart).join('\n');
     expect(before).not.toContain(draw.seed);
@@ -186,10 +192,8 @@ describe('committing a draw before any entropy exists', () => {
   it('serves the public bundle at the gateway without a token, which npm run verify-draw verifies offline; it carries no inspector ids or recusal reasons', async () => {
     const taskId = await createTask();
     const w = witnesses();
-    ok(await fed.query(COMMIT, { t: taskId, i: { witnesses: w.commitments } }, { token: planner }));
-    const draw = ok(
-      await fed.query(DRAW, { id: taskId, e: { witnessSecrets: w.secrets } }, { token: planner }),
-    ).drawJointTask;
+    ok(await commit(taskId, { witnesses: w.commitments }));
+    const draw = ok(await reveal(taskId, { witnessSecrets: w.secrets })).drawJointTask;
 
     const res = await fetch(`${gatewayBase()}/draws/${draw.id}/bundle.json`);
     expect(res.status).toBe(200);
@@ -243,39 +247,16 @@ describe('refusing what would let anyone steer a draw', () => {
   it('refuses a draw without a commitment, a second commitment, a missing witness and a wrong secret — naming the problem and writing nothing', async () => {
     const taskId = await createTask();
     const w = witnesses();
-    expect(
-      codeOf(
-        await fed.query(DRAW, { id: taskId, e: { witnessSecrets: w.secrets } }, { token: planner }),
-      ),
-    ).toBe('CONFLICT');
-    const commitment = ok(
-      await fed.query(COMMIT, { t: taskId, i: { witnesses: w.commitments } }, { token: planner }),
-    ).commitDraw;
-    expect(
-      codeOf(
-        await fed.query(
-          COMMIT,
-          { t: taskId, i: { witnesses: witnesses().commitments } },
-          { token: planner },
-        ),
-      ),
-    ).toBe('CONFLICT');
+    expect(codeOf(await reveal(taskId, { witnessSecrets: w.secrets }))).toBe('CONFLICT');
+    const commitment = ok(await commit(taskId, { witnesses: w.commitments })).commitDraw;
+    expect(codeOf(await commit(taskId, { witnesses: witnesses().commitments }))).toBe('CONFLICT');
 
-    const missing = await fed.query(
-      DRAW,
-      { id: taskId, e: { witnessSecrets: [w.secrets[0]] } },
-      { token: planner },
-    );
+    const missing = await reveal(taskId, { witnessSecrets: [w.secrets[0]] });
     expect(codeOf(missing)).toBe('BAD_USER_INPUT');
     expect(missing.errors?.[0].message).toMatch(/witness "witness-2" .* has not revealed/);
-    const wrong = await fed.query(
-      DRAW,
-      {
-        id: taskId,
-        e: { witnessSecrets: [w.secrets[0], { name: 'witness-2', secret: 'not-the-secret' }] },
-      },
-      { token: planner },
-    );
+    const wrong = await reveal(taskId, {
+      witnessSecrets: [w.secrets[0], { name: 'witness-2', secret: 'not-the-secret' }],
+    });
     expect(codeOf(wrong)).toBe('BAD_USER_INPUT');
     expect(wrong.errors?.[0].message).toMatch(
       /witness "witness-2" does not hash to their commitment/,
@@ -289,30 +270,10 @@ describe('refusing what would let anyone steer a draw', () => {
     expect((await publicLog()).find((c) => c.id === commitment.id).status).toBe('PENDING');
 
     expect(
-      codeOf(
-        await fed.query(
-          DRAW,
-          { id: taskId, e: { witnessSecrets: w.secrets } },
-          { token: await token('tax', ['planner']) },
-        ),
-      ),
+      codeOf(await reveal(taskId, { witnessSecrets: w.secrets }, await token('tax', ['planner']))),
     ).toBe('FORBIDDEN');
-    ok(
-      await fed.query(
-        DRAW,
-        { id: taskId, e: { witnessSecrets: [...w.secrets].reverse() } },
-        { token: planner },
-      ),
-    );
-    expect(
-      codeOf(
-        await fed.query(
-          COMMIT,
-          { t: taskId, i: { witnesses: witnesses().commitments } },
-          { token: planner },
-        ),
-      ),
-    ).toBe('CONFLICT');
+    ok(await reveal(taskId, { witnessSecrets: [...w.secrets].reverse() }));
+    expect(codeOf(await commit(taskId, { witnesses: witnesses().commitments }))).toBe('CONFLICT');
   });
 
   it('refuses an entropy plan one person controls: one witness, no source at all, a malformed commitment', async () => {
@@ -324,9 +285,7 @@ describe('refusing what would let anyone steer a draw', () => {
         witnesses: [...witnesses(1).commitments, { name: 'x', role: 'notary', commitment: 'ABC' }],
       },
     ]) {
-      expect(codeOf(await fed.query(COMMIT, { t: taskId, i: input }, { token: planner }))).toBe(
-        'BAD_USER_INPUT',
-      );
+      expect(codeOf(await commit(taskId, input))).toBe('BAD_USER_INPUT');
     }
     const [{ n }] = await sql<{ n: number }>(
       fed.databaseUrl,
@@ -338,13 +297,7 @@ describe('refusing what would let anyone steer a draw', () => {
 
   it('keeps a cancelled commitment on the public record with its reason, so a re-roll shows beside it', async () => {
     const taskId = await createTask();
-    const first = ok(
-      await fed.query(
-        COMMIT,
-        { t: taskId, i: { witnesses: witnesses().commitments } },
-        { token: planner },
-      ),
-    ).commitDraw;
+    const first = ok(await commit(taskId, { witnesses: witnesses().commitments })).commitDraw;
     const CANCEL = `mutation($id: ID!, $r: String!) { cancelDrawCommitment(id: $id, reason: $r) { id status cancelReason } }`;
     expect(
       codeOf(
@@ -372,13 +325,7 @@ describe('refusing what would let anyone steer a draw', () => {
         await fed.query(CANCEL, { id: first.id, r: 'again, for no reason' }, { token: planner }),
       ),
     ).toBe('CONFLICT');
-    const second = ok(
-      await fed.query(
-        COMMIT,
-        { t: taskId, i: { witnesses: witnesses().commitments } },
-        { token: planner },
-      ),
-    ).commitDraw;
+    const second = ok(await commit(taskId, { witnesses: witnesses().commitments })).commitDraw;
     const log = (await publicLog()).filter((c) => c.taskId === taskId);
     expect(log.map((c) => [c.id, c.status, c.cancelReason])).toEqual([
       [second.id, 'PENDING', null],
@@ -401,56 +348,35 @@ describe('refusing what would let anyone steer a draw', () => {
   it('refuses a window wholly in the past unless an admin backfills it with a recorded reason', async () => {
     const taskId = await createTask({ windowStart: chinaDay(-60), windowEnd: chinaDay(-1) }, admin);
     const w = witnesses();
-    const refused = await fed.query(
-      COMMIT,
-      { t: taskId, i: { witnesses: w.commitments } },
-      { token: planner },
-    );
+    const refused = await commit(taskId, { witnesses: w.commitments });
     expect(codeOf(refused)).toBe('BAD_USER_INPUT');
     expect(refused.errors?.[0].message).toMatch(/wholly in the past/);
     expect(
       codeOf(
-        await fed.query(
-          COMMIT,
-          {
-            t: taskId,
-            i: { witnesses: w.commitments, backfillReason: 'recording a 2025 paper draw' },
-          },
-          { token: planner },
-        ),
+        await commit(taskId, {
+          witnesses: w.commitments,
+          backfillReason: 'recording a 2025 paper draw',
+        }),
       ),
     ).toBe('FORBIDDEN');
     const backfilled = ok(
-      await fed.query(
-        COMMIT,
-        {
-          t: taskId,
-          i: { witnesses: w.commitments, backfillReason: 'recording a 2025 paper draw' },
-        },
-        { token: admin },
+      await commit(
+        taskId,
+        { witnesses: w.commitments, backfillReason: 'recording a 2025 paper draw' },
+        admin,
       ),
     ).commitDraw;
     expect((await publicLog()).find((c) => c.id === backfilled.id).backfillReason).toBe(
       'recording a 2025 paper draw',
     );
-    ok(await fed.query(DRAW, { id: taskId, e: { witnessSecrets: w.secrets } }, { token: admin }));
+    ok(await reveal(taskId, { witnessSecrets: w.secrets }, admin));
   });
 
   it("refuses a commitment while another within reach of the same department's history rules is pending", async () => {
     const later = await createTask({ windowStart: chinaDay(400), windowEnd: chinaDay(430) });
     const earlier = await createTask({ windowStart: chinaDay(200), windowEnd: chinaDay(230) });
-    const pending = ok(
-      await fed.query(
-        COMMIT,
-        { t: later, i: { witnesses: witnesses().commitments } },
-        { token: planner },
-      ),
-    ).commitDraw;
-    const refused = await fed.query(
-      COMMIT,
-      { t: earlier, i: { witnesses: witnesses().commitments } },
-      { token: planner },
-    );
+    const pending = ok(await commit(later, { witnesses: witnesses().commitments })).commitDraw;
+    const refused = await commit(earlier, { witnesses: witnesses().commitments });
     expect(codeOf(refused)).toBe('CONFLICT');
     expect(refused.errors?.[0].message).toContain(pending.id);
     ok(
@@ -460,13 +386,7 @@ describe('refusing what would let anyone steer a draw', () => {
         { token: planner },
       ),
     );
-    const next = ok(
-      await fed.query(
-        COMMIT,
-        { t: earlier, i: { witnesses: witnesses().commitments } },
-        { token: planner },
-      ),
-    ).commitDraw;
+    const next = ok(await commit(earlier, { witnesses: witnesses().commitments })).commitDraw;
     ok(
       await fed.query(
         `mutation($id: ID!) { cancelDrawCommitment(id: $id, reason: "the end of this test") { id } }`,
@@ -506,29 +426,19 @@ describe('a drand beacon round after the commit', () => {
     const restore = chain.configure();
     try {
       const taskId = await createTask();
-      const tooEarly = await fed.query(
-        COMMIT,
-        { t: taskId, i: { beacon: { round: 5 } } },
-        { token: planner },
-      );
+      const tooEarly = await commit(taskId, { beacon: { round: 5 } });
       expect(codeOf(tooEarly)).toBe('BAD_USER_INPUT');
       expect(tooEarly.errors?.[0].message).toMatch(/not after the commit time/);
 
-      const commitment = ok(
-        await fed.query(
-          COMMIT,
-          { t: taskId, i: { beacon: { delaySeconds: 1 } } },
-          { token: planner },
-        ),
-      ).commitDraw;
+      const commitment = ok(await commit(taskId, { beacon: { delaySeconds: 1 } })).commitDraw;
       const round: number = commitment.beacon.round;
       expect(Date.parse(commitment.beacon.roundTime)).toBeGreaterThan(
         Date.parse(commitment.committedAt),
       );
-      const reveal = (r: number, signature: string) =>
-        fed.query(DRAW, { id: taskId, e: { beacon: { round: r, signature } } }, { token: planner });
+      const revealRound = (r: number, signature: string) =>
+        reveal(taskId, { beacon: { round: r, signature } });
 
-      const early = await reveal(round, chain.sign(round));
+      const early = await revealRound(round, chain.sign(round));
       if (Date.now() < Date.parse(commitment.beacon.roundTime)) {
         expect(codeOf(early)).toBe('BAD_USER_INPUT');
         expect(early.errors?.[0].message).toMatch(/not emitted until/);
@@ -536,14 +446,14 @@ describe('a drand beacon round after the commit', () => {
       await new Promise((r) =>
         setTimeout(r, Math.max(0, Date.parse(commitment.beacon.roundTime) - Date.now() + 50)),
       );
-      expect(codeOf(await reveal(round + 1, chain.sign(round + 1)))).toBe('BAD_USER_INPUT');
-      const forged = await reveal(round, chain.sign(round + 1));
+      expect(codeOf(await revealRound(round + 1, chain.sign(round + 1)))).toBe('BAD_USER_INPUT');
+      const forged = await revealRound(round, chain.sign(round + 1));
       expect(codeOf(forged)).toBe('BAD_USER_INPUT');
       expect(forged.errors?.[0].message).toMatch(/beacon.signature/);
       const other = new TestBeaconChain();
-      expect(codeOf(await reveal(round, other.sign(round)))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await revealRound(round, other.sign(round)))).toBe('BAD_USER_INPUT');
 
-      const draw = ok(await reveal(round, chain.sign(round))).drawJointTask;
+      const draw = ok(await revealRound(round, chain.sign(round))).drawJointTask;
       const randomness = createHash('sha256')
         .update(Buffer.from(chain.sign(round), 'hex'))
         .digest('hex');
