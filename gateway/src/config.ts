@@ -40,6 +40,11 @@ export interface GatewayConfig extends BaseConfig {
   /** Express `trust proxy` hop count: how many proxies in front may set X-Forwarded-For. */
   trustProxy: number;
   limits: GatewayLimits;
+  /**
+   * Subgraph URLs from the environment (`SUBGRAPH_<NAME>_URL`), by variable name; a subgraph
+   * without one is called at the URL the supergraph names.
+   */
+  subgraphUrls: Record<string, string>;
 }
 
 type Env = Record<string, string | undefined>;
@@ -71,6 +76,15 @@ function readBool(env: Env, name: string, fallback: boolean, problems: string[])
   if (/^(false|0)$/i.test(raw)) return false;
   problems.push(`${name} must be true or false, got "${raw}"`);
   return fallback;
+}
+
+/** Whether a string is an absolute http(s) URL. */
+function isHttpUrl(raw: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(raw).protocol);
+  } catch {
+    return false;
+  }
 }
 
 /** Reads the gateway's environment once at start-up; every problem is listed before exiting. */
@@ -112,6 +126,15 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     ),
   };
   const trustProxy = readInt(env, 'GATEWAY_TRUST_PROXY', 0, 0, 10, problems);
+  const subgraphUrls: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(env)) {
+    if (!/^SUBGRAPH_[A-Z0-9_]+_URL$/.test(name) || raw === undefined || raw === '') continue;
+    if (!isHttpUrl(raw)) {
+      problems.push(`${name} must be an http(s) URL, got "${raw.slice(0, 100)}"`);
+      continue;
+    }
+    subgraphUrls[name] = raw;
+  }
   if (problems.length || !base) throw new ConfigError(problems);
   return {
     ...base,
@@ -124,5 +147,6 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     introspection,
     trustProxy,
     limits,
+    subgraphUrls,
   };
 }

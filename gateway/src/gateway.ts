@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  serviceUrlVariable,
   TokenVerifier,
   answerClientErrorsAsJson,
   createLogger,
@@ -76,7 +77,8 @@ export async function startGateway(
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? loadSupergraph(config.supergraphPath),
     buildService: ({ name, url }) => {
-      const target = options.urls?.[name] ?? url!;
+      // Test harnesses pass URLs by name; deployments set SUBGRAPH_<NAME>_URL; else the supergraph's.
+      const target = options.urls?.[name] ?? config.subgraphUrls[serviceUrlVariable(name)] ?? url!;
       subgraphUrls.set(name, target);
       return new SubgraphDataSource(name, target, config.subgraphTimeoutMs, metrics);
     },
