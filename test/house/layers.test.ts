@@ -75,7 +75,10 @@ describe('the floors of the house, as lint rules', () => {
       ),
     ).toEqual([expect.stringMatching(/Resolvers do not build SQL/)]);
     expect(
-      await layerErrors('test/unit/x.test.ts', `import { x } from '${'../'.repeat(3)}subgraphs/kit/src';`),
+      await layerErrors(
+        'test/unit/x.test.ts',
+        `import { x } from '${'../'.repeat(3)}subgraphs/kit/src';`,
+      ),
     ).toEqual([expect.stringMatching(/aliases/)]);
   });
 });
