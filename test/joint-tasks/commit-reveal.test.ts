@@ -206,6 +206,9 @@ describe('committing a draw before any entropy exists', () => {
       algorithmVersion: 'coordinated-poisson/2',
     });
     expect(bundle.visits).toHaveLength(draw.realisedVisits);
+    // Inspectors are listed by pseudonym, so their order tells nothing about the directory's ids.
+    const pseudonyms = bundle.teamInputs.inspectors.map((i: { id: string }) => i.id);
+    expect(pseudonyms).toEqual([...pseudonyms].sort());
 
     const inspectorIds = await sql<{ id: string }>(
       fed.databaseUrl,
@@ -420,6 +423,81 @@ describe('refusing what would let anyone steer a draw', () => {
   });
 });
 
+describe('witnesses revealing their own secrets', () => {
+  const REVEAL = `mutation($c: ID!, $n: String!, $s: String!) { revealWitnessSecret(commitmentId: $c, name: $n, secret: $s) {
+    id status witnessReveals { name secret } } }`;
+  const CANCEL = `mutation($id: ID!, $r: String!) { cancelDrawCommitment(id: $id, reason: $r) { id status cancelledAfterEntropy } }`;
+
+  it('publishes a revealed secret at once, without a token; from then on a planner cannot cancel (a re-roll), an admin can and the log marks it', async () => {
+    const taskId = await createTask();
+    const w = witnesses();
+    const c = ok(await commit(taskId, { witnesses: w.commitments })).commitDraw;
+    const reveal1 = (name: string, secret: string) =>
+      fed.query(REVEAL, { c: c.id, n: name, s: secret });
+    expect(codeOf(await reveal1('witness-1', 'not-the-secret-at-all'))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await reveal1('nobody', w.secrets[0].secret))).toBe('BAD_USER_INPUT');
+    const revealed = ok(await reveal1('witness-1', w.secrets[0].secret)).revealWitnessSecret;
+    expect(revealed.witnessReveals).toEqual([w.secrets[0]]);
+    expect(
+      ok(await reveal1('witness-1', w.secrets[0].secret)).revealWitnessSecret.witnessReveals,
+    ).toHaveLength(1);
+    const logged = (await publicLog()).find((x) => x.id === c.id);
+    expect(logged.status).toBe('PENDING');
+
+    const refused = await fed.query(
+      CANCEL,
+      { id: c.id, r: 'the witness secret looked bad' },
+      { token: planner },
+    );
+    expect(codeOf(refused)).toBe('CONFLICT');
+    expect(refused.errors?.[0].message).toMatch(/its entropy exists/);
+    const cancelled = ok(
+      await fed.query(
+        CANCEL,
+        { id: c.id, r: 'an admin withdrew it after a reveal' },
+        { token: admin },
+      ),
+    ).cancelDrawCommitment;
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', cancelledAfterEntropy: true });
+    expect(codeOf(await reveal1('witness-2', w.secrets[1].secret))).toBe('CONFLICT');
+  });
+
+  it('draws with secrets revealed earlier and the rest given at the draw; a short secret is refused', async () => {
+    const taskId = await createTask();
+    const short = 'abc123';
+    const strong = witnesses(1);
+    const weak = {
+      name: 'witness-short',
+      role: 'citizen observer',
+      commitment: createHash('sha256').update(short).digest('hex'),
+    };
+    const c = ok(await commit(taskId, { witnesses: [...strong.commitments, weak] })).commitDraw;
+    const tooShort = await fed.query(REVEAL, { c: c.id, n: 'witness-short', s: short });
+    expect(codeOf(tooShort)).toBe('BAD_USER_INPUT');
+    expect(tooShort.errors?.[0].message).toMatch(/fewer than 16 characters/);
+    expect(
+      codeOf(
+        await reveal(taskId, {
+          witnessSecrets: [...strong.secrets, { name: 'witness-short', secret: short }],
+        }),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    ok(
+      await fed.query(CANCEL, { id: c.id, r: 'a witness chose a weak secret' }, { token: planner }),
+    );
+
+    const w = witnesses(3);
+    const next = ok(await commit(taskId, { witnesses: w.commitments })).commitDraw;
+    ok(await fed.query(REVEAL, { c: next.id, n: 'witness-2', s: w.secrets[1].secret }));
+    const draw = ok(
+      await reveal(taskId, { witnessSecrets: [w.secrets[0], w.secrets[2]] }),
+    ).drawJointTask;
+    const logged = (await publicLog()).find((x) => x.id === next.id);
+    expect(logged).toMatchObject({ status: 'DRAWN', seed: draw.seed });
+    expect(logged.entropy.witnesses).toEqual(w.secrets);
+  });
+});
+
 describe('a drand beacon round after the commit', () => {
   it('is verified offline against the committed chain key: an early reveal, another round and a forged signature are refused; the bundle verifies with that chain', async () => {
     const chain = new TestBeaconChain();
@@ -428,7 +506,7 @@ describe('a drand beacon round after the commit', () => {
       const taskId = await createTask();
       const tooEarly = await commit(taskId, { beacon: { round: 5 } });
       expect(codeOf(tooEarly)).toBe('BAD_USER_INPUT');
-      expect(tooEarly.errors?.[0].message).toMatch(/not after the commit time/);
+      expect(tooEarly.errors?.[0].message).toMatch(/not at least 1 s after the commit time/);
 
       const commitment = ok(await commit(taskId, { beacon: { delaySeconds: 1 } })).commitDraw;
       const round: number = commitment.beacon.round;
@@ -447,6 +525,16 @@ describe('a drand beacon round after the commit', () => {
         setTimeout(r, Math.max(0, Date.parse(commitment.beacon.roundTime) - Date.now() + 50)),
       );
       expect(codeOf(await revealRound(round + 1, chain.sign(round + 1)))).toBe('BAD_USER_INPUT');
+      // The round is out, so anyone can compute the outcome: a planner may no longer cancel.
+      expect(
+        codeOf(
+          await fed.query(
+            `mutation($id: ID!) { cancelDrawCommitment(id: $id, reason: "the round came out badly") { id } }`,
+            { id: commitment.id },
+            { token: planner },
+          ),
+        ),
+      ).toBe('CONFLICT');
       const forged = await revealRound(round, chain.sign(round + 1));
       expect(codeOf(forged)).toBe('BAD_USER_INPUT');
       expect(forged.errors?.[0].message).toMatch(/beacon.signature/);

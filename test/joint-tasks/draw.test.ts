@@ -219,5 +219,20 @@ describe('the coordinated draw through the gateway', () => {
       { token: await token('tax', ['supervisor']) },
     );
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // The recusal's ground is the market department's to read, not every signed-in caller's.
+    const read = (t: string) =>
+      fed.query(
+        `query($v: ID!) { visit(id: $v) { teams { department { code } changes { reason } } } }`,
+        { v: team.visit_id },
+        { token: t },
+      );
+    const reasonsFor = async (t: string) =>
+      (await read(t)).data.visit.teams
+        .find((x: any) => x.department.code === 'market')
+        .changes.map((c: { reason: string }) => c.reason);
+    expect(await reasonsFor(await token('market', ['inspector']))).toEqual(['其配偶在该企业任职']);
+    expect(await reasonsFor(await token('tax', ['planner']))).toEqual([
+      expect.not.stringContaining('配偶'),
+    ]);
   });
 });

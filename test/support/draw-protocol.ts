@@ -99,12 +99,18 @@ export class TestBeaconChain {
     ).toString('hex');
   }
 
-  /** Points the joint-tasks subgraph (in this process) at this chain; returns a function that undoes it. */
+  /**
+   * Points the joint-tasks subgraph (in this process) at this chain, with a one-second minimum
+   * between commit and round; returns a function that undoes it.
+   */
   configure(): () => void {
-    const before = Object.values(BEACON_CHAIN_VARIABLES).map((v) => [v, process.env[v]] as const);
+    const variables = [...Object.values(BEACON_CHAIN_VARIABLES), 'DRAW_MIN_BEACON_DELAY_SECONDS'];
+    const before = variables.map((v) => [v, process.env[v]] as const);
     const values: Record<string, string | number> = { ...this.chain, name: this.chain.name };
     for (const [key, variable] of Object.entries(BEACON_CHAIN_VARIABLES))
       process.env[variable] = String(values[key]);
+    // Rounds every second; a one-second minimum keeps the tests from waiting half a minute.
+    process.env.DRAW_MIN_BEACON_DELAY_SECONDS = '1';
     return () => {
       for (const [v, value] of before) {
         if (value === undefined) delete process.env[v];

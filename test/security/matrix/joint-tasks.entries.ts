@@ -1,5 +1,5 @@
 import { COMMIT, DRAW, witnesses } from '../../support/draw-protocol';
-import { own, type MatrixContext, type MutationEntry } from './types';
+import { CELLS, own, type MatrixContext, type MutationEntry } from './types';
 import { chinaDay, futureWindow } from '../../support/joint-task-flow';
 
 const CREATE = `mutation($i: CreateJointTaskInput!) { createJointTask(input: $i) { id } }`;
@@ -125,6 +125,19 @@ export const JOINT_TASKS_ENTRIES: MutationEntry[] = [
       return {
         query: `mutation($id: ID!) { cancelDrawCommitment(id: $id, reason: "见证人未能到场，重新承诺") { id } }`,
         variables: { id: commitmentId },
+      };
+    },
+  },
+  {
+    // The secret itself is the credential: anyone who holds a witness's secret may reveal it.
+    mutation: 'revealWitnessSecret',
+    owner: 'market',
+    allowed: CELLS,
+    async request(ctx) {
+      const { commitmentId, secrets } = await committedTask(ctx);
+      return {
+        query: `mutation($c: ID!, $n: String!, $s: String!) { revealWitnessSecret(commitmentId: $c, name: $n, secret: $s) { id } }`,
+        variables: { c: commitmentId, n: secrets[0].name, s: secrets[0].secret },
       };
     },
   },

@@ -199,11 +199,11 @@ export async function verifyBundle(
     );
 
     const frame = frameOf(bundle);
-    const codes = params.departments.map((d) => d.code).join(',');
+    const codes = JSON.stringify(params.departments.map((d) => d.code));
     check(
       'frame columns',
-      frame.departments.join(',') === codes,
-      `frame columns ${frame.departments.join(',')}, parameters ${codes}`,
+      JSON.stringify(frame.departments) === codes,
+      `frame columns ${JSON.stringify(frame.departments)}, parameters ${codes}`,
     );
     const modes = modesOf(params);
     const fDigest = frameDigest(frame, {
@@ -228,7 +228,7 @@ export async function verifyBundle(
     const consistent =
       ti.capacity.perDay === params.capacityPerDay &&
       ti.minPerTeam === params.minPerTeam &&
-      ti.departments.map((d) => d.department).join(',') === codes;
+      JSON.stringify(ti.departments.map((d) => d.department)) === codes;
     check(
       'team inputs match parameters',
       consistent,
@@ -333,7 +333,7 @@ export async function verifyBundle(
     const rDigest = resultDigest(frame, result);
     const lists = sampleLists(frame, result);
     const sampleProblems = Object.keys(lists).filter(
-      (d) => (bundle.sample.departments[d] ?? []).join(',') !== lists[d].join(','),
+      (d) => JSON.stringify(bundle.sample.departments[d] ?? []) !== JSON.stringify(lists[d]),
     );
     check(
       'sample',
@@ -442,7 +442,7 @@ function firstVisitMismatch(
     if (!e) return `the bundle lists an extra visit to ${a.uscc}`;
     if (!a || a.uscc !== e.uscc)
       return `the re-run visits ${e.uscc}, the bundle ${a ? `lists ${a.uscc} in its place` : 'ends before it'}`;
-    if (a.departments.join(',') !== e.departments.join(','))
+    if (JSON.stringify(a.departments) !== JSON.stringify(e.departments))
       return `visit ${e.uscc}: departments ${a.departments.join(',')} in the bundle, ${e.departments.join(',')} re-drawn`;
     for (let j = 0; j < Math.max(e.teams.length, a.teams.length); j++) {
       const et = e.teams[j];
@@ -452,7 +452,7 @@ function firstVisitMismatch(
         !at ||
         et.department !== at.department ||
         et.status !== at.status ||
-        et.inspectors.join(',') !== at.inspectors.join(',')
+        JSON.stringify(et.inspectors) !== JSON.stringify(at.inspectors)
       ) {
         return `visit ${e.uscc}: the ${(et ?? at).department} team is ${at ? `${at.inspectors.join(',')} (${at.status})` : 'missing'} in the bundle, ${et ? `${et.inspectors.join(',')} (${et.status})` : 'none'} re-drawn`;
       }

@@ -171,6 +171,13 @@ export class DrawCommitment {
   @Column({ type: 'jsonb' })
   witnesses: WitnessCommitmentView[];
 
+  @Field(() => [WitnessRevealView], {
+    description:
+      'Secrets the witnesses have revealed so far (revealWitnessSecret), each checked against its commitment: public at once, so nobody can quietly learn the outcome first and re-roll.',
+  })
+  @Column({ name: 'witness_reveals', type: 'jsonb', default: () => "'[]'" })
+  witnessReveals: WitnessRevealView[];
+
   /** The planned beacon round with its chain, or null. */
   @Column({ type: 'jsonb', nullable: true })
   beacon: { chain: BeaconChain; round: number } | null;

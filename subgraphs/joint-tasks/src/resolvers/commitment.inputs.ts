@@ -50,7 +50,7 @@ export class BeaconPlanInput {
   @Field(() => Int, {
     nullable: true,
     description:
-      'Use the first round emitted at least this many seconds after the commit (0 to 86,400; default 30).',
+      'Use the first round emitted at least this many seconds after the commit (0 to 86,400; default 30; never less than the configured minimum, 30 s by default).',
   })
   @IsOptional()
   @Min(0)

@@ -23,7 +23,13 @@ import {
 import { roundTime } from '../draw/beacon';
 import { BeaconPlanView, Draw, DrawCommitment, JointTask, RevealedEntropyView } from '../entities';
 import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
-import { cancelCommitment, commitDraw, drawLogPage } from '../services/commit.service';
+import {
+  cancelCommitment,
+  commitDraw,
+  drawLogPage,
+  entropyExists,
+  revealWitnessSecret,
+} from '../services/commit.service';
 import { CommitDrawInput } from './commitment.inputs';
 import { requireUuid } from './joint-task.resolver';
 
@@ -98,10 +104,31 @@ export class DrawCommitmentResolver {
     return commitment;
   }
 
+  @Mutation(() => DrawCommitment, {
+    description:
+      'A witness reveals their secret (揭示), with no token: the secret itself proves it. It must hash to their commitment and have at least 16 characters; it is published in the draw log at once, after which a planner can no longer cancel the commitment. Wrong secret or unknown witness: BAD_USER_INPUT; a commitment no longer pending: CONFLICT.',
+  })
+  async revealWitnessSecret(
+    @Arg('commitmentId', () => ID) commitmentId: string,
+    @Arg('name', { description: 'The witness, as named in the commitment.' }) name: string,
+    @Arg('secret', { description: 'The secret whose SHA-256 the witness handed over.' })
+    secret: string,
+    @Ctx() ctx: Ctx,
+  ): Promise<DrawCommitment> {
+    const revealed = await revealWitnessSecret(
+      ctx.db,
+      requireUuid(commitmentId, 'draw commitment'),
+      name,
+      secret,
+    );
+    ctx.log.info({ commitmentId, witness: name }, 'witness secret revealed');
+    return revealed;
+  }
+
   @Authorized('planner')
   @Mutation(() => DrawCommitment, {
     description:
-      'Cancels a pending commitment with a reason. It stays in the public draw log as CANCELLED; the task may be committed again. Planners of the lead department (or admins).',
+      'Cancels a pending commitment with a reason. It stays in the public draw log as CANCELLED; the task may be committed again. Planners of the lead department, only while no entropy exists (no witness has revealed, the beacon round has not been emitted): after that the outcome is computable and cancelling would be a re-roll, so only an admin may, and the log marks it (cancelledAfterEntropy).',
   })
   async cancelDrawCommitment(
     @Arg('id', () => ID) id: string,
@@ -145,6 +172,14 @@ export class DrawCommitmentResolver {
       beaconSignature: b?.signature ?? null,
       beaconRandomness: b?.randomness ?? null,
     };
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "True when it was cancelled after its entropy existed (a witness had revealed, or the beacon round had been emitted): an admin's cancellation at a moment when the outcome was computable.",
+  })
+  cancelledAfterEntropy(@Root() c: DrawCommitment): boolean {
+    return !!c.cancelledAt && entropyExists(c, c.cancelledAt.getTime());
   }
 
   @FieldResolver(() => String, {

@@ -24,6 +24,9 @@ import type { JointTaskLoaders } from '../loaders/joint-tasks.loader';
 import { recuseAndReplace } from '../services/replacement.service';
 import { VisitConnection, VisitsArgs, requireUuid, visitPage } from './joint-task.resolver';
 
+/** What callers of other departments read in place of a replacement's reason. */
+const WITHHELD_REASON = 'replaced (the reason is shown to the department and admins)';
+
 type Ctx = SubgraphContext<JointTaskLoaders>;
 
 @Resolver(() => Visit)
@@ -99,11 +102,22 @@ export class VisitTeamResolver {
     return t.inspectorIds.map((id) => ({ id }));
   }
 
-  @FieldResolver(() => [TeamChange], { description: 'Replacements since the draw.' })
+  @FieldResolver(() => [TeamChange], {
+    description:
+      "Replacements since the draw. The reason (often a recusal's ground) is shown to the team's own department and admins; others read that one was made.",
+  })
   async changes(@Root() t: VisitTeam, @Ctx() ctx: Ctx) {
-    return (await ctx.loaders.changesByVisit.load(t.visitId)).filter(
+    const changes = (await ctx.loaders.changesByVisit.load(t.visitId)).filter(
       (c) => c.departmentCode === t.departmentCode,
     );
+    const own =
+      !!ctx.caller &&
+      (ctx.caller.roles.includes('admin') || ctx.caller.department === t.departmentCode);
+    return own
+      ? changes
+      : changes.map((c) =>
+          Object.assign(Object.create(Object.getPrototypeOf(c)), c, { reason: WITHHELD_REASON }),
+        );
   }
 }
 

@@ -35,7 +35,12 @@ export function configuredBeaconChain(env: NodeJS.ProcessEnv = process.env): Bea
     }),
   );
   const { chain, problems } = parseBeaconChain(raw);
-  if (!chain)
+  // A chained scheme's round needs the previous round's signature, which a draw does not collect.
+  if (chain && !chain.scheme.includes('unchained'))
+    problems.push(
+      `DRAND_SCHEME ${chain.scheme} is chained; use an unchained scheme such as bls-unchained-g1-rfc9380`,
+    );
+  if (!chain || problems.length)
     throw new Error(
       `The drand chain is misconfigured: ${problems.join('; ')} (set every one of ${Object.values(BEACON_CHAIN_VARIABLES).join(', ')}, or none for quicknet)`,
     );

@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import type express from 'express';
 import type { DataSource } from 'typeorm';
 import { sendGraphQLError } from '@jih/kit';
@@ -31,7 +31,13 @@ export function bundleRoutes(app: express.Express, ctx: { db: DataSource }): voi
       if (/\bgzip\b/.test(req.header('accept-encoding') ?? '')) {
         res.setHeader('content-encoding', 'gzip');
         res.end(blob.gzip);
-      } else res.end(gunzipSync(blob.gzip));
+      } else {
+        // Decompressed as a stream: tens of megabytes at a million enterprises must not block the process.
+        const gunzip = createGunzip();
+        gunzip.on('error', (err) => res.destroy(err));
+        gunzip.pipe(res);
+        gunzip.end(blob.gzip);
+      }
     } catch (err) {
       next(err);
     }

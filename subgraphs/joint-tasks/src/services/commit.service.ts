@@ -14,7 +14,13 @@ import {
 import { firstRoundAfter, roundTime, type BeaconChain } from '../draw/beacon';
 import { frameDigest } from '../draw/digest';
 import { encodeFrame } from '../draw/frame-codec';
-import { canonicalDigest, commitmentDigest, modesOf, type DrawParameters } from '../draw/protocol';
+import {
+  canonicalDigest,
+  commitmentDigest,
+  modesOf,
+  witnessCommitmentOf,
+  type DrawParameters,
+} from '../draw/protocol';
 import { ALGORITHM_VERSION } from '../draw/version';
 import {
   CommitmentStatus,
@@ -51,6 +57,27 @@ export interface CommitRequest {
 
 /** Default wait between the commit and the beacon round, in seconds. */
 const DEFAULT_BEACON_DELAY_SECONDS = 30;
+/** The latest a beacon round may come after the commit: a commitment cannot block others for long. */
+const MAX_BEACON_DELAY_SECONDS = 7 * 86_400;
+
+/**
+ * The least time between the commit and its beacon round (`DRAW_MIN_BEACON_DELAY_SECONDS`, default
+ * 30 s): the commit must be stored and visible in the public log before the round exists, even when
+ * a large frame takes seconds to freeze or the server's clock is a little off.
+ */
+function minBeaconDelaySeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.DRAW_MIN_BEACON_DELAY_SECONDS;
+  const n = raw === undefined || raw === '' ? 30 : Number(raw);
+  return Number.isInteger(n) && n >= 0 && n <= 3600 ? n : 30;
+}
+
+/** Whether entropy of a commitment exists already: a witness revealed, or the beacon round was emitted. */
+export function entropyExists(c: DrawCommitment, at = Date.now()): boolean {
+  return (
+    (c.witnessReveals?.length ?? 0) > 0 ||
+    (!!c.beacon && at >= roundTime(c.beacon.chain, c.beacon.round))
+  );
+}
 
 /** Serialises commitments: each checks the others' pending commitments and reads history. */
 const COMMIT_LOCK = 0x6a69685f636d74; // "jih_cmt"
@@ -192,12 +219,74 @@ export async function cancelCommitment(
       throw new ConflictError(
         `Draw commitment ${commitmentId} is ${commitment.status}; only a pending one can be cancelled`,
       );
+    // Once entropy exists the outcome can be computed: cancelling then would be a re-roll by the
+    // last mover. Only an admin may, and the log shows it happened after the entropy existed.
+    if (entropyExists(commitment) && !caller.roles.includes('admin')) {
+      throw new ConflictError(
+        `Draw commitment ${commitmentId} can no longer be cancelled by a planner: its entropy exists (a witness revealed, or the beacon round was emitted), so the outcome is known; draw it, or ask an admin, whose cancellation the public log marks`,
+      );
+    }
     commitment.status = CommitmentStatus.CANCELLED;
     commitment.cancelledAt = new Date();
     commitment.cancelledBy = caller.sub;
     commitment.cancelReason = why;
     await tx.save(commitment);
     await tx.update(JointTask, { id: commitment.taskId }, { status: TaskStatus.PLANNED });
+    return commitment;
+  });
+}
+
+/** The shortest secret a witness may reveal: a shorter one could be guessed from its public hash. */
+export const MIN_WITNESS_SECRET_LENGTH = 16;
+
+/**
+ * A witness reveals their secret (揭示), with no token: the secret itself proves who may reveal it.
+ * It must hash to the witness's commitment and be at least 16 characters long; it is stored in the
+ * public log at once, so from then on the outcome is computable by anyone and the commitment can no
+ * longer be cancelled by a planner. Revealing the same secret again changes nothing.
+ */
+export async function revealWitnessSecret(
+  db: DataSource,
+  commitmentId: string,
+  name: string,
+  secret: string,
+): Promise<DrawCommitment> {
+  return db.transaction(async (tx) => {
+    const commitment = await tx.findOne(DrawCommitment, {
+      where: { id: commitmentId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!commitment) throw new NotFoundError(`No draw commitment ${commitmentId}`);
+    if (commitment.status !== CommitmentStatus.PENDING) {
+      throw new ConflictError(
+        `Draw commitment ${commitmentId} is ${commitment.status}; secrets are revealed while it is pending`,
+      );
+    }
+    const witness = commitment.witnesses.find((w) => w.name === name);
+    if (!witness)
+      throw new BadUserInputError(
+        `"${name.slice(0, 100)}" is not a witness of draw commitment ${commitmentId}`,
+        { argument: 'name' },
+      );
+    if (witnessCommitmentOf(secret) !== witness.commitment) {
+      throw new BadUserInputError(
+        `The secret revealed for witness "${name}" does not hash to their commitment`,
+        { argument: 'secret' },
+      );
+    }
+    const earlier = commitment.witnessReveals.find((r) => r.name === name);
+    if (earlier) return commitment;
+    if ([...secret].length < MIN_WITNESS_SECRET_LENGTH) {
+      throw new BadUserInputError(
+        `The secret of witness "${name}" has fewer than ${MIN_WITNESS_SECRET_LENGTH} characters: anyone could have guessed it from its hash, so it cannot seed a draw; cancel this commitment and commit again with a stronger secret`,
+        { argument: 'secret' },
+      );
+    }
+    commitment.witnessReveals = [...commitment.witnessReveals, { name, secret }];
+    await tx.query('UPDATE draw_commitment SET witness_reveals = $2 WHERE id = $1', [
+      commitmentId,
+      JSON.stringify(commitment.witnessReveals),
+    ]);
     return commitment;
   });
 }
@@ -280,19 +369,25 @@ function beaconRound(
   committedAt: Date,
   plan: NonNullable<CommitRequest['beacon']>,
 ): number {
+  const min = minBeaconDelaySeconds();
   if (plan.round != null) {
-    if (roundTime(chain, plan.round) <= committedAt.getTime()) {
+    const at = roundTime(chain, plan.round);
+    if (at < committedAt.getTime() + 1000 * min || at <= committedAt.getTime()) {
       throw new BadUserInputError(
-        `beacon.round: round ${plan.round} of ${chain.name} is emitted at ${new Date(roundTime(chain, plan.round)).toISOString()}, not after the commit time ${committedAt.toISOString()}`,
+        `beacon.round: round ${plan.round} of ${chain.name} is emitted at ${new Date(at).toISOString()}, not at least ${min} s after the commit time ${committedAt.toISOString()}`,
+        { argument: 'beacon.round' },
+      );
+    }
+    if (at > committedAt.getTime() + 1000 * MAX_BEACON_DELAY_SECONDS) {
+      throw new BadUserInputError(
+        `beacon.round: round ${plan.round} of ${chain.name} is emitted at ${new Date(at).toISOString()}, more than 7 days after the commit`,
         { argument: 'beacon.round' },
       );
     }
     return plan.round;
   }
-  return firstRoundAfter(
-    chain,
-    committedAt.getTime() + 1000 * (plan.delaySeconds ?? DEFAULT_BEACON_DELAY_SECONDS),
-  );
+  const delay = Math.max(min, plan.delaySeconds ?? DEFAULT_BEACON_DELAY_SECONDS);
+  return firstRoundAfter(chain, committedAt.getTime() + 1000 * delay);
 }
 
 /** CONFLICT when the task was drawn or has a pending commitment. */

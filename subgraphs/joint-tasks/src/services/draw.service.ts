@@ -22,6 +22,7 @@ import {
   type DepartmentDrawStats,
   type StoredEntropy,
 } from '../entities';
+import { MIN_WITNESS_SECRET_LENGTH } from './commit.service';
 import { injectFault } from './faults';
 
 /** Timing of each phase of a draw, for the logs and the benchmark. */
@@ -205,7 +206,20 @@ async function checkEntropy(
   commitment: DrawCommitment,
   reveal: EntropyReveal,
 ): Promise<StoredEntropy> {
-  const { secrets, problems } = matchWitnessSecrets(commitment.witnesses, reveal.witnesses ?? []);
+  // Secrets revealed earlier through revealWitnessSecret count; a secret given here again is ignored.
+  const revealed = new Set(commitment.witnessReveals.map((r) => r.name));
+  const given = (reveal.witnesses ?? []).filter((w) => !revealed.has(w.name));
+  const { secrets, problems } = matchWitnessSecrets(commitment.witnesses, [
+    ...commitment.witnessReveals,
+    ...given,
+  ]);
+  for (const w of given) {
+    if ([...w.secret].length < MIN_WITNESS_SECRET_LENGTH) {
+      problems.push(
+        `the secret of witness "${w.name}" has fewer than ${MIN_WITNESS_SECRET_LENGTH} characters: it could have been guessed from its hash`,
+      );
+    }
+  }
   let beacon: StoredEntropy['beacon'] = null;
   const plan = commitment.beacon;
   if (!plan && reveal.beacon) problems.push('beacon: this commitment planned no beacon round');

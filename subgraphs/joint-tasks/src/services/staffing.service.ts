@@ -98,19 +98,24 @@ export function pseudonymiseStaffing(
   };
   const pairs = (xs: Iterable<{ inspectorId: string; uscc: string }> | undefined) =>
     [...(xs ?? [])].map((x) => [of(x.inspectorId), x.uscc] as [string, string]).sort(comparePairs);
-  const inputs: TeamInputs = {
-    inspectors: context.inspectors.map((x) => ({
+  // Ordered by pseudonym, not by the directory's id order: in id order, anyone who can list a
+  // department's inspectors could map the k-th pseudonym to the k-th inspector.
+  const inspectors = context.inspectors
+    .map((x) => ({
       id: of(x.id),
       department: x.department,
       active: x.active,
       expertise: [...x.expertise],
-    })),
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const inputs: TeamInputs = {
+    inspectors,
     departments: context.departments.map((d) => ({
       department: d.department,
       requiredExpertise: [...d.requiredExpertise].sort(),
       pool:
         d.pool?.kind === 'subPool'
-          ? { kind: 'subPool', inspectorIds: d.pool.inspectorIds.map(of) }
+          ? { kind: 'subPool', inspectorIds: d.pool.inspectorIds.map(of).sort() }
           : { kind: 'whole' },
     })),
     recusals: dedupe(pairs(context.recusals)),

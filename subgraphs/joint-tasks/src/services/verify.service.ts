@@ -1,10 +1,12 @@
 import { gunzipSync } from 'node:zlib';
 import type { DataSource, EntityManager } from 'typeorm';
-import { NotFoundError } from '@jih/kit';
+import { ConflictError, NotFoundError } from '@jih/kit';
+import { QUICKNET } from '../draw/beacon';
 import { verifyBundle, type BundleCheck, type DrawBundle } from '../draw/bundle';
 import { coordinatedDraw, type DrawFrame } from '../draw/coordinated';
 import { frameDigest, resultDigest } from '../draw/digest';
 import { Draw, DrawBundleBlob } from '../entities';
+import { configuredBeaconChain } from './beacon.config';
 
 /** The outcome of verifying a stored draw. */
 export interface VerificationResult {
@@ -43,7 +45,20 @@ export async function verifyDraw(
   if (stored.verification && !options.recompute)
     return stored.verification as unknown as VerificationResult;
   return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`verify-draw:${drawId}`]);
+    // Never wait for another caller's verification (each waiter would hold a pooled connection):
+    // whoever does not get the lock is told to come back.
+    const [{ locked }] = await tx.query(
+      'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+      [`verify-draw:${drawId}`],
+    );
+    if (!locked) {
+      throw new ConflictError(
+        `Draw ${drawId} is being verified right now; ask again in a few seconds`,
+        {
+          retryable: true,
+        },
+      );
+    }
     const draw = await tx.findOneByOrFail(Draw, { id: drawId });
     if (draw.verification && !options.recompute)
       return draw.verification as unknown as VerificationResult;
@@ -71,7 +86,11 @@ async function loadBundle(
 async function verifyFromBundle(tx: EntityManager, draw: Draw): Promise<VerificationResult> {
   const bundle = await loadBundle(tx, draw.id);
   if (!bundle) throw new NotFoundError(`Draw ${draw.id} has no bundle`);
-  const verdict = await verifyBundle(bundle);
+  // The chains the operator configured and the League of Entropy's quicknet: a bundle vouched for by
+  // any other key does not verify, whatever it says of itself.
+  const verdict = await verifyBundle(bundle, {
+    trustedChains: [QUICKNET, configuredBeaconChain()],
+  });
   const checks = [...verdict.checks];
   const stored: { uscc: string; departments: string[] }[] = await tx.query(
     'SELECT uscc, departments FROM visit WHERE draw_id = $1',
