@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,7 +6,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { getNamedType, isLeafType, isObjectType, parse, type GraphQLObjectType } from 'graphql';
 import { createLogger } from '@jih/kit';
 import { sql } from '../support/database';
-import { COMMIT, DRAW, TestBeaconChain, witnesses } from '../support/draw-protocol';
+import { COMMIT, DRAW, runVerifyDraw, TestBeaconChain, witnesses } from '../support/draw-protocol';
 import { startFederation, token, type TestFederation } from '../support/federation';
 import { postGraphQL } from '../support/http';
 import { chinaDay, codeOf, futureWindow, ok, taskInput } from '../support/joint-task-flow';
@@ -55,20 +54,6 @@ function everyField(type: GraphQLObjectType, depth = 1, except: string[] = []): 
 
 function gatewayBase(): string {
   return fed.gatewayUrl.replace(/\/graphql$/, '');
-}
-
-/** Runs `npm run verify-draw`'s script (asynchronously: the federation it may fetch from runs in this process). */
-function verifyDrawCli(...args: string[]): Promise<{ status: number; stdout: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      'node',
-      ['-r', './scripts/register.js', 'scripts/verify-draw.ts', ...args],
-      { cwd: path.join(__dirname, '../..'), encoding: 'utf8' },
-      (err, stdout) => {
-        resolve({ status: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout });
-      },
-    );
-  });
 }
 
 /** commitDraw on a task, as the market planner unless another token is given. */
@@ -226,15 +211,15 @@ describe('committing a draw before any entropy exists', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-'));
     const file = path.join(dir, 'bundle.json');
     fs.writeFileSync(file, text);
-    const verified = await verifyDrawCli(file);
+    const verified = await runVerifyDraw(file);
     expect(verified.stdout).toMatch(/everything matches/);
     expect(verified.status).toBe(0);
-    const fromUrl = await verifyDrawCli(`${gatewayBase()}/draws/${draw.id}/bundle.json`);
+    const fromUrl = await runVerifyDraw(`${gatewayBase()}/draws/${draw.id}/bundle.json`);
     expect(fromUrl.status).toBe(0);
 
     bundle.frame.rows[0][1] = bundle.frame.rows[0][1] === 0 ? 0.5 : 0;
     fs.writeFileSync(file, JSON.stringify(bundle));
-    const tampered = await verifyDrawCli(file);
+    const tampered = await runVerifyDraw(file);
     expect(tampered.status).toBe(1);
     expect(tampered.stdout).toMatch(/NOT VERIFIED: frame digest/);
 
@@ -557,10 +542,10 @@ describe('a drand beacon round after the commit', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-'));
       fs.writeFileSync(path.join(dir, 'chain.json'), JSON.stringify(chain.chain));
       const url = `${gatewayBase()}/draws/${draw.id}/bundle.json`;
-      const untrusted = await verifyDrawCli(url);
+      const untrusted = await runVerifyDraw(url);
       expect(untrusted.status).toBe(1);
       expect(untrusted.stdout).toMatch(/beacon chain/);
-      const trusted = await verifyDrawCli(url, '--chain', path.join(dir, 'chain.json'));
+      const trusted = await runVerifyDraw(url, '--chain', path.join(dir, 'chain.json'));
       expect(trusted.stdout).toMatch(/✓ beacon signature/);
       expect(trusted.status).toBe(0);
     } finally {

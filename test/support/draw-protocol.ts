@@ -3,11 +3,13 @@
  * test chain whose rounds the tests sign themselves (the real quicknet's rounds are in the past),
  * and commit-then-draw through the gateway.
  */
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { bls12_381 as bls } from '@noble/curves/bls12-381';
 import type { BeaconChain } from '@jih/subgraphs/joint-tasks/src/draw/beacon';
 import { BEACON_CHAIN_VARIABLES } from '@jih/subgraphs/joint-tasks/src/services/beacon.config';
-import type { TestFederation } from './federation';
+import type { GraphQLResponse, TestFederation } from './federation';
 
 /** Witnesses with fresh random secrets: what they commit and what they reveal. */
 export function witnesses(n = 2): {
@@ -35,11 +37,35 @@ export function witnesses(n = 2): {
   };
 }
 
-/** The data of a GraphQL response, or a failure that shows the errors. */
-function data(res: { data?: any; errors?: unknown[] }): any {
+/** The data of a response, or a failure that shows the errors. */
+export function ok<T = any>(res: GraphQLResponse<T>): T {
   if (res.errors?.length || !res.data)
     throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
   return res.data;
+}
+
+/**
+ * Runs `npm run verify-draw`'s script as a citizen would, asynchronously (a federation it fetches
+ * from may run in this process, and independent runs can go together).
+ */
+export function runVerifyDraw(
+  ...args: string[]
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      'node',
+      ['-r', './scripts/register.js', 'scripts/verify-draw.ts', ...args],
+      {
+        cwd: path.join(__dirname, '..', '..'),
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 export const COMMIT = `mutation($t: ID!, $i: CommitDrawInput!) { commitDraw(taskId: $t, input: $i) {
@@ -59,10 +85,10 @@ export async function commitAndDraw(
   commit: { backfillReason?: string } = {},
 ): Promise<{ commitment: any; draw: any }> {
   const w = witnesses();
-  const commitment = data(
+  const commitment = ok(
     await fed.query(COMMIT, { t: taskId, i: { witnesses: w.commitments, ...commit } }, { token }),
   ).commitDraw;
-  const draw = data(
+  const draw = ok(
     await fed.query(DRAW, { id: taskId, e: { witnessSecrets: w.secrets } }, { token }),
   ).drawJointTask;
   return { commitment, draw };

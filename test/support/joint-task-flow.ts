@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { chinaDate } from '@jih/subgraphs/joint-tasks/src/services/result-deadline.service';
-import { commitAndDraw } from './draw-protocol';
+import { commitAndDraw, ok } from './draw-protocol';
 import { token, type GraphQLResponse, type TestFederation } from './federation';
 
 /** The check items each department checks in the tasks of these tests. */
@@ -58,12 +58,7 @@ export function futureWindow(): { windowStart: string; windowEnd: string } {
   return { windowStart: chinaDay(30), windowEnd: chinaDay(90) };
 }
 
-/** The data of a response, or a failure that shows the errors. */
-export function ok<T = any>(res: GraphQLResponse<T>): T {
-  if (res.errors?.length || !res.data)
-    throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
-  return res.data;
-}
+export { ok };
 
 /** The `extensions.code` of the first error, for `expect(...).toBe('FORBIDDEN')`. */
 export function codeOf(res: GraphQLResponse): string | undefined {

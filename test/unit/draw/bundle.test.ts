@@ -5,7 +5,6 @@
  * every kind of tampering is shown to fail at the check that owns it; then the offline CLI is run
  * on bundles written to disk.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,10 +36,9 @@ import {
   type TeamInputs,
 } from '@jih/subgraphs/joint-tasks/src/draw/protocol';
 import { ALGORITHM_VERSION } from '@jih/subgraphs/joint-tasks/src/draw/version';
-import { TestBeaconChain, witnesses } from '../../support/draw-protocol';
+import { runVerifyDraw, TestBeaconChain, witnesses } from '../../support/draw-protocol';
 import { testRandom } from './fixtures';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const N = 2000;
 const DEPARTMENTS = ['ecology', 'emergency', 'market'] as const;
 const ECOLOGY_SAMPLE_SIZE = 60;
@@ -553,28 +551,7 @@ describe('the offline CLI (scripts/verify-draw.ts)', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  /** Runs the CLI as a citizen would; the runs are independent, so the tests start them together. */
-  function cli(
-    ...args: string[]
-  ): Promise<{ status: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(
-        'node',
-        ['-r', './scripts/register.js', 'scripts/verify-draw.ts', ...args],
-        { cwd: ROOT },
-      );
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => {
-        stdout += d;
-      });
-      child.stderr.on('data', (d) => {
-        stderr += d;
-      });
-      child.on('error', reject);
-      child.on('close', (status) => resolve({ status, stdout, stderr }));
-    });
-  }
+  const cli = runVerifyDraw;
 
   let runs: Record<
     'good' | 'tampered' | 'untrusted' | 'json' | 'none' | 'help',

@@ -223,12 +223,25 @@ export function pseudonymOf(key: Uint8Array, id: string): string {
   return `P${createHmac('sha256', key).update(id, 'utf8').digest('hex').slice(0, 16)}`;
 }
 
-/** Rejects text with control characters (they would make the commitment text ambiguous). */
+/** Whether a string holds a control character (they would make the commitment text ambiguous). */
+export function hasControlCharacter(s: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f]/.test(s);
+}
+
+/** The shortest secret a witness may reveal: a shorter one could be guessed from its public hash. */
+export const MIN_WITNESS_SECRET_LENGTH = 16;
+
+/** Whether a witness's secret is too short to seed a draw (counted in characters, not bytes). */
+export function isGuessableSecret(secret: string): boolean {
+  return [...secret].length < MIN_WITNESS_SECRET_LENGTH;
+}
+
+/** Rejects text with control characters. */
 function plain(s: string, what: string): string {
   if (typeof s !== 'string' || s.length === 0)
     throw new RangeError(`${what} must be a non-empty string`);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(s))
+  if (hasControlCharacter(s))
     throw new RangeError(`${what} ${JSON.stringify(s)} contains a control character`);
   return s;
 }

@@ -18,6 +18,9 @@ import {
   canonicalDigest,
   commitmentDigest,
   modesOf,
+  hasControlCharacter,
+  isGuessableSecret,
+  MIN_WITNESS_SECRET_LENGTH,
   witnessCommitmentOf,
   type DrawParameters,
 } from '../draw/protocol';
@@ -236,9 +239,6 @@ export async function cancelCommitment(
   });
 }
 
-/** The shortest secret a witness may reveal: a shorter one could be guessed from its public hash. */
-export const MIN_WITNESS_SECRET_LENGTH = 16;
-
 /**
  * A witness reveals their secret (揭示), with no token: the secret itself proves who may reveal it.
  * It must hash to the witness's commitment and be at least 16 characters long; it is stored in the
@@ -276,7 +276,7 @@ export async function revealWitnessSecret(
     }
     const earlier = commitment.witnessReveals.find((r) => r.name === name);
     if (earlier) return commitment;
-    if ([...secret].length < MIN_WITNESS_SECRET_LENGTH) {
+    if (isGuessableSecret(secret)) {
       throw new BadUserInputError(
         `The secret of witness "${name}" has fewer than ${MIN_WITNESS_SECRET_LENGTH} characters: anyone could have guessed it from its hash, so it cannot seed a draw; cancel this commitment and commit again with a stronger secret`,
         { argument: 'secret' },
@@ -302,9 +302,9 @@ function commitRequestProblems(request: CommitRequest, chain: BeaconChain | null
   const names = new Set<string>();
   witnesses.forEach((w, k) => {
     const at = `witnesses[${k}]`;
-    if (!w.name?.trim() || w.name.length > 100 || hasControl(w.name))
+    if (!w.name?.trim() || w.name.length > 100 || hasControlCharacter(w.name))
       problems.push(`${at}.name: 1 to 100 characters, no control characters`);
-    if (!w.role?.trim() || w.role.length > 100 || hasControl(w.role))
+    if (!w.role?.trim() || w.role.length > 100 || hasControlCharacter(w.role))
       problems.push(`${at}.role: 1 to 100 characters, no control characters`);
     if (names.has(w.name)) problems.push(`${at}.name: "${w.name.slice(0, 100)}" appears twice`);
     names.add(w.name);
@@ -460,12 +460,6 @@ async function refuseOverlappingPending(
       );
     }
   }
-}
-
-/** Whether a string holds a control character. */
-function hasControl(s: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u001f\u007f]/.test(s);
 }
 
 /** Cursor of the draw log: commit time and id, newest first. */

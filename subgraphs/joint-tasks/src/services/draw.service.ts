@@ -8,7 +8,14 @@ import { coordinatedDraw, type CoordinatedDrawResult, type DrawFrame } from '../
 import { frameDigest, resultDigest } from '../draw/digest';
 import { decodeFrame } from '../draw/frame-codec';
 import { assignInspectors, type AssignmentResult, type TeamAssignment } from '../draw/inspectors';
-import { deriveSeed, matchWitnessSecrets, modesOf, staffingContextOf } from '../draw/protocol';
+import {
+  deriveSeed,
+  isGuessableSecret,
+  matchWitnessSecrets,
+  MIN_WITNESS_SECRET_LENGTH,
+  modesOf,
+  staffingContextOf,
+} from '../draw/protocol';
 import {
   CommitmentStatus,
   Draw,
@@ -22,7 +29,6 @@ import {
   type DepartmentDrawStats,
   type StoredEntropy,
 } from '../entities';
-import { MIN_WITNESS_SECRET_LENGTH } from './commit.service';
 import { injectFault } from './faults';
 
 /** Timing of each phase of a draw, for the logs and the benchmark. */
@@ -214,7 +220,7 @@ async function checkEntropy(
     ...given,
   ]);
   for (const w of given) {
-    if ([...w.secret].length < MIN_WITNESS_SECRET_LENGTH) {
+    if (isGuessableSecret(w.secret)) {
       problems.push(
         `the secret of witness "${w.name}" has fewer than ${MIN_WITNESS_SECRET_LENGTH} characters: it could have been guessed from its hash`,
       );

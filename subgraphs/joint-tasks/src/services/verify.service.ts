@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '@jih/kit';
 import { QUICKNET } from '../draw/beacon';
-import { verifyBundle, type BundleCheck, type DrawBundle } from '../draw/bundle';
+import { staffingVisits, verifyBundle, type BundleCheck, type DrawBundle } from '../draw/bundle';
 import { coordinatedDraw, type DrawFrame } from '../draw/coordinated';
 import { frameDigest, resultDigest } from '../draw/digest';
 import { Draw, DrawBundleBlob } from '../entities';
@@ -92,21 +92,16 @@ async function verifyFromBundle(tx: EntityManager, draw: Draw): Promise<Verifica
     trustedChains: [QUICKNET, configuredBeaconChain()],
   });
   const checks = [...verdict.checks];
-  const stored: { uscc: string; departments: string[] }[] = await tx.query(
-    'SELECT uscc, departments FROM visit WHERE draw_id = $1',
-    [draw.id],
+  const visits = await compareStoredVisits(
+    tx,
+    draw.id,
+    new Map(bundle.visits.map((v) => [v.uscc, v.departments])),
   );
-  const published = new Map(
-    bundle.visits.map((v) => [v.uscc, [...v.departments].sort().join(',')]),
-  );
-  const mismatched = stored.filter(
-    (v) => published.get(v.uscc) !== [...v.departments].sort().join(','),
-  ).length;
-  const visitsMatch = mismatched === 0 && stored.length === published.size;
+  const visitsMatch = visits.match;
   checks.push({
     name: 'stored visits',
     ok: visitsMatch,
-    detail: `${stored.length} stored visits, ${published.size} in the bundle, ${mismatched} differ`,
+    detail: `${visits.stored} stored visits, ${bundle.visits.length} in the bundle, ${visits.mismatched} differ`,
   });
   const passed = (name: string) => verdict.checks.some((c) => c.name === name && c.ok);
   return {
@@ -117,7 +112,7 @@ async function verifyFromBundle(tx: EntityManager, draw: Draw): Promise<Verifica
     visitsMatch: visitsMatch && passed('visits and teams'),
     storedFrameDigest: draw.frameDigest.trim(),
     recomputedFrameDigest: verdict.recomputedFrameDigest ?? '',
-    storedVisits: stored.length,
+    storedVisits: visits.stored,
     recomputedVisits: verdict.recomputedVisits ?? 0,
     algorithmVersion: draw.algorithmVersion,
     differences: checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`),
@@ -160,24 +155,15 @@ async function verifyLegacy(tx: EntityManager, draw: Draw): Promise<Verification
   if (!resultDigestMatches)
     differences.push('re-running the algorithm gives a different sample than the one recorded');
 
-  const expected = new Map<string, string>();
-  const { enterprise, offsets, departments } = result.visits;
-  for (let k = 0; k < result.visits.count; k++) {
-    const depts: string[] = [];
-    for (let j = offsets[k]; j < offsets[k + 1]; j++) depts.push(draw.departments[departments[j]]);
-    expected.set(frame.usccs[enterprise[k]], depts.sort().join(','));
-  }
-  const stored: { uscc: string; departments: string[] }[] = await tx.query(
-    'SELECT uscc, departments FROM visit WHERE draw_id = $1',
-    [draw.id],
-  );
-  const mismatched = stored.filter(
-    (v) => expected.get(v.uscc) !== [...v.departments].sort().join(','),
-  ).length;
-  const visitsMatch = mismatched === 0 && stored.length === expected.size;
+  const expected = new Map(staffingVisits(frame, result).map((v) => [v.uscc, v.departments]));
+  const {
+    stored,
+    mismatched,
+    match: visitsMatch,
+  } = await compareStoredVisits(tx, draw.id, expected);
   if (!visitsMatch)
     differences.push(
-      `${mismatched} stored visits differ from the re-run, ${stored.length} stored against ${expected.size} re-run`,
+      `${mismatched} stored visits differ from the re-run, ${stored} stored against ${expected.size} re-run`,
     );
 
   return {
@@ -188,7 +174,7 @@ async function verifyLegacy(tx: EntityManager, draw: Draw): Promise<Verification
     visitsMatch,
     storedFrameDigest: draw.frameDigest.trim(),
     recomputedFrameDigest,
-    storedVisits: stored.length,
+    storedVisits: stored,
     recomputedVisits: expected.size,
     algorithmVersion: draw.algorithmVersion,
     differences,
@@ -206,9 +192,31 @@ async function verifyLegacy(tx: EntityManager, draw: Draw): Promise<Verification
       {
         name: 'stored visits',
         ok: visitsMatch,
-        detail: `${stored.length} stored, ${expected.size} re-run, ${mismatched} differ`,
+        detail: `${stored} stored, ${expected.size} re-run, ${mismatched} differ`,
       },
     ],
     verifiedAt: new Date().toISOString(),
+  };
+}
+
+/** The draw's stored visits against the expected ones (USCC → departments, in any order). */
+async function compareStoredVisits(
+  tx: EntityManager,
+  drawId: string,
+  expected: ReadonlyMap<string, readonly string[]>,
+): Promise<{ stored: number; mismatched: number; match: boolean }> {
+  const key = (departments: readonly string[]) => [...departments].sort().join(',');
+  const rows: { uscc: string; departments: string[] }[] = await tx.query(
+    'SELECT uscc, departments FROM visit WHERE draw_id = $1',
+    [drawId],
+  );
+  const mismatched = rows.filter((v) => {
+    const want = expected.get(v.uscc);
+    return !want || key(want) !== key(v.departments);
+  }).length;
+  return {
+    stored: rows.length,
+    mismatched,
+    match: mismatched === 0 && rows.length === expected.size,
   };
 }
